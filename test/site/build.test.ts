@@ -1,0 +1,119 @@
+import {readdirSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {XMLParser, XMLValidator} from 'fast-xml-parser';
+
+import {INCIDENT_POSTS, parseBuiltPage, readBuilt} from '../support/builtSite';
+
+const SECTION_IDS = ['summary', 'impact', 'root-cause', 'fix', 'what-to-do', 'remediation'];
+const blogFolders = readdirSync(path.resolve(__dirname, '../../blog'), {withFileTypes: true})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+describe('incident posts', () => {
+  it.each(INCIDENT_POSTS)('$slug is served at its canonical URL with its title', ({slug, title}) => {
+    const page = parseBuiltPage(`/blog/${slug}`);
+    expect(page.querySelector('article h1')?.text.trim()).toBe(title);
+    expect(page.querySelector('meta[name="description"]')?.getAttribute('content')?.length).toBeGreaterThan(50);
+  });
+
+  it.each(INCIDENT_POSTS)('$slug has the incident header from its front matter', ({slug}) => {
+    const header = parseBuiltPage(`/blog/${slug}`).querySelector('article [data-incident-header]');
+    expect(header).not.toBeNull();
+    const terms = header!.querySelectorAll('dt').map((dt) => dt.text);
+    expect(terms).toEqual(expect.arrayContaining(['Incident date', 'Duration', 'Severity', 'Status', 'First fixed release']));
+  });
+
+  it.each(INCIDENT_POSTS)('$slug has every stable section id', ({slug}) => {
+    const page = parseBuiltPage(`/blog/${slug}`);
+    for (const id of SECTION_IDS) expect(page.querySelector(`article h2#${id}`), `#${id}`).not.toBeNull();
+  });
+
+  it('the lead post also has its verification section, tracking id and the reconnect diagram', () => {
+    const page = parseBuiltPage('/blog/prisma-reconnect-blocking-incident');
+    expect(page.querySelector('article h2#verification')).not.toBeNull();
+    expect(page.querySelector('[data-incident-header] code')?.text).toBe('LIT-2614');
+    const diagram = page.querySelector('[aria-label="Reconnect flow before and after the fix"]');
+    expect(diagram?.querySelectorAll('figure').length).toBe(2);
+    const text = page.querySelector('article')!.text;
+    for (const figure of ['10006 ms', '52.7 ms', '78.8 ms', '99.7%']) expect(text).toContain(figure);
+  });
+
+  it('the header says "Not stated" where no fixed release is known', () => {
+    const header = parseBuiltPage('/blog/vllm-embeddings-incident').querySelector('[data-incident-header]')!;
+    const release = header.querySelectorAll('div').find((row) => row.querySelector('dt')?.text === 'First fixed release');
+    expect(release?.querySelector('dd')?.text).toBe('Not stated');
+  });
+});
+
+describe('incidents index', () => {
+  const table = parseBuiltPage('/incidents').querySelector('table[data-incident-index]');
+  const rows = table?.querySelectorAll('tbody tr') ?? [];
+
+  it('has one row per post folder in blog/', () => {
+    expect(rows.length).toBe(blogFolders.length);
+  });
+
+  it('links every incident post and shows its metadata', () => {
+    const links = rows.map((row) => row.querySelector('th a')?.getAttribute('href'));
+    for (const {slug} of INCIDENT_POSTS) expect(links).toContain(`/blog/${slug}`);
+    const prisma = rows.find((row) => row.querySelector('th a')?.getAttribute('href') === '/blog/prisma-reconnect-blocking-incident')!;
+    expect(prisma.querySelectorAll('td').map((td) => td.text)).toEqual([
+      '21 April 2026',
+      expect.stringContaining('Not stated'),
+      'Not stated',
+      'Resolved',
+    ]);
+  });
+
+  it('lists the newest incident first', () => {
+    const dates = rows.map((row) => row.querySelector('time')?.getAttribute('datetime') ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('is reachable from the home page, which also leads to the newest post', () => {
+    const hrefs = parseBuiltPage('/').querySelectorAll('main a').map((a) => a.getAttribute('href'));
+    expect(hrefs).toContain('/incidents');
+    expect(hrefs).toContain('/blog/prisma-reconnect-blocking-incident');
+  });
+});
+
+describe('feeds and sitemap', () => {
+  const xml = new XMLParser({ignoreAttributes: false});
+
+  it.each(['blog/rss.xml', 'blog/atom.xml', 'sitemap.xml'])('%s is well-formed XML', (file) => {
+    expect(XMLValidator.validate(readBuilt(file))).toBe(true);
+  });
+
+  it('RSS, Atom and JSON feeds contain every incident post', () => {
+    const rss = xml.parse(readBuilt('blog/rss.xml')).rss.channel.item as {link: string}[];
+    const atom = xml.parse(readBuilt('blog/atom.xml')).feed.entry as {id: string}[];
+    const json = JSON.parse(readBuilt('blog/feed.json')) as {items: {url: string}[]};
+    for (const {slug} of INCIDENT_POSTS) {
+      expect(rss.map((item) => item.link)).toContainEqual(expect.stringMatching(new RegExp(`/blog/${slug}$`)));
+      expect(atom.map((entry) => entry.id)).toContainEqual(expect.stringMatching(new RegExp(`/blog/${slug}$`)));
+      expect(json.items.map((item) => item.url)).toContainEqual(expect.stringMatching(new RegExp(`/blog/${slug}$`)));
+    }
+  });
+
+  it('the sitemap lists every post and the index', () => {
+    const urls = (xml.parse(readBuilt('sitemap.xml')).urlset.url as {loc: string}[]).map((entry) => new URL(entry.loc).pathname);
+    for (const {slug} of INCIDENT_POSTS) expect(urls).toContain(`/blog/${slug}`);
+    expect(urls).toContain('/incidents');
+  });
+});
+
+describe('no third-party loads', () => {
+  it.each(['/', '/incidents', ...INCIDENT_POSTS.map(({slug}) => `/blog/${slug}`)])('%s loads scripts, styles, fonts and images only from its own origin', (url) => {
+    const page = parseBuiltPage(url);
+    const loaded = [
+      ...page.querySelectorAll('script[src], img[src], iframe[src]').map((el) => el.getAttribute('src')!),
+      ...page
+        .querySelectorAll('link')
+        .filter((link) => ['stylesheet', 'preload', 'modulepreload', 'prefetch', 'preconnect', 'icon'].includes(link.getAttribute('rel') ?? ''))
+        .map((link) => link.getAttribute('href')!),
+    ];
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.filter((src) => /^(https?:)?\/\//.test(src))).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+import {existsSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {parse, type HTMLElement} from 'node-html-parser';
+
+export const BUILD_DIR = path.resolve(__dirname, '../../build');
+
+/** The file Docusaurus writes for a URL path with trailingSlash: false. */
+export function builtFileFor(urlPath: string): string {
+  const clean = urlPath.replace(/[?#].*$/, '').replace(/\/$/, '');
+  const candidates = [
+    path.join(BUILD_DIR, clean === '' ? 'index.html' : `${clean}.html`),
+    path.join(BUILD_DIR, clean, 'index.html'),
+    path.join(BUILD_DIR, clean),
+  ];
+  const found = candidates.find((file) => existsSync(file) && !file.endsWith('/'));
+  if (!found) throw new Error(`no built file for ${urlPath} (looked for ${candidates.join(', ')})`);
+  return found;
+}
+
+export function readBuilt(relative: string): string {
+  return readFileSync(path.join(BUILD_DIR, relative), 'utf8');
+}
+
+export function parseBuiltPage(urlPath: string): HTMLElement {
+  return parse(readFileSync(builtFileFor(urlPath), 'utf8'));
+}
+
+export const INCIDENT_POSTS = [
+  {slug: 'prisma-reconnect-blocking-incident', folder: 'prisma_reconnect_blocking_incident', title: 'Prisma reconnect froze the event loop'},
+  {slug: 'httpx-cache-eviction-incident', folder: 'httpx_cache_eviction_incident', title: 'httpx clients closed by cache eviction'},
+  {slug: 'vllm-embeddings-incident', folder: 'vllm_embeddings_incident', title: 'vLLM embeddings broken by encoding_format'},
+] as const;

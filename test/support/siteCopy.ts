@@ -1,0 +1,42 @@
+import {cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {spawnSync} from 'node:child_process';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SITE_FILES = ['package.json', 'tsconfig.json', 'docusaurus.config.ts', 'sidebars.ts', 'blog', 'src', 'static'];
+
+export type SiteCopy = {
+  dir: string;
+  edit(relative: string, change: (text: string) => string): void;
+  build(): {status: number | null; output: string};
+  remove(): void;
+};
+
+/** A throw-away copy of the site, for builds that are meant to fail. */
+export function copySite(): SiteCopy {
+  const dir = mkdtempSync(path.join(tmpdir(), 'incident-site-'));
+  for (const name of SITE_FILES) cpSync(path.join(ROOT, name), path.join(dir, name), {recursive: true});
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return {
+    dir,
+    edit(relative, change) {
+      const file = path.join(dir, relative);
+      const before = readFileSync(file, 'utf8');
+      const after = change(before);
+      if (after === before) throw new Error(`edit of ${relative} changed nothing`);
+      writeFileSync(file, after);
+    },
+    build() {
+      const result = spawnSync('npx', ['docusaurus', 'build', dir], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1'},
+      });
+      return {status: result.status, output: `${result.stdout}\n${result.stderr}`};
+    },
+    remove() {
+      rmSync(dir, {recursive: true, force: true});
+    },
+  };
+}
