@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 
 import incidentsPlugin, {validateIncidentPosts} from './src/plugins/incidents';
+import probeRecordingsPlugin from './src/plugins/probeRecordings';
 
 const config: Config = {
   title: 'LiteLLM incident reports',
@@ -56,7 +57,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [incidentsPlugin],
+  plugins: [incidentsPlugin, probeRecordingsPlugin],
 
   themeConfig: {
     colorMode: {respectPrefersColorScheme: true},

@@ -12,6 +12,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'lab',
+          include: ['test/lab/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'site',
           include: ['test/site/**/*.test.ts'],
           environment: 'node',

@@ -25,6 +25,15 @@ describe('the build refuses bad input with a readable message', () => {
     expect(output).toContain(`${POST}: front matter "incident.status" must be one of`);
   });
 
+  it('a measurement file whose summary does not match its probes names the file and the fault', () => {
+    site = copySite();
+    const recording = 'blog/prisma_reconnect_blocking_incident/liveness.probes.json';
+    site.edit(recording, (text) => text.replace(/"maxMs": [\d.]+/, '"maxMs": 52.7'));
+    const {status, output} = site.build();
+    expect(status).not.toBe(0);
+    expect(output).toMatch(new RegExp(`${recording}: runs\\.before\\.summary\\.maxMs is 52\\.7 but the samples give [\\d.]+`));
+  });
+
   it('a link to a page that does not exist fails the build', () => {
     site = copySite();
     site.edit(POST, (text) => text.replace('## Impact {#impact}', 'See [the old report](/blog/no-such-incident).\n\n## Impact {#impact}'));

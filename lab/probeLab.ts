@@ -1,0 +1,211 @@
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import {performance} from 'node:perf_hooks';
+
+import {
+  RECONNECT_PATHS,
+  roundMs,
+  SCHEMA_VERSION,
+  summarizeProbes,
+  type ProbeOutcome,
+  type ProbeRecording,
+  type ProbeRun,
+  type ProbeSample,
+  type ReconnectPath,
+} from '../src/measurements/probeRecording';
+
+const SERVICE = path.join(__dirname, 'service.py');
+/** The fix's grace period between SIGTERM and SIGKILL (service.py's GRACE_SECONDS). */
+const GRACE_MS = 500;
+
+export type LabOptions = {
+  closeDelayS: number;
+  probeIntervalMs: number;
+  probeTimeoutMs: number;
+  runLengthS: number;
+  outageAtS: number;
+  python: string;
+  /** Put on the command line of every process the lab starts, so leftovers can be found. */
+  runId: string;
+  log: (line: string) => void;
+};
+
+/** Service process groups still running, so an interrupt or a crash can end them. */
+const liveGroups = new Set<number>();
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+process.once('exit', () => liveGroups.forEach((pid) => killGroup(pid, 'SIGKILL')));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    liveGroups.forEach((pid) => killGroup(pid, 'SIGKILL'));
+    process.exit(130);
+  });
+}
+
+export function pythonVersion(python: string): string {
+  const result = spawnSync(python, ['--version'], {encoding: 'utf8'});
+  if (result.error || result.status !== 0) {
+    throw new Error(`${python} was not found or does not run: the lab's service needs Python 3 (on Debian: apt-get install python3)`);
+  }
+  const version = `${result.stdout}${result.stderr}`.trim().replace(/^Python /, '');
+  if (!version.startsWith('3.')) throw new Error(`${python} is Python ${version}; the lab's service needs Python 3`);
+  return version;
+}
+
+type Service = {port: number; child: ChildProcess};
+
+function startService(reconnectPath: ReconnectPath, options: LabOptions): Promise<Service> {
+  // detached: the service and its engine share a process group we can end as one.
+  const child = spawn(
+    options.python,
+    [SERVICE, '--path', reconnectPath, '--close-delay', String(options.closeDelayS), '--run-id', options.runId],
+    {detached: true, stdio: ['ignore', 'pipe', 'pipe']},
+  );
+  liveGroups.add(child.pid!);
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the ${reconnectPath} service did not start within 10 s: ${stderr}`)), 10_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const port = /listening on [\d.]+:(\d+)/.exec(chunk.toString())?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve({port: Number(port), child});
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the ${reconnectPath} service exited (code ${code}) before serving: ${stderr}`));
+    });
+  });
+}
+
+async function stopService({child}: Service): Promise<void> {
+  const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+  killGroup(child.pid!, 'SIGTERM');
+  // A frozen loop handles SIGTERM only once it runs again; do not wait for that.
+  const timer = setTimeout(() => killGroup(child.pid!, 'SIGKILL'), 2_000);
+  await exited;
+  clearTimeout(timer);
+  killGroup(child.pid!, 'SIGKILL'); // the engine, if the service left it behind
+  liveGroups.delete(child.pid!);
+}
+
+/** One GET /health/liveliness on a new connection, as the kubelet sends it. */
+function probe(port: number, timeoutMs: number): Promise<{latencyMs: number; outcome: ProbeOutcome}> {
+  const start = performance.now();
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (outcome: ProbeOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve({latencyMs: performance.now() - start, outcome});
+    };
+    const request = http.get({host: '127.0.0.1', port, path: '/health/liveliness', agent: false}, (response) => {
+      response.resume();
+      response.on('end', () => settle(response.statusCode! >= 200 && response.statusCode! < 300 ? 'ok' : 'http-error'));
+    });
+    const timer = setTimeout(() => {
+      settle('timeout');
+      request.destroy();
+    }, timeoutMs);
+    request.on('error', () => settle('error'));
+  });
+}
+
+function triggerOutage(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({host: '127.0.0.1', port, path: '/lab/outage', method: 'POST', agent: false}, (response) => {
+      response.resume();
+      if (response.statusCode === 202) resolve();
+      else reject(new Error(`the service answered ${response.statusCode} to the outage trigger`));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+const sleepUntil = (target: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, target - performance.now())));
+
+/**
+ * Probes on a fixed schedule, open loop: each probe leaves on time even while
+ * earlier ones are unanswered, so a freeze shows as many slow probes instead
+ * of hiding behind one (coordinated omission).
+ */
+export async function measurePath(reconnectPath: ReconnectPath, options: LabOptions): Promise<ProbeRun> {
+  const service = await startService(reconnectPath, options);
+  try {
+    const start = performance.now();
+    const pending: Promise<ProbeSample>[] = [];
+    let outageAtMs = Number.NaN;
+    const outage = sleepUntil(start + options.outageAtS * 1000).then(() => {
+      outageAtMs = roundMs(performance.now() - start);
+      return triggerOutage(service.port);
+    });
+    const count = Math.round((options.runLengthS * 1000) / options.probeIntervalMs);
+    for (let i = 0; i < count; i++) {
+      await sleepUntil(start + i * options.probeIntervalMs);
+      const sentAtMs = roundMs(performance.now() - start);
+      pending.push(
+        probe(service.port, options.probeTimeoutMs).then(({latencyMs, outcome}) => ({sentAtMs, latencyMs: roundMs(latencyMs), outcome})),
+      );
+    }
+    await outage;
+    const samples = await Promise.all(pending);
+    return {outageAtMs, samples, summary: summarizeProbes(samples)};
+  } finally {
+    await stopService(service);
+  }
+}
+
+export async function runLab(options: LabOptions): Promise<ProbeRecording> {
+  const python = pythonVersion(options.python);
+  const runs = {} as Record<ReconnectPath, ProbeRun>;
+  for (const reconnectPath of RECONNECT_PATHS) {
+    options.log(`measuring the ${reconnectPath} path for ${options.runLengthS} s…`);
+    runs[reconnectPath] = await measurePath(reconnectPath, options);
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    measured: {
+      description:
+        'GET /health/liveliness latency of a minimal asyncio service (lab/service.py) whose stand-in query engine ' +
+        'lingers closeDelayMs after SIGTERM. At outageAtMs a simulated database outage starts a reconnect: "before" ' +
+        'awaits a disconnect that calls the blocking Popen.wait() inside asyncio.wait_for; "after" sends SIGTERM, ' +
+        'awaits graceMs, sends SIGKILL and starts a new engine. Probes are sent open loop every probeIntervalMs on a ' +
+        'new connection; a probe unanswered after probeTimeoutMs is recorded as a timeout at that latency.',
+      probeIntervalMs: options.probeIntervalMs,
+      probeTimeoutMs: options.probeTimeoutMs,
+      runLengthMs: options.runLengthS * 1000,
+      outageAtMs: options.outageAtS * 1000,
+      closeDelayMs: options.closeDelayS * 1000,
+      graceMs: GRACE_MS,
+    },
+    environment: {
+      os: `${os.type()} ${os.release()} ${os.arch()}`,
+      cpuCount: os.cpus().length,
+      python,
+      node: process.version,
+      date: new Date().toISOString(),
+    },
+    runs,
+  };
+}
+
+/** Pretty JSON with one probe per line: readable, and diffs stay small. */
+export function formatRecording(recording: ProbeRecording): string {
+  return `${JSON.stringify(recording, null, 2).replace(
+    /\{\s+"sentAtMs": ([\d.]+),\s+"latencyMs": ([\d.]+),\s+"outcome": ("[a-z-]+")\s+\}/g,
+    '{"sentAtMs": $1, "latencyMs": $2, "outcome": $3}',
+  )}\n`;
+}
