@@ -1,4 +1,7 @@
+import path from 'node:path';
 import {defineConfig} from 'vitest/config';
+
+const siteAlias = {'@site': path.resolve(__dirname)};
 
 export default defineConfig({
   test: {
@@ -8,6 +11,16 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+        },
+      },
+      {
+        resolve: {alias: siteAlias},
+        // tsconfig keeps JSX for Docusaurus' Babel; the tests compile it themselves.
+        oxc: {jsx: {runtime: 'automatic'}},
+        test: {
+          name: 'component',
+          include: ['test/component/**/*.test.tsx'],
+          environment: 'jsdom',
         },
       },
       {

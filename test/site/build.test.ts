@@ -117,3 +117,17 @@ describe('no third-party loads', () => {
     expect(loaded.filter((src) => /^(https?:)?\/\//.test(src))).toEqual([]);
   });
 });
+
+describe('latency replay in the lead post', () => {
+  const page = parseBuiltPage('/blog/prisma-reconnect-blocking-incident');
+
+  it('is in the HTML without JavaScript: two charts, the readouts, the summary tables and every probe', () => {
+    const replay = page.querySelector('figure[aria-label^="Replay of liveness-probe latency"]');
+    expect(replay).not.toBeNull();
+    expect(replay!.querySelectorAll('svg[role="img"]').length).toBe(2);
+    expect(replay!.querySelector('[data-readout="before"]')).not.toBeNull();
+    expect(replay!.querySelector('[data-replay-summary="before"]')?.text).toContain('10006 ms');
+    expect(replay!.querySelector('[data-replay-summary="after"]')?.text).toContain('52.7 ms');
+    expect(replay!.querySelector('details')?.querySelectorAll('tbody tr').length).toBeGreaterThan(100);
+  });
+});

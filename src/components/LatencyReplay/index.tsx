@@ -1,0 +1,32 @@
+import React, {useMemo} from 'react';
+import ErrorBoundary from '@docusaurus/ErrorBoundary';
+
+import {parseProbeRecording} from '@site/src/measurements/probeRecording';
+import ReplayPlayer from './ReplayPlayer';
+import ReplayTables, {type Reported} from './ReplayTables';
+import styles from './styles.module.css';
+
+type Props = {
+  /** The lab's recording, imported as JSON by the post. */
+  recording: unknown;
+  /** The recording's file name, for error messages. */
+  source: string;
+  /** The figures the fix's pull request reported, shown beside the lab's. */
+  reported: Reported;
+};
+
+/**
+ * Replays the lab's /health/liveliness probes before and after the fix. The
+ * tables sit outside the error boundary: if the player fails, they remain.
+ */
+export default function LatencyReplay({recording, source, reported}: Props): React.JSX.Element {
+  const data = useMemo(() => parseProbeRecording(recording, source), [recording, source]);
+  return (
+    <figure className={styles.replay} aria-label="Replay of liveness-probe latency before and after the fix">
+      <ErrorBoundary fallback={() => <p className={styles.note}>The replay could not start in this browser; the tables below hold the same figures.</p>}>
+        <ReplayPlayer recording={data} />
+      </ErrorBoundary>
+      <ReplayTables recording={data} reported={reported} />
+    </figure>
+  );
+}

@@ -1,0 +1,93 @@
+import type {ProbeSample} from '../measurements/probeRecording';
+
+/** A probe slower than this counts as stalled by the freeze (the healthy loop answers in milliseconds). */
+export const STALL_MS = 200;
+
+export type Freeze = {startMs: number; endMs: number};
+
+/** The stretch during which the loop answered nothing: from the first stalled probe's send to the last one's answer. */
+export function findFreeze(samples: readonly ProbeSample[]): Freeze | null {
+  const stalled = samples.filter((s) => s.latencyMs > STALL_MS);
+  if (stalled.length === 0) return null;
+  return {
+    startMs: Math.min(...stalled.map((s) => s.sentAtMs)),
+    endMs: Math.max(...stalled.map((s) => s.sentAtMs + s.latencyMs)),
+  };
+}
+
+export type Projection = {samples: ProbeSample[]; runLengthMs: number; freeze: Freeze};
+
+/**
+ * Stretches a measured freeze to `freezeMs`, as if the engine had lingered as
+ * long as it did in production. Not a measurement: it models the service,
+ * where every probe sent during the freeze is answered when the loop resumes
+ * (a client with a shorter timeout gives up first; the kubelet verdict applies
+ * its own). Probes after the freeze are the measured ones, shifted later.
+ */
+export function projectFreeze(
+  samples: readonly ProbeSample[],
+  measured: Freeze,
+  {freezeMs, intervalMs, runLengthMs}: {freezeMs: number; intervalMs: number; runLengthMs: number},
+): Projection {
+  const shiftMs = freezeMs - (measured.endMs - measured.startMs);
+  const endMs = measured.startMs + freezeMs;
+  const before = samples.filter((s) => s.sentAtMs < measured.startMs);
+  const during: ProbeSample[] = [];
+  for (let sentAtMs = measured.startMs; sentAtMs < endMs; sentAtMs += intervalMs) {
+    during.push({sentAtMs, latencyMs: endMs - sentAtMs, outcome: 'ok'});
+  }
+  const after = samples
+    .filter((s) => s.sentAtMs >= measured.endMs)
+    .map((s) => ({...s, sentAtMs: s.sentAtMs + shiftMs}));
+  return {samples: [...before, ...during, ...after], runLengthMs: runLengthMs + shiftMs, freeze: {startMs: measured.startMs, endMs}};
+}
+
+export type ProbeSettings = {periodSeconds: number; timeoutSeconds: number; failureThreshold: number};
+
+export const DEFAULT_PROBE_SETTINGS: ProbeSettings = {periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3};
+
+/** Bounds for the reader's inputs: what Kubernetes accepts and a replay can still show. */
+export const PROBE_SETTING_BOUNDS: Record<keyof ProbeSettings, {min: number; max: number}> = {
+  periodSeconds: {min: 1, max: 60},
+  timeoutSeconds: {min: 1, max: 60},
+  failureThreshold: {min: 1, max: 10},
+};
+
+export type KubeletProbe = {atMs: number; failed: boolean};
+export type KubeletVerdict = {probes: KubeletProbe[]; restartAtMs: number | null};
+
+/**
+ * What the kubelet would have concluded, probing every periodSeconds from the
+ * start of the run: a probe fails when the lab probe sent closest to it took
+ * longer than timeoutSeconds (or failed); failureThreshold failures in a row
+ * restart the container once the last of them times out.
+ */
+export function kubeletVerdict(samples: readonly ProbeSample[], settings: ProbeSettings, horizonMs: number): KubeletVerdict {
+  const periodMs = settings.periodSeconds * 1000;
+  const timeoutMs = settings.timeoutSeconds * 1000;
+  const probes: KubeletProbe[] = [];
+  let failuresInRow = 0;
+  for (let atMs = 0; atMs <= horizonMs && samples.length > 0; atMs += periodMs) {
+    const nearest = closestSample(samples, atMs);
+    const failed = nearest.outcome !== 'ok' || nearest.latencyMs > timeoutMs;
+    probes.push({atMs, failed});
+    failuresInRow = failed ? failuresInRow + 1 : 0;
+    if (failuresInRow >= settings.failureThreshold) {
+      return {probes, restartAtMs: atMs + Math.min(nearest.latencyMs, timeoutMs)};
+    }
+  }
+  return {probes, restartAtMs: null};
+}
+
+/** Binary search over send times (samples are in send order). */
+function closestSample(samples: readonly ProbeSample[], atMs: number): ProbeSample {
+  let low = 0;
+  let high = samples.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (samples[mid].sentAtMs < atMs) low = mid + 1;
+    else high = mid;
+  }
+  const previous = samples[Math.max(0, low - 1)];
+  return Math.abs(previous.sentAtMs - atMs) < Math.abs(samples[low].sentAtMs - atMs) ? previous : samples[low];
+}
