@@ -146,19 +146,26 @@ export async function measurePath(reconnectPath: ReconnectPath, options: LabOpti
   const service = await startService(reconnectPath, options);
   try {
     const start = performance.now();
+    // Pushed in send order, since JavaScript runs one callback at a time.
     const pending: Promise<ProbeSample>[] = [];
-    let outageAtMs = Number.NaN;
-    const outage = sleepUntil(start + options.outageAtS * 1000).then(() => {
-      outageAtMs = roundMs(performance.now() - start);
-      return triggerOutage(service.port);
-    });
-    const count = Math.round((options.runLengthS * 1000) / options.probeIntervalMs);
-    for (let i = 0; i < count; i++) {
-      await sleepUntil(start + i * options.probeIntervalMs);
+    const sendProbe = () => {
       const sentAtMs = roundMs(performance.now() - start);
       pending.push(
         probe(service.port, options.probeTimeoutMs).then(({latencyMs, outcome}) => ({sentAtMs, latencyMs: roundMs(latencyMs), outcome})),
       );
+    };
+    let outageAtMs = Number.NaN;
+    const outage = sleepUntil(start + options.outageAtS * 1000).then(async () => {
+      outageAtMs = roundMs(performance.now() - start);
+      await triggerOutage(service.port);
+      // One extra probe the moment the outage is acknowledged: the worst case, a probe arriving just as the
+      // loop stops, is then always measured instead of depending on where the schedule happens to fall.
+      sendProbe();
+    });
+    const count = Math.round((options.runLengthS * 1000) / options.probeIntervalMs);
+    for (let i = 0; i < count; i++) {
+      await sleepUntil(start + i * options.probeIntervalMs);
+      sendProbe();
     }
     await outage;
     const samples = await Promise.all(pending);
@@ -183,7 +190,8 @@ export async function runLab(options: LabOptions): Promise<ProbeRecording> {
         'lingers closeDelayMs after SIGTERM. At outageAtMs a simulated database outage starts a reconnect: "before" ' +
         'awaits a disconnect that calls the blocking Popen.wait() inside asyncio.wait_for; "after" sends SIGTERM, ' +
         'awaits graceMs, sends SIGKILL and starts a new engine. Probes are sent open loop every probeIntervalMs on a ' +
-        'new connection; a probe unanswered after probeTimeoutMs is recorded as a timeout at that latency.',
+        'new connection, plus one the moment the outage is acknowledged; a probe unanswered after probeTimeoutMs is ' +
+        'recorded as a timeout at that latency.',
       probeIntervalMs: options.probeIntervalMs,
       probeTimeoutMs: options.probeTimeoutMs,
       runLengthMs: options.runLengthS * 1000,
