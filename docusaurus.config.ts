@@ -3,7 +3,16 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 
 import incidentsPlugin, {validateIncidentPosts} from './src/plugins/incidents';
-import probeRecordingsPlugin from './src/plugins/probeRecordings';
+import latencyReplayPlugin from './src/plugins/latencyReplay';
+import securityHeadersPlugin from './src/plugins/securityHeaders';
+
+// Code colours that meet WCAG AA (4.5:1) on their backgrounds: vsLight is all AA but for one red, darkened here.
+const lightCodeTheme = {
+  ...prismThemes.vsLight,
+  styles: prismThemes.vsLight.styles.map((entry) =>
+    entry.types.includes('attr-name') ? {...entry, style: {...entry.style, color: '#c00000'}} : entry,
+  ),
+};
 
 const config: Config = {
   title: 'LiteLLM incident reports',
@@ -57,7 +66,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [incidentsPlugin, probeRecordingsPlugin],
+  plugins: [incidentsPlugin, latencyReplayPlugin, securityHeadersPlugin],
 
   themeConfig: {
     colorMode: {respectPrefersColorScheme: true},
@@ -92,8 +101,8 @@ const config: Config = {
       copyright: 'Each report states its sources. This site loads nothing from other origins.',
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      theme: lightCodeTheme,
+      darkTheme: prismThemes.gruvboxMaterialDark,
       additionalLanguages: ['bash', 'yaml', 'python'],
     },
   } satisfies Preset.ThemeConfig,

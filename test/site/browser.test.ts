@@ -1,0 +1,244 @@
+import {mkdirSync} from 'node:fs';
+import path from 'node:path';
+import axe from 'axe-core';
+import type {Browser, Page} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+
+import {launchChromium} from '../support/chromium';
+import {pagesToVisit, visit} from '../support/browserPages';
+import {serveBuildLikeVercel, type VercelServer} from '../support/vercelServer';
+
+const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+const PAGES = pagesToVisit();
+const SCHEMES = ['light', 'dark'] as const;
+const LEAD_POST = '/blog/prisma-reconnect-blocking-incident';
+
+let browser: Browser;
+let server: VercelServer;
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveBuildLikeVercel();
+  mkdirSync(SCREENSHOTS, {recursive: true});
+  console.log(`screenshots: ${SCREENSHOTS}`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const fileName = (urlPath: string) => (urlPath === '/' ? 'home' : urlPath.slice(1).replaceAll('/', '_'));
+
+describe.each(SCHEMES)('every page in %s mode', (scheme) => {
+  it.each(PAGES)('%s loads cleanly, from its own origin only, with its content and anchors', async (urlPath) => {
+    const v = await visit(browser, server.origin, urlPath, {colorScheme: scheme});
+    try {
+      expect(await v.page.getAttribute('html', 'data-theme')).toBe(scheme);
+      expect(v.consoleErrors).toEqual([]);
+      expect(v.failedRequests).toEqual([]);
+      expect(v.foreignRequests).toEqual([]);
+      if (urlPath.startsWith('/blog/')) {
+        await expect(v.page.locator('article [data-incident-header]').count()).resolves.toBe(1);
+        const headings = await v.page.locator('article h2[id]').evaluateAll((els) =>
+          els.map((h) => ({id: h.id, anchor: h.querySelector('a.hash-link')?.getAttribute('href')})),
+        );
+        expect(headings.length).toBeGreaterThanOrEqual(6);
+        for (const {id, anchor} of headings) expect(anchor).toBe(`#${id}`);
+      }
+      if (urlPath === '/incidents') {
+        expect(await v.page.locator('table[data-incident-index] tbody tr').count()).toBe(PAGES.length - 2);
+      }
+    } finally {
+      await v.close();
+    }
+  });
+
+  it.each(PAGES)('%s has no WCAG 2.1 A/AA violation (axe-core)', async (urlPath) => {
+    const v = await visit(browser, server.origin, urlPath, {colorScheme: scheme});
+    try {
+      await v.page.evaluate(axe.source);
+      const violations = await v.page.evaluate(async () => {
+        const results = await (window as unknown as {axe: typeof axe}).axe.run(document, {
+          runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+        });
+        return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      });
+      expect(violations).toEqual([]);
+    } finally {
+      await v.close();
+    }
+  });
+});
+
+describe('links', () => {
+  it('every internal link on every page resolves', async () => {
+    const hrefs = new Set<string>();
+    for (const urlPath of PAGES) {
+      const v = await visit(browser, server.origin, urlPath);
+      const found = await v.page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      await v.close();
+      for (const href of found) if (href.startsWith(server.origin)) hrefs.add(href.replace(/#.*$/, ''));
+    }
+    expect(hrefs.size).toBeGreaterThan(10);
+    const broken: string[] = [];
+    for (const href of hrefs) {
+      const response = await fetch(href);
+      if (response.status !== 200) broken.push(`${href}: HTTP ${response.status}`);
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('layout', () => {
+  it.each([320, 768, 1280])('no page scrolls sideways at %i px', async (width) => {
+    const wide: string[] = [];
+    for (const urlPath of PAGES) {
+      for (const scheme of SCHEMES) {
+        const v = await visit(browser, server.origin, urlPath, {viewport: {width, height: 800}, colorScheme: scheme});
+        const {scrollWidth, clientWidth} = await v.page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        }));
+        if (scrollWidth > clientWidth) wide.push(`${urlPath} (${scheme}): ${scrollWidth} px wide in ${clientWidth} px`);
+        await v.close();
+      }
+    }
+    expect(wide).toEqual([]);
+  });
+
+  it.each([375, 1280])('writes full-page screenshots at %i px for review', async (width) => {
+    for (const urlPath of PAGES) {
+      for (const scheme of SCHEMES) {
+        const v = await visit(browser, server.origin, urlPath, {viewport: {width, height: 900}, colorScheme: scheme});
+        const file = path.join(SCREENSHOTS, `${fileName(urlPath)}-${width}-${scheme}.png`);
+        const image = await v.page.screenshot({path: file, fullPage: true});
+        expect(image.byteLength).toBeGreaterThan(10_000);
+        await v.close();
+      }
+    }
+  });
+});
+
+describe('latency replay in a real browser', () => {
+  const elapsed = (page: Page) => page.locator('[data-readout="elapsed"]').innerText();
+  const seconds = async (page: Page) => {
+    const text = await elapsed(page);
+    const match = /Time: ([\d.]+) (ms|s) of/.exec(text);
+    if (!match) throw new Error(`unexpected readout: ${text}`);
+    return match[2] === 'ms' ? Number(match[1]) / 1000 : Number(match[1]);
+  };
+
+  async function openReplay(options = {}) {
+    const v = await visit(browser, server.origin, LEAD_POST, options);
+    await v.page.locator('[data-replay-player="ready"]').scrollIntoViewIfNeeded();
+    return v;
+  }
+
+  it('plays, pauses, restarts, scrubs and changes speed with the mouse', async () => {
+    const v = await openReplay();
+    const {page} = v;
+    try {
+      expect(await seconds(page)).toBe(12);
+      await page.getByRole('button', {name: 'Play'}).click();
+      await page.waitForTimeout(600);
+      const playing = await seconds(page);
+      expect(playing).toBeGreaterThan(0.2);
+      expect(playing).toBeLessThan(12);
+      await page.getByRole('button', {name: 'Pause'}).click();
+      const paused = await seconds(page);
+      await page.waitForTimeout(400);
+      expect(await seconds(page)).toBe(paused);
+
+      const slider = page.getByRole('slider');
+      const box = (await slider.boundingBox())!;
+      await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
+      expect(Math.abs((await seconds(page)) - 6)).toBeLessThan(1);
+      const readoutAtSix = await page.locator('[data-readout="before"]').innerText();
+      await page.mouse.click(box.x + box.width * 0.25, box.y + box.height / 2);
+      expect(await page.locator('[data-readout="before"]').innerText()).not.toBe(readoutAtSix);
+
+      await page.getByLabel('Speed').selectOption('8');
+      await page.getByRole('button', {name: 'Restart'}).click();
+      await page.waitForTimeout(700);
+      expect(await seconds(page)).toBeGreaterThan(2); // 8× speed: well past the 0.7 s of wall time
+      expect(v.consoleErrors).toEqual([]);
+    } finally {
+      await v.close();
+    }
+  });
+
+  it('does all of it from the keyboard alone, with visible focus', async () => {
+    const v = await openReplay();
+    const {page} = v;
+    try {
+      await page.getByRole('button', {name: 'Play'}).focus();
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Shift+Tab');
+      expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+      expect(outline).toBeDefined();
+
+      await page.keyboard.press('Enter'); // Play
+      await page.waitForTimeout(500);
+      expect(await seconds(page)).toBeGreaterThan(0.1);
+      await page.keyboard.press('Space'); // Pause (focus stays on the same button)
+      const paused = await seconds(page);
+      await page.waitForTimeout(300);
+      expect(await seconds(page)).toBe(paused);
+
+      await page.keyboard.press('Tab'); // Restart
+      await page.keyboard.press('Enter');
+      expect(await seconds(page)).toBeLessThan(1);
+      await page.keyboard.press('Tab'); // Speed
+      await page.keyboard.press('ArrowDown');
+      expect(await page.getByLabel('Speed').inputValue()).not.toBe('1');
+      await page.keyboard.press('Tab'); // Time slider
+      await page.keyboard.press('End');
+      expect(await seconds(page)).toBe(12);
+      await page.keyboard.press('Home');
+      expect(await seconds(page)).toBe(0);
+      for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight');
+      expect(await seconds(page)).toBeCloseTo(3, 1);
+      await expect(page.locator('[aria-live="polite"]').innerText()).resolves.toMatch(/of 12.0 s/);
+    } finally {
+      await v.close();
+    }
+  });
+
+  it('changes the kubelet verdict when the probe settings change', async () => {
+    const v = await openReplay();
+    const {page} = v;
+    try {
+      const verdict = page.locator('[data-verdict="before"]');
+      expect(await verdict.innerText()).toMatch(/^No restart/);
+      await page.getByLabel('Freeze length').selectOption('60');
+      expect(await verdict.innerText()).toMatch(/^Pod restarted at/);
+      await page.getByLabel('timeoutSeconds').fill('60');
+      expect(await verdict.innerText()).toMatch(/^No restart/);
+    } finally {
+      await v.close();
+    }
+  });
+
+  it('shows the static charts and tables with JavaScript disabled', async () => {
+    const v = await visit(browser, server.origin, LEAD_POST, {javaScriptEnabled: false});
+    try {
+      expect(await v.page.locator('[data-replay-player="static"] svg[role="img"]').count()).toBe(2);
+      await expect(v.page.locator('[data-replay-summary="before"]').isVisible()).resolves.toBe(true);
+      await expect(v.page.locator('[data-replay-summary="after"]').isVisible()).resolves.toBe(true);
+      expect(await v.page.getByRole('button', {name: 'Play'}).count()).toBe(0);
+    } finally {
+      await v.close();
+    }
+  });
+
+  it('does not animate with reduced motion', async () => {
+    const v = await openReplay({reducedMotion: 'reduce'});
+    try {
+      await expect(v.page.getByRole('button', {name: 'Play'}).isDisabled()).resolves.toBe(true);
+      await v.page.waitForTimeout(300);
+      expect(await seconds(v.page)).toBe(12);
+    } finally {
+      await v.close();
+    }
+  });
+});

@@ -1,0 +1,94 @@
+import {existsSync, readFileSync, statSync} from 'node:fs';
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import path from 'node:path';
+
+import {BUILD_DIR} from './builtSite';
+
+/**
+ * Serves build/ the way Vercel serves it, from the rules in vercel.json itself
+ * (clean URLs, no trailing slash, redirects, headers), so the tests check the
+ * real configuration rather than a copy of it.
+ */
+
+type Rule = {source: string};
+type VercelConfig = {
+  cleanUrls?: boolean;
+  trailingSlash?: boolean;
+  redirects?: (Rule & {destination: string; permanent?: boolean})[];
+  headers?: (Rule & {headers: {key: string; value: string}[]})[];
+};
+
+export const VERCEL_JSON = path.resolve(__dirname, '../../vercel.json');
+
+export function readVercelConfig(): VercelConfig {
+  return JSON.parse(readFileSync(VERCEL_JSON, 'utf8')) as VercelConfig;
+}
+
+/** The subset of Vercel's path patterns this site uses: literal segments and "(.*)" wildcards. */
+export function sourceToRegExp(source: string): RegExp {
+  if (/[:*+?{}[\]]/.test(source.replaceAll('(.*)', ''))) {
+    throw new Error(`vercel.json: source "${source}" uses pattern syntax the test server does not implement`);
+  }
+  const escaped = source.split('(.*)').map((part) => part.replace(/[.^$|()\\/]/g, '\\$&'));
+  return new RegExp(`^${escaped.join('(.*)')}$`);
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+function fileFor(urlPath: string, cleanUrls: boolean): string | undefined {
+  const base = path.join(BUILD_DIR, decodeURIComponent(urlPath));
+  if (!base.startsWith(BUILD_DIR)) return undefined;
+  const candidates = [base, ...(cleanUrls ? [`${base}.html`] : []), path.join(base, 'index.html')];
+  return candidates.find((file) => existsSync(file) && statSync(file).isFile());
+}
+
+export type VercelServer = {origin: string; close(): Promise<void>};
+
+export async function serveBuildLikeVercel(): Promise<VercelServer> {
+  const config = readVercelConfig();
+  const redirects = (config.redirects ?? []).map((rule) => ({...rule, pattern: sourceToRegExp(rule.source)}));
+  const headerRules = (config.headers ?? []).map((rule) => ({...rule, pattern: sourceToRegExp(rule.source)}));
+
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let pathname = url.pathname;
+    const redirect = (location: string, permanent = true) => {
+      response.writeHead(permanent ? 308 : 307, {Location: location + url.search});
+      response.end();
+    };
+
+    for (const rule of headerRules) {
+      if (rule.pattern.test(pathname)) for (const {key, value} of rule.headers) response.setHeader(key, value);
+    }
+    const rule = redirects.find((r) => r.pattern.test(pathname));
+    if (rule) return redirect(rule.destination, rule.permanent ?? true);
+    if (config.trailingSlash === false && pathname.length > 1 && pathname.endsWith('/')) return redirect(pathname.slice(0, -1));
+    if (config.cleanUrls && pathname.endsWith('.html')) {
+      pathname = pathname.slice(0, -'.html'.length);
+      return redirect(pathname === '/index' ? '/' : pathname);
+    }
+
+    const file = fileFor(pathname, config.cleanUrls ?? false);
+    const status = file ? 200 : 404;
+    const served = file ?? path.join(BUILD_DIR, '404.html');
+    response.writeHead(status, {'Content-Type': CONTENT_TYPES[path.extname(served)] ?? 'application/octet-stream'});
+    response.end(readFileSync(served));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const {port} = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
