@@ -32,6 +32,14 @@ const config: Config = {
 
   i18n: {defaultLocale: 'en', locales: ['en']},
 
+  // Rspack and SWC instead of webpack and Babel: `npm run bench` measures both.
+  // DOCUSAURUS_FASTER=false switches back to webpack.
+  future: {
+    faster: process.env.DOCUSAURUS_FASTER !== 'false',
+    // Required by the faster build's SSG worker threads; our postBuild does not read the legacy head.
+    v4: {removeLegacyPostBuildHeadAttribute: true},
+  },
+
   presets: [
     [
       'classic',

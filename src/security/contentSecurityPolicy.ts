@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {parse} from 'node-html-parser';
+import {parse, type DefaultTreeAdapterTypes} from 'parse5';
 
 /**
  * The Content-Security-Policy allows scripts only from the site's origin plus
@@ -7,16 +7,26 @@ import {parse} from 'node-html-parser';
  * hash, so no 'unsafe-inline' is needed for scripts.
  */
 
-/** CSP hash sources of the executable inline scripts of one HTML page. */
+type Node = DefaultTreeAdapterTypes.Node;
+
+function* elements(node: Node): Generator<DefaultTreeAdapterTypes.Element> {
+  if ('tagName' in node) yield node;
+  const children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
+  for (const child of children) yield* elements(child);
+}
+
+/** CSP hash sources of the executable inline scripts of one HTML page (parsed as a browser would). */
 export function inlineScriptHashes(html: string): string[] {
-  return parse(html)
-    .querySelectorAll('script:not([src])')
-    .filter((script) => {
-      const type = script.getAttribute('type');
-      // Data blocks such as JSON-LD are not executed, so CSP does not govern them.
-      return type === undefined || type === '' || /^(text|application)\/javascript$|^module$/.test(type);
-    })
-    .map((script) => `'sha256-${createHash('sha256').update(script.rawText, 'utf8').digest('base64')}'`);
+  const hashes: string[] = [];
+  for (const element of elements(parse(html))) {
+    if (element.tagName !== 'script' || element.attrs.some((a) => a.name === 'src')) continue;
+    const type = element.attrs.find((a) => a.name === 'type')?.value ?? '';
+    // Data blocks such as JSON-LD are not executed, so CSP does not govern them.
+    if (type !== '' && !/^(text|application)\/javascript$|^module$/.test(type)) continue;
+    const text = element.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
+    hashes.push(`'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);
+  }
+  return hashes;
 }
 
 /** The sources of one directive, e.g. scriptSources(csp, 'script-src'). */

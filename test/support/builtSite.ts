@@ -1,6 +1,7 @@
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {parse, type HTMLElement} from 'node-html-parser';
+import {parse as parseHtml5, serialize} from 'parse5';
 
 export const BUILD_DIR = path.resolve(__dirname, '../../build');
 
@@ -21,8 +22,13 @@ export function readBuilt(relative: string): string {
   return readFileSync(path.join(BUILD_DIR, relative), 'utf8');
 }
 
+/**
+ * The built page as a queryable tree. The build omits optional end tags
+ * (valid HTML5), so parse5, a spec-compliant parser, builds the tree a browser
+ * would; node-html-parser only queries parse5's well-formed serialisation.
+ */
 export function parseBuiltPage(urlPath: string): HTMLElement {
-  return parse(readFileSync(builtFileFor(urlPath), 'utf8'));
+  return parse(serialize(parseHtml5(readFileSync(builtFileFor(urlPath), 'utf8'))));
 }
 
 export const INCIDENT_POSTS = [

@@ -1,0 +1,31 @@
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {gzipSync} from 'node:zlib';
+import type {Browser} from 'playwright-core';
+
+import {BUILD_DIR} from './builtSite';
+import {visit} from './browserPages';
+
+export type Bytes = {raw: number; gzip: number};
+export type PageWeight = {js: Bytes; css: Bytes; scripts: string[]};
+
+export function fileBytes(file: string): Bytes {
+  const content = readFileSync(file);
+  return {raw: content.byteLength, gzip: gzipSync(content).byteLength};
+}
+
+const sum = (files: string[]): Bytes =>
+  files.map(fileBytes).reduce((a, b) => ({raw: a.raw + b.raw, gzip: a.gzip + b.gzip}), {raw: 0, gzip: 0});
+
+/** The JS and CSS a page really loads in Chromium, sized from the built files (gzip at its default level). */
+export async function pageWeight(browser: Browser, origin: string, urlPath: string): Promise<PageWeight> {
+  const v = await visit(browser, origin, urlPath);
+  const resources = await v.page.evaluate(() =>
+    performance.getEntriesByType('resource').map((entry) => ({url: entry.name, type: (entry as PerformanceResourceTiming).initiatorType})),
+  );
+  await v.close();
+  const local = (url: string) => path.join(BUILD_DIR, new URL(url).pathname);
+  const scripts = [...new Set(v.scriptUrls)].map(local);
+  const styles = [...new Set(resources.filter((r) => r.url.endsWith('.css')).map((r) => r.url))].map(local);
+  return {js: sum(scripts), css: sum(styles), scripts: scripts.map((file) => path.relative(BUILD_DIR, file))};
+}
