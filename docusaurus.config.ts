@@ -5,6 +5,7 @@ import {themes as prismThemes} from 'prism-react-renderer';
 import incidentsPlugin, {validateIncidentPosts} from './src/plugins/incidents';
 import latencyReplayPlugin from './src/plugins/latencyReplay';
 import securityHeadersPlugin from './src/plugins/securityHeaders';
+import {deploymentFromEnv} from './src/site/deployment';
 
 // Code colours that meet WCAG AA (4.5:1) on their backgrounds: vsLight is all AA but for one red, darkened here.
 const lightCodeTheme = {
@@ -14,11 +15,16 @@ const lightCodeTheme = {
   ),
 };
 
+const deployment = deploymentFromEnv(process.env);
+
 const config: Config = {
   title: 'LiteLLM incident reports',
   tagline: 'Post-mortems of the LiteLLM proxy, each linked to its public issues and pull requests.',
   favicon: 'img/favicon.svg',
-  url: 'https://litellm-incidents.vercel.app',
+  url: deployment.url,
+  // Previews: meta robots noindex on every page (vercel.json adds X-Robots-Tag off the production host).
+  noIndex: deployment.preview,
+  customFields: {preview: deployment.preview},
   baseUrl: '/',
   // Vercel serves "x.html" at "/x" (cleanUrls); no trailing slash keeps one URL per page.
   trailingSlash: false,

@@ -9,7 +9,7 @@ const SITE_FILES = ['package.json', 'tsconfig.json', 'docusaurus.config.ts', 'si
 export type SiteCopy = {
   dir: string;
   edit(relative: string, change: (text: string) => string): void;
-  build(): {status: number | null; output: string};
+  build(env?: Record<string, string>): {status: number | null; output: string};
   remove(): void;
 };
 
@@ -27,11 +27,11 @@ export function copySite(): SiteCopy {
       if (after === before) throw new Error(`edit of ${relative} changed nothing`);
       writeFileSync(file, after);
     },
-    build() {
+    build(env = {}) {
       const result = spawnSync('npx', ['docusaurus', 'build', dir], {
         cwd: dir,
         encoding: 'utf8',
-        env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1'},
+        env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env},
       });
       return {status: result.status, output: `${result.stdout}\n${result.stderr}`};
     },

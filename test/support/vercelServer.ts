@@ -11,7 +11,8 @@ import {BUILD_DIR} from './builtSite';
  * real configuration rather than a copy of it.
  */
 
-type Rule = {source: string};
+type Condition = {type: string; value: string};
+type Rule = {source: string; has?: Condition[]; missing?: Condition[]};
 type VercelConfig = {
   cleanUrls?: boolean;
   trailingSlash?: boolean;
@@ -32,6 +33,15 @@ export function sourceToRegExp(source: string): RegExp {
   }
   const escaped = source.split('(.*)').map((part) => part.replace(/[.^$|()\\/]/g, '\\$&'));
   return new RegExp(`^${escaped.join('(.*)')}$`);
+}
+
+/** `has` / `missing` conditions; only the host type, the one this site uses, is implemented. */
+function conditionsHold(rule: Rule, host: string): boolean {
+  const matches = (condition: Condition) => {
+    if (condition.type !== 'host') throw new Error(`vercel.json: condition type "${condition.type}" is not implemented by the test server`);
+    return condition.value === host;
+  };
+  return (rule.has ?? []).every(matches) && !(rule.missing ?? []).some(matches);
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -62,6 +72,7 @@ export async function serveBuildLikeVercel(): Promise<VercelServer> {
 
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     let pathname = url.pathname;
     const redirect = (location: string, permanent = true) => {
       response.writeHead(permanent ? 308 : 307, {Location: location + url.search});
@@ -69,9 +80,9 @@ export async function serveBuildLikeVercel(): Promise<VercelServer> {
     };
 
     for (const rule of headerRules) {
-      if (rule.pattern.test(pathname)) for (const {key, value} of rule.headers) response.setHeader(key, value);
+      if (rule.pattern.test(pathname) && conditionsHold(rule, host)) for (const {key, value} of rule.headers) response.setHeader(key, value);
     }
-    const rule = redirects.find((r) => r.pattern.test(pathname));
+    const rule = redirects.find((r) => r.pattern.test(pathname) && conditionsHold(r, host));
     if (rule) return redirect(rule.destination, rule.permanent ?? true);
     if (config.trailingSlash === false && pathname.length > 1 && pathname.endsWith('/')) return redirect(pathname.slice(0, -1));
     if (config.cleanUrls && pathname.endsWith('.html')) {
