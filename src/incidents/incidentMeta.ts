@@ -155,3 +155,26 @@ export function formatCalendarDate(date: string): string {
     timeZone: 'UTC',
   });
 }
+
+/**
+ * The optional `updates:` list of a post revised after publication, oldest
+ * first: each a date and a note saying what changed.
+ */
+export function parseIncidentUpdates(frontMatter: Record<string, unknown>, source: string): IncidentUpdate[] {
+  const raw = frontMatter.updates;
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) throw new IncidentMetaError(source, 'updates', `must be a list of {date, note}; got ${describe(raw)}`);
+  const updates = raw.map((entry: unknown, i): IncidentUpdate => {
+    const date = isRecord(entry) ? toCalendarDate(entry.date) : undefined;
+    if (!date) throw new IncidentMetaError(source, `updates[${i}].date`, `must be a calendar date written YYYY-MM-DD; got ${describe(isRecord(entry) ? entry.date : entry)}`);
+    const note = isRecord(entry) && typeof entry.note === 'string' ? entry.note.trim() : '';
+    if (note === '') throw new IncidentMetaError(source, `updates[${i}].note`, 'must say what changed');
+    return {date, note};
+  });
+  updates.forEach((update, i) => {
+    if (i > 0 && update.date < updates[i - 1].date) {
+      throw new IncidentMetaError(source, `updates[${i}].date`, `(${update.date}) is earlier than the update before it; list updates oldest first`);
+    }
+  });
+  return updates;
+}

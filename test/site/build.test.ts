@@ -1,9 +1,9 @@
-import {readdirSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {XMLParser, XMLValidator} from 'fast-xml-parser';
 
-import {INCIDENT_POSTS, parseBuiltPage, readBuilt} from '../support/builtSite';
+import {BUILD_DIR, INCIDENT_POSTS, parseBuiltPage, readBuilt} from '../support/builtSite';
 
 const SECTION_IDS = ['summary', 'impact', 'root-cause', 'fix', 'what-to-do', 'remediation'];
 const blogFolders = readdirSync(path.resolve(__dirname, '../../blog'), {withFileTypes: true})
@@ -43,6 +43,44 @@ describe('incident posts', () => {
     const header = parseBuiltPage('/blog/vllm-embeddings-incident').querySelector('[data-incident-header]')!;
     const release = header.querySelectorAll('div').find((row) => row.querySelector('dt')?.text === 'First fixed release');
     expect(release?.querySelector('dd')?.text).toBe('Not stated');
+  });
+});
+
+describe('link previews and revisions', () => {
+  const meta = (page: ReturnType<typeof parseBuiltPage>, attr: 'property' | 'name', key: string) =>
+    page.querySelector(`meta[${attr}="${key}"]`)?.getAttribute('content');
+
+  it.each(INCIDENT_POSTS)('$slug has canonical, Open Graph and Twitter tags with an image that exists', ({slug, title}) => {
+    const page = parseBuiltPage(`/blog/${slug}`);
+    const canonical = `https://litellm-incidents.vercel.app/blog/${slug}`;
+    expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(canonical);
+    expect(meta(page, 'property', 'og:url')).toBe(canonical);
+    expect(meta(page, 'property', 'og:title')).toContain(title);
+    expect(meta(page, 'property', 'og:description')?.length).toBeGreaterThan(50);
+    expect(meta(page, 'name', 'twitter:card')).toBe('summary_large_image');
+    expect(meta(page, 'name', 'twitter:title')).toBe(title);
+    expect(meta(page, 'name', 'twitter:description')).toBe(meta(page, 'name', 'description'));
+    expect(meta(page, 'property', 'article:published_time')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(meta(page, 'property', 'article:modified_time')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const image = meta(page, 'property', 'og:image')!;
+    expect(meta(page, 'name', 'twitter:image')).toBe(image);
+    expect(image.startsWith('https://litellm-incidents.vercel.app/img/social/')).toBe(true);
+    const png = readFileSync(path.join(BUILD_DIR, new URL(image).pathname));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  });
+
+  it('a revised post shows when it was last updated and what changed, and says so to crawlers', () => {
+    const page = parseBuiltPage('/blog/prisma-reconnect-blocking-incident');
+    const header = page.querySelector('[data-incident-header]')!;
+    const row = header.querySelectorAll('div').find((div) => div.querySelector('dt')?.text === 'Last updated');
+    expect(row?.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-24');
+    expect(page.querySelector('[data-incident-updates] li')?.text).toContain('Added the replay of liveness-probe latencies');
+    expect(meta(page, 'property', 'article:modified_time')).toBe('2026-11-24T00:00:00.000Z');
+  });
+
+  it('a post never revised has no updates list', () => {
+    expect(parseBuiltPage('/blog/vllm-embeddings-incident').querySelector('[data-incident-updates]')).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 
-import {formatCalendarDate, parseIncidentMeta, toCalendarDate} from '../../src/incidents/incidentMeta';
+import {formatCalendarDate, parseIncidentMeta, parseIncidentUpdates, toCalendarDate} from '../../src/incidents/incidentMeta';
 
 const SOURCE = 'blog/example_incident/index.md';
 const valid = {
@@ -70,5 +70,26 @@ describe('toCalendarDate', () => {
 describe('formatCalendarDate', () => {
   it('writes the day in words, independent of the machine time zone', () => {
     expect(formatCalendarDate('2026-04-21')).toBe('21 April 2026');
+  });
+});
+
+describe('parseIncidentUpdates', () => {
+  const updates = (value: unknown) => parseIncidentUpdates({updates: value}, SOURCE);
+
+  it('is empty for a post never revised, and keeps dated notes oldest first', () => {
+    expect(parseIncidentUpdates({}, SOURCE)).toEqual([]);
+    expect(updates([{date: new Date(Date.UTC(2026, 4, 1)), note: ' Added a figure. '}, {date: '2026-05-02', note: 'Fixed a link.'}])).toEqual([
+      {date: '2026-05-01', note: 'Added a figure.'},
+      {date: '2026-05-02', note: 'Fixed a link.'},
+    ]);
+  });
+
+  it.each([
+    ['a mapping instead of a list', {date: '2026-05-01'}, '"updates" must be a list of {date, note}'],
+    ['a bad date', [{date: 'May 1', note: 'x'}], '"updates[0].date" must be a calendar date written YYYY-MM-DD; got "May 1"'],
+    ['an empty note', [{date: '2026-05-01', note: ''}], '"updates[0].note" must say what changed'],
+    ['updates out of order', [{date: '2026-05-02', note: 'b'}, {date: '2026-05-01', note: 'a'}], '"updates[1].date" (2026-05-01) is earlier than the update before it'],
+  ])('rejects %s, naming the file and the field', (_name, value, message) => {
+    expect(() => updates(value)).toThrow(`${SOURCE}: front matter ${message}`);
   });
 });

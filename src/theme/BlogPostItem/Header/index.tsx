@@ -5,7 +5,7 @@ import type {WrapperProps} from '@docusaurus/types';
 import {useBlogPost} from '@docusaurus/plugin-content-blog/client';
 
 import IncidentHeader from '@site/src/components/IncidentHeader';
-import type {IncidentMeta} from '@site/src/incidents/incidentMeta';
+import type {IncidentMeta, IncidentUpdate} from '@site/src/incidents/incidentMeta';
 
 type Props = WrapperProps<typeof HeaderType>;
 
@@ -14,10 +14,11 @@ export default function HeaderWrapper(props: Props): React.JSX.Element {
   const {metadata} = useBlogPost();
   // validateIncidentPosts has already checked and normalised this at build time.
   const incident = metadata.frontMatter.incident as IncidentMeta;
+  const updates = metadata.frontMatter.updates as IncidentUpdate[];
   return (
     <>
       <Header {...props} />
-      <IncidentHeader incident={incident} />
+      <IncidentHeader incident={incident} updates={updates} />
     </>
   );
 }
