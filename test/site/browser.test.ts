@@ -118,6 +118,27 @@ describe('layout', () => {
   });
 });
 
+describe('print', () => {
+  it('a printed post keeps its header, tables and the replay figures, and drops navigation', async () => {
+    const v = await visit(browser, server.origin, LEAD_POST);
+    try {
+      await v.page.emulateMedia({media: 'print'});
+      const visible = (selector: string) => v.page.locator(selector).first().isVisible();
+      await expect(visible('nav.navbar')).resolves.toBe(false);
+      await expect(visible('footer.footer')).resolves.toBe(false);
+      await expect(visible('nav.pagination-nav')).resolves.toBe(false);
+      await expect(visible('[data-incident-header]')).resolves.toBe(true);
+      await expect(visible('[data-replay-summary="before"]')).resolves.toBe(true);
+      await expect(visible('article table')).resolves.toBe(true);
+      await expect(visible('[aria-label="Replay controls"]')).resolves.toBe(false);
+      const pdf = await v.page.pdf({format: 'A4'});
+      expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    } finally {
+      await v.close();
+    }
+  });
+});
+
 describe('latency replay in a real browser', () => {
   const elapsed = (page: Page) => page.locator('[data-readout="elapsed"]').innerText();
   const seconds = async (page: Page) => {
