@@ -13,7 +13,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import {LATENCY_REPLAY_CHUNK} from '../src/plugins/latencyReplay';
 import {CHROMIUM_FLAGS, chromiumPath, HOW_TO_GET_CHROMIUM, launchChromium} from '../test/support/chromium';
 import {pagesToVisit} from '../test/support/browserPages';
-import {pageWeight, type Bytes} from '../test/support/pageWeight';
+import {fileBytes, pageWeight, type Bytes} from '../test/support/pageWeight';
 import {serveBuildLikeVercel} from '../test/support/vercelServer';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       const weight = await pageWeight(browser, server.origin, urlPath);
       pages[urlPath] = {js: weight.js, css: weight.css};
       const chunk = weight.scripts.find((file) => path.basename(file).startsWith(`${LATENCY_REPLAY_CHUNK}.`));
-      if (chunk) widget = (await import('../test/support/pageWeight')).fileBytes(path.join(ROOT, 'build', chunk));
+      if (chunk) widget = fileBytes(path.join(ROOT, 'build', chunk));
     }
     console.error('Lighthouse on the lead post: mobile, desktop…');
     const lighthouse = {

@@ -1,11 +1,11 @@
-import {readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 
 import {directiveSources} from '../../src/security/contentSecurityPolicy';
 import {PRODUCTION_URL} from '../../src/site/deployment';
-import {serveBuildLikeVercel, readVercelConfig, type VercelServer} from '../support/vercelServer';
+import {serveBuildLikeVercel, vercelConfig, type VercelServer} from '../support/vercelServer';
 
 const BLOG = path.resolve(__dirname, '../../blog');
 const PRODUCTION_HOST = new URL(PRODUCTION_URL).host;
@@ -14,13 +14,7 @@ const PRODUCTION_HOST = new URL(PRODUCTION_URL).host;
 const posts = readdirSync(BLOG, {withFileTypes: true})
   .filter((entry) => entry.isDirectory())
   .map(({name}) => {
-    const file = ['index.mdx', 'index.md'].map((f) => path.join(BLOG, name, f)).find((f) => {
-      try {
-        return readFileSync(f);
-      } catch {
-        return false;
-      }
-    })!;
+    const file = ['index.mdx', 'index.md'].map((f) => path.join(BLOG, name, f)).find((f) => existsSync(f))!;
     const frontMatter = readFileSync(file, 'utf8').split(/^---$/m)[1];
     return {
       folder: name,
@@ -61,7 +55,7 @@ describe('links that last', () => {
   });
 
   it('every redirect in vercel.json leads to a page that exists', async () => {
-    for (const {destination} of readVercelConfig().redirects ?? []) expect((await get(destination)).status, destination).toBe(200);
+    for (const {destination} of vercelConfig().redirects ?? []) expect((await get(destination)).status, destination).toBe(200);
   });
 
   it('serves canonical URLs directly and sends .html and trailing-slash forms to them', async () => {

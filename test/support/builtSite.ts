@@ -8,12 +8,8 @@ export const BUILD_DIR = path.resolve(__dirname, '../../build');
 /** The file Docusaurus writes for a URL path with trailingSlash: false. */
 export function builtFileFor(urlPath: string): string {
   const clean = urlPath.replace(/[?#].*$/, '').replace(/\/$/, '');
-  const candidates = [
-    path.join(BUILD_DIR, clean === '' ? 'index.html' : `${clean}.html`),
-    path.join(BUILD_DIR, clean, 'index.html'),
-    path.join(BUILD_DIR, clean),
-  ];
-  const found = candidates.find((file) => existsSync(file) && !file.endsWith('/'));
+  const candidates = [path.join(BUILD_DIR, clean === '' ? 'index.html' : `${clean}.html`), path.join(BUILD_DIR, clean, 'index.html')];
+  const found = candidates.find((file) => existsSync(file));
   if (!found) throw new Error(`no built file for ${urlPath} (looked for ${candidates.join(', ')})`);
   return found;
 }
@@ -32,7 +28,7 @@ export function parseBuiltPage(urlPath: string): HTMLElement {
 }
 
 export const INCIDENT_POSTS = [
-  {slug: 'prisma-reconnect-blocking-incident', folder: 'prisma_reconnect_blocking_incident', title: 'Prisma reconnect froze the event loop'},
-  {slug: 'httpx-cache-eviction-incident', folder: 'httpx_cache_eviction_incident', title: 'httpx clients closed by cache eviction'},
-  {slug: 'vllm-embeddings-incident', folder: 'vllm_embeddings_incident', title: 'vLLM embeddings broken by encoding_format'},
+  {slug: 'prisma-reconnect-blocking-incident', title: 'Prisma reconnect froze the event loop'},
+  {slug: 'httpx-cache-eviction-incident', title: 'httpx clients closed by cache eviction'},
+  {slug: 'vllm-embeddings-incident', title: 'vLLM embeddings broken by encoding_format'},
 ] as const;

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 
+import {readVercelConfig, type Condition, type Rule, type VercelConfig} from '../../src/plugins/securityHeaders/vercelConfig';
 import {BUILD_DIR} from './builtSite';
 
 /**
@@ -11,19 +12,10 @@ import {BUILD_DIR} from './builtSite';
  * real configuration rather than a copy of it.
  */
 
-type Condition = {type: string; value: string};
-type Rule = {source: string; has?: Condition[]; missing?: Condition[]};
-type VercelConfig = {
-  cleanUrls?: boolean;
-  trailingSlash?: boolean;
-  redirects?: (Rule & {destination: string; permanent?: boolean})[];
-  headers?: (Rule & {headers: {key: string; value: string}[]})[];
-};
-
 export const VERCEL_JSON = path.resolve(__dirname, '../../vercel.json');
 
-export function readVercelConfig(): VercelConfig {
-  return JSON.parse(readFileSync(VERCEL_JSON, 'utf8')) as VercelConfig;
+export function vercelConfig(): VercelConfig {
+  return readVercelConfig(VERCEL_JSON);
 }
 
 /** The subset of Vercel's path patterns this site uses: literal segments and "(.*)" wildcards. */
@@ -66,7 +58,7 @@ function fileFor(urlPath: string, cleanUrls: boolean): string | undefined {
 export type VercelServer = {origin: string; close(): Promise<void>};
 
 export async function serveBuildLikeVercel(): Promise<VercelServer> {
-  const config = readVercelConfig();
+  const config = vercelConfig();
   const redirects = (config.redirects ?? []).map((rule) => ({...rule, pattern: sourceToRegExp(rule.source)}));
   const headerRules = (config.headers ?? []).map((rule) => ({...rule, pattern: sourceToRegExp(rule.source)}));
 

@@ -18,12 +18,6 @@ import styles from './styles.module.css';
 /** Freeze lengths from production (30 to 120 s) the reader can project the measured run to. */
 const PROJECTIONS_S = [30, 60, 120];
 
-const SETTING_LABELS: Record<keyof ProbeSettings, string> = {
-  periodSeconds: 'periodSeconds',
-  timeoutSeconds: 'timeoutSeconds',
-  failureThreshold: 'failureThreshold',
-};
-
 function useReducedMotion(): boolean {
   const [reduced, setReduced] = useState(false);
   useEffect(() => {
@@ -209,9 +203,9 @@ export default function ReplayPlayer({recording}: {recording: ProbeRecording}): 
       {interactive && (
         <fieldset className={styles.kubelet}>
           <legend>What would Kubernetes do?</legend>
-          {(Object.keys(SETTING_LABELS) as (keyof ProbeSettings)[]).map((key) => (
+          {(Object.keys(PROBE_SETTING_BOUNDS) as (keyof ProbeSettings)[]).map((key) => (
             <label key={key}>
-              <code>{SETTING_LABELS[key]}</code>
+              <code>{key}</code>
               <input
                 type="number"
                 inputMode="numeric"

@@ -3,8 +3,16 @@ import path from 'node:path';
 
 import {inlineScriptHashes} from '../../security/contentSecurityPolicy';
 
-type HeaderRule = {source: string; headers: {key: string; value: string}[]};
-export type VercelConfig = {headers?: HeaderRule[]; [key: string]: unknown};
+/** The parts of vercel.json this site uses. */
+export type Condition = {type: string; value: string};
+export type Rule = {source: string; has?: Condition[]; missing?: Condition[]};
+export type VercelConfig = {
+  cleanUrls?: boolean;
+  trailingSlash?: boolean;
+  redirects?: (Rule & {destination: string; permanent?: boolean})[];
+  headers?: (Rule & {headers: {key: string; value: string}[]})[];
+  [key: string]: unknown;
+};
 
 export function readVercelConfig(file: string): VercelConfig {
   return JSON.parse(readFileSync(file, 'utf8')) as VercelConfig;
