@@ -134,6 +134,29 @@ describe('feeds and sitemap', () => {
     }
   });
 
+  it('each feed has the elements its format requires', () => {
+    const rss = xml.parse(readBuilt('blog/rss.xml')).rss;
+    expect(rss['@_version']).toBe('2.0');
+    for (const field of ['title', 'link', 'description']) expect(rss.channel[field], `rss channel ${field}`).toBeTruthy();
+    for (const item of rss.channel.item) {
+      for (const field of ['title', 'link', 'guid', 'pubDate', 'description']) expect(item[field], `rss item ${field}`).toBeTruthy();
+      expect(Number.isNaN(Date.parse(item.pubDate))).toBe(false);
+    }
+    const atom = xml.parse(readBuilt('blog/atom.xml')).feed;
+    expect(atom['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+    for (const field of ['id', 'title', 'updated']) expect(atom[field], `atom feed ${field}`).toBeTruthy();
+    for (const entry of atom.entry) {
+      for (const field of ['id', 'title', 'updated', 'link']) expect(entry[field], `atom entry ${field}`).toBeTruthy();
+    }
+    const json = JSON.parse(readBuilt('blog/feed.json'));
+    expect(json.version).toMatch(/^https:\/\/jsonfeed\.org\/version\/1(\.1)?$/);
+    expect(json.title).toBeTruthy();
+    for (const item of json.items) {
+      expect(item.id).toBeTruthy();
+      expect(item.content_html ?? item.content_text).toBeTruthy();
+    }
+  });
+
   it('the sitemap lists every post and the index', () => {
     const urls = (xml.parse(readBuilt('sitemap.xml')).urlset.url as {loc: string}[]).map((entry) => new URL(entry.loc).pathname);
     for (const {slug} of INCIDENT_POSTS) expect(urls).toContain(`/blog/${slug}`);
