@@ -1,13 +1,11 @@
 import {readdirSync} from 'node:fs';
 import path from 'node:path';
-import type {Browser} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 
 import {LATENCY_REPLAY_CHUNK} from '../../src/plugins/latencyReplay';
 import {BUILD_DIR} from '../support/builtSite';
-import {launchChromium} from '../support/chromium';
 import {fileBytes, pageWeight} from '../support/pageWeight';
-import {serveBuildLikeVercel, type VercelServer} from '../support/vercelServer';
+import {useSiteInBrowser} from '../support/siteInBrowser';
 
 const WIDGET_GZIP_BUDGET = 15 * 1024;
 const LEAD_POST_JS_OVER_BASELINE = 1.1;
@@ -15,16 +13,7 @@ const LEAD_POST = '/blog/prisma-reconnect-blocking-incident';
 // A plain Docusaurus blog post from the same build: no widget, similar length.
 const BASELINE_POST = '/blog/httpx-cache-eviction-incident';
 
-let browser: Browser;
-let server: VercelServer;
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveBuildLikeVercel();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser();
 
 function widgetChunk(): string {
   const chunks = readdirSync(path.join(BUILD_DIR, 'assets/js')).filter((file) => file.startsWith(`${LATENCY_REPLAY_CHUNK}.`));
@@ -40,15 +29,15 @@ describe('byte budgets', () => {
 
   it('only the lead post loads the widget chunk', async () => {
     const chunk = widgetChunk();
-    expect((await pageWeight(browser, server.origin, LEAD_POST)).scripts).toContain(chunk);
+    expect((await pageWeight(site.browser, site.server.origin, LEAD_POST)).scripts).toContain(chunk);
     for (const other of ['/', '/incidents', BASELINE_POST]) {
-      expect((await pageWeight(browser, server.origin, other)).scripts, other).not.toContain(chunk);
+      expect((await pageWeight(site.browser, site.server.origin, other)).scripts, other).not.toContain(chunk);
     }
   });
 
   it(`the lead post ships at most ${Math.round((LEAD_POST_JS_OVER_BASELINE - 1) * 100)}% more gzipped JS than a post without the widget`, async () => {
-    const lead = await pageWeight(browser, server.origin, LEAD_POST);
-    const baseline = await pageWeight(browser, server.origin, BASELINE_POST);
+    const lead = await pageWeight(site.browser, site.server.origin, LEAD_POST);
+    const baseline = await pageWeight(site.browser, site.server.origin, BASELINE_POST);
     const limit = Math.floor(baseline.js.gzip * LEAD_POST_JS_OVER_BASELINE);
     expect(lead.js.gzip, `lead post ${lead.js.gzip} B gzipped JS; baseline ${baseline.js.gzip} B; limit ${limit} B`).toBeLessThanOrEqual(limit);
   });

@@ -23,8 +23,12 @@ export function readBuilt(relative: string): string {
  * (valid HTML5), so parse5, a spec-compliant parser, builds the tree a browser
  * would; node-html-parser only queries parse5's well-formed serialisation.
  */
+export function parseHtml(html: string): HTMLElement {
+  return parse(serialize(parseHtml5(html)));
+}
+
 export function parseBuiltPage(urlPath: string): HTMLElement {
-  return parse(serialize(parseHtml5(readFileSync(builtFileFor(urlPath), 'utf8'))));
+  return parseHtml(readFileSync(builtFileFor(urlPath), 'utf8'));
 }
 
 export const INCIDENT_POSTS = [

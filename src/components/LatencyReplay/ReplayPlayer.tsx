@@ -94,10 +94,10 @@ export default function ReplayPlayer({recording}: {recording: ProbeRecording}): 
     }),
   ) as Record<ReconnectPath, {probes: ReturnType<typeof probesAt>; stats: ReturnType<typeof runningStats>}>;
 
-  const describeMoment = (c: ClockState) =>
-    `${formatMs(c.timeMs)} of ${formatMs(c.durationMs)}. ` +
+  const describeMoment = () =>
+    `${formatMs(clock.timeMs)} of ${formatMs(clock.durationMs)}. ` +
     RECONNECT_PATHS.map((path) => {
-      const stats = runningStats(probesAt(timelines.samples[path], c.timeMs));
+      const {stats} = atTime[path];
       return `${PATH_TITLES[path]}: ${stats.answered} of ${stats.sent} probes answered, slowest ${formatMs(stats.slowestMs)}.`;
     }).join(' ');
 
@@ -133,7 +133,7 @@ export default function ReplayPlayer({recording}: {recording: ProbeRecording}): 
             className="button button--primary button--sm"
             disabled={reducedMotion}
             onClick={() =>
-              clock.playing ? update(pause(clock), `Paused at ${describeMoment(clock)}`) : update(play(clock), `Playing at ${clock.speed}× speed.`)
+              clock.playing ? update(pause(clock), `Paused at ${describeMoment()}`) : update(play(clock), `Playing at ${clock.speed}× speed.`)
             }>
             {clock.playing ? 'Pause' : 'Play'}
           </button>
@@ -160,8 +160,8 @@ export default function ReplayPlayer({recording}: {recording: ProbeRecording}): 
               value={clock.timeMs}
               aria-valuetext={`${formatMs(clock.timeMs)} of ${formatMs(clock.durationMs)}`}
               onChange={(e) => setClock(seek(pause(clock), Number(e.target.value)))}
-              onKeyUp={() => setAnnouncement(describeMoment(clock))}
-              onPointerUp={() => setAnnouncement(describeMoment(clock))}
+              onKeyUp={() => setAnnouncement(describeMoment())}
+              onPointerUp={() => setAnnouncement(describeMoment())}
             />
           </label>
           {reducedMotion && <p className={styles.note}>Animation is off because your system asks for reduced motion: drag the time slider to step through.</p>}

@@ -23,8 +23,9 @@ function sourceFile(post: BlogPost): string {
 export async function validateIncidentPosts({blogPosts}: {blogPosts: BlogPost[]}): Promise<BlogPost[]> {
   return blogPosts.map((post) => {
     const {frontMatter} = post.metadata;
-    const incident = parseIncidentMeta(frontMatter, sourceFile(post));
-    const updates = parseIncidentUpdates(frontMatter, sourceFile(post));
+    const source = sourceFile(post);
+    const incident = parseIncidentMeta(frontMatter, source);
+    const updates = parseIncidentUpdates(frontMatter, source);
     return {...post, metadata: {...post.metadata, frontMatter: {...frontMatter, incident, updates}}};
   });
 }
