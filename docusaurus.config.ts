@@ -2,6 +2,7 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 
+import remarkCitations from './src/plugins/citations/remarkCitations';
 import incidentsPlugin, {validateIncidentPosts} from './src/plugins/incidents';
 import latencyReplayPlugin from './src/plugins/latencyReplay';
 import securityHeadersPlugin from './src/plugins/securityHeaders';
@@ -67,6 +68,7 @@ const config: Config = {
           onInlineAuthors: 'throw',
           onUntruncatedBlogPosts: 'throw',
           processBlogPosts: validateIncidentPosts,
+          remarkPlugins: [[remarkCitations, {siteDir: __dirname, blogPath: '/blog'}]],
           feedOptions: {
             type: 'all',
             title: 'LiteLLM incident reports',

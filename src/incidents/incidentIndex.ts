@@ -1,35 +1,38 @@
-import {IncidentMetaError, parseIncidentMeta, type IncidentMeta} from './incidentMeta';
+import {IncidentMetaError, type IncidentPostMeta} from './incidentMeta';
 
-/** What the index needs to know of one blog post. */
+/** One blog post with its validated front matter. */
 export type IncidentPost = {
   permalink: string;
   title: string;
-  /** The post's file, for error messages, e.g. "@site/blog/x/index.md". */
-  source: string;
-  frontMatter: Record<string, unknown>;
+  /** The post's file, for error messages, e.g. "blog/x/index.md". */
+  file: string;
+  meta: IncidentPostMeta;
 };
 
-export type IncidentRow = {permalink: string; title: string} & IncidentMeta;
+export type IncidentRow = {permalink: string; title: string} & IncidentPostMeta;
+
+/**
+ * Refuses two posts with one slug (one URL, two reports) or one tracking id
+ * (/incidents/<id> must lead to one post), naming both files.
+ */
+export function checkDistinct(posts: readonly Pick<IncidentPost, 'file' | 'meta'>[]): void {
+  const owners = {slug: new Map<string, string>(), 'incident.tracking_id': new Map<string, string>()};
+  for (const {file, meta} of posts) {
+    for (const [field, value] of [['slug', meta.slug], ['incident.tracking_id', meta.incident.tracking_id]] as const) {
+      if (value === undefined) continue;
+      const owner = owners[field].get(value);
+      if (owner !== undefined) throw new IncidentMetaError(file, field, `"${value}" is already used by ${owner}`);
+      owners[field].set(value, file);
+    }
+  }
+}
 
 /**
  * One row per post, newest incident first (ties by title, so the order never
- * depends on file-system order). Throws on invalid metadata or on two posts
- * sharing a tracking id, which would make /incidents/<id> ambiguous.
+ * depends on file-system order).
  */
 export function buildIncidentIndex(posts: readonly IncidentPost[]): IncidentRow[] {
-  const rows = posts.map((post) => ({
-    permalink: post.permalink,
-    title: post.title,
-    ...parseIncidentMeta(post.frontMatter, post.source),
-  }));
-  const owners = new Map<string, string>();
-  for (const [i, row] of rows.entries()) {
-    if (row.tracking_id === undefined) continue;
-    const owner = owners.get(row.tracking_id);
-    if (owner !== undefined) {
-      throw new IncidentMetaError(posts[i].source, 'incident.tracking_id', `"${row.tracking_id}" is already used by ${owner}`);
-    }
-    owners.set(row.tracking_id, posts[i].source);
-  }
-  return rows.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+  return posts
+    .map((post) => ({permalink: post.permalink, title: post.title, ...post.meta}))
+    .sort((a, b) => b.incident.date.localeCompare(a.incident.date) || a.title.localeCompare(b.title));
 }

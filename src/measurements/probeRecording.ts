@@ -8,6 +8,9 @@ export const RECONNECT_PATHS = ['before', 'after'] as const;
 export const OUTCOMES = ['ok', 'http-error', 'timeout', 'error'] as const;
 
 export type ReconnectPath = (typeof RECONNECT_PATHS)[number];
+
+/** A probe slower than this was stalled by a freeze: the healthy loop answers in milliseconds. */
+export const STALL_MS = 200;
 export type ProbeOutcome = (typeof OUTCOMES)[number];
 
 export type ProbeSample = {
@@ -136,11 +139,19 @@ export function parseProbeRecording(data: unknown, source: string): ProbeRecordi
       const s = record(raw, at);
       const outcome = s.outcome as ProbeOutcome;
       if (!OUTCOMES.includes(outcome)) fail(`${at}.outcome`, `must be one of ${OUTCOMES.join(', ')}; got ${JSON.stringify(s.outcome) ?? 'nothing'}`);
+      if (typeof s.sentAtMs === 'number' && s.sentAtMs < 0) fail(`${at}.sentAtMs`, `(${s.sentAtMs}) is before the run started`);
       return {sentAtMs: number(s.sentAtMs, `${at}.sentAtMs`), latencyMs: number(s.latencyMs, `${at}.latencyMs`), outcome};
     });
     samples.forEach((s, i) => {
+      const at = `${where}.samples[${i}]`;
       if (i > 0 && s.sentAtMs < samples[i - 1].sentAtMs) {
-        fail(`${where}.samples[${i}].sentAtMs`, `(${s.sentAtMs}) is earlier than the probe before it (${samples[i - 1].sentAtMs}); samples must be in send order`);
+        fail(`${at}.sentAtMs`, `(${s.sentAtMs}) is earlier than the probe before it (${samples[i - 1].sentAtMs}); samples must be in send order`);
+      }
+      if (s.sentAtMs > measured.runLengthMs) {
+        fail(`${at}.sentAtMs`, `(${s.sentAtMs}) is after the run ended (measured.runLengthMs is ${measured.runLengthMs})`);
+      }
+      if (s.outcome === 'ok' && s.latencyMs > measured.probeTimeoutMs) {
+        fail(`${at}.latencyMs`, `(${s.latencyMs}) is slower than the client timeout (measured.probeTimeoutMs is ${measured.probeTimeoutMs}), yet the probe is marked answered`);
       }
     });
     const expected = summarizeProbes(samples);
@@ -150,7 +161,22 @@ export function parseProbeRecording(data: unknown, source: string): ProbeRecordi
         fail(`${where}.summary.${key}`, `is ${JSON.stringify(summaryRaw[key]) ?? 'missing'} but the samples give ${expected[key]}`);
       }
     }
-    runs[path] = {outageAtMs: number(run.outageAtMs, `${where}.outageAtMs`), samples, summary: expected};
+    const outageAtMs = number(run.outageAtMs, `${where}.outageAtMs`);
+    // The run records when its outage was really triggered: the planned time plus the scheduler's jitter.
+    if (Math.abs(outageAtMs - measured.outageAtMs) > measured.probeIntervalMs / 2) {
+      fail(
+        `${where}.outageAtMs`,
+        `(${outageAtMs}) differs from measured.outageAtMs (${measured.outageAtMs}) by more than half a probe interval; the run must trigger the outage when its parameters say`,
+      );
+    }
+    runs[path] = {outageAtMs, samples, summary: expected};
+  }
+  // The story is a freeze before the fix and none after; a recording without it, or with the runs swapped, tells another.
+  if (runs.before.summary.maxMs <= STALL_MS) {
+    fail('runs.before.samples', `hold no probe slower than ${STALL_MS} ms: the run before the fix shows no freeze (are the runs swapped?)`);
+  }
+  if (runs.after.summary.maxMs >= runs.before.summary.maxMs) {
+    fail('runs.after.summary.maxMs', `(${runs.after.summary.maxMs}) is not below the run before the fix (${runs.before.summary.maxMs}); the fixed path must not stall longer`);
   }
   return {schemaVersion: SCHEMA_VERSION, measured, environment, runs};
 }

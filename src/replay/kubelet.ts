@@ -1,7 +1,4 @@
-import type {ProbeSample} from '../measurements/probeRecording';
-
-/** A probe slower than this counts as stalled by the freeze (the healthy loop answers in milliseconds). */
-export const STALL_MS = 200;
+import {STALL_MS, type ProbeSample} from '../measurements/probeRecording';
 
 export type Freeze = {startMs: number; endMs: number};
 

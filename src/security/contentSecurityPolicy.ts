@@ -1,5 +1,7 @@
 import {createHash} from 'node:crypto';
-import {parse, type DefaultTreeAdapterTypes} from 'parse5';
+import {parse} from 'parse5';
+
+import {attribute, elements, textOf} from '../build/builtHtml';
 
 /**
  * The Content-Security-Policy allows scripts only from the site's origin plus
@@ -7,24 +9,15 @@ import {parse, type DefaultTreeAdapterTypes} from 'parse5';
  * hash, so no 'unsafe-inline' is needed for scripts.
  */
 
-type Node = DefaultTreeAdapterTypes.Node;
-
-function* elements(node: Node): Generator<DefaultTreeAdapterTypes.Element> {
-  if ('tagName' in node) yield node;
-  const children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
-  for (const child of children) yield* elements(child);
-}
-
 /** CSP hash sources of the executable inline scripts of one HTML page (parsed as a browser would). */
 export function inlineScriptHashes(html: string): string[] {
   const hashes: string[] = [];
   for (const element of elements(parse(html))) {
-    if (element.tagName !== 'script' || element.attrs.some((a) => a.name === 'src')) continue;
-    const type = element.attrs.find((a) => a.name === 'type')?.value ?? '';
+    if (element.tagName !== 'script' || attribute(element, 'src') !== undefined) continue;
+    const type = attribute(element, 'type') ?? '';
     // Data blocks such as JSON-LD are not executed, so CSP does not govern them.
     if (type !== '' && !/^(text|application)\/javascript$|^module$/.test(type)) continue;
-    const text = element.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
-    hashes.push(`'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);
+    hashes.push(`'sha256-${createHash('sha256').update(textOf(element), 'utf8').digest('base64')}'`);
   }
   return hashes;
 }

@@ -1,54 +1,163 @@
 import {afterEach, describe, expect, it} from 'vitest';
 
+import {summarizeProbes} from '../../src/measurements/probeRecording';
 import {copySite, type SiteCopy} from '../support/siteCopy';
 
 const POST = 'blog/vllm_embeddings_incident/index.md';
+const LEAD_POST = 'blog/prisma_reconnect_blocking_incident/index.mdx';
+const RECORDING = 'blog/prisma_reconnect_blocking_incident/liveness.probes.json';
+
 let site: SiteCopy | undefined;
 afterEach(() => site?.remove());
 
-describe('the build refuses bad input with a readable message', () => {
-  it('an unknown severity names the file and the field', () => {
-    site = copySite();
-    site.edit(POST, (text) => text.replace('severity: high', 'severity: urgent'));
-    const {status, output} = site.build();
-    expect(status).not.toBe(0);
-    expect(output).toContain(
+/** Builds a copy of the site with one fault and returns what the build printed; the build must fail. */
+function buildWith(edits: Record<string, (text: string) => string>): string {
+  site = copySite();
+  for (const [file, edit] of Object.entries(edits)) site.edit(file, edit);
+  const {status, output} = site.build();
+  expect(status, output).not.toBe(0);
+  return output;
+}
+
+/** Rewrites the recording with `change` applied to its parsed form. */
+const recording = (change: (data: any) => void) => (text: string) => {
+  const data = JSON.parse(text);
+  change(data);
+  return JSON.stringify(data);
+};
+
+describe('the build refuses bad front matter, naming the file and the field', () => {
+  it('an unknown severity', () => {
+    expect(buildWith({[POST]: (t) => t.replace('severity: high', 'severity: urgent')})).toContain(
       `${POST}: front matter "incident.severity" must be one of critical, high, medium, low, not-stated; got "urgent"`,
     );
   });
 
-  it('a missing status names the file and the field', () => {
-    site = copySite();
-    site.edit(POST, (text) => text.replace(/^ {2}status: resolved\n/m, ''));
-    const {status, output} = site.build();
-    expect(status).not.toBe(0);
-    expect(output).toContain(`${POST}: front matter "incident.status" must be one of`);
+  it('a missing status', () => {
+    expect(buildWith({[POST]: (t) => t.replace(/^ {2}status: resolved\n/m, '')})).toContain(`${POST}: front matter "incident.status" must be one of`);
   });
 
-  it('a measurement file whose summary does not match its probes names the file and the fault', () => {
-    site = copySite();
-    const recording = 'blog/prisma_reconnect_blocking_incident/liveness.probes.json';
-    site.edit(recording, (text) => text.replace(/"maxMs": [\d.]+/, '"maxMs": 52.7'));
-    const {status, output} = site.build();
-    expect(status).not.toBe(0);
-    expect(output).toMatch(new RegExp(`${recording}: runs\\.before\\.summary\\.maxMs is 52\\.7 but the samples give [\\d.]+`));
+  it('a post without a slug, which would silently move to its folder URL', () => {
+    expect(buildWith({[LEAD_POST]: (t) => t.replace(/^slug: .*\n/m, '')})).toContain(`${LEAD_POST}: front matter "slug" is required`);
   });
 
-  it('a link to a page that does not exist fails the build', () => {
-    site = copySite();
-    site.edit(POST, (text) => text.replace('## Impact {#impact}', 'See [the old report](/blog/no-such-incident).\n\n## Impact {#impact}'));
-    const {status, output} = site.build();
-    expect(status).not.toBe(0);
-    expect(output).toMatch(/broken link/i);
-    expect(output).toContain('/blog/no-such-incident');
+  it('a post without a description', () => {
+    expect(buildWith({[POST]: (t) => t.replace(/^description: .*\n/m, '')})).toContain(`${POST}: front matter "description" is required`);
   });
 
-  it('a link to a heading that does not exist fails the build', () => {
-    site = copySite();
-    site.edit(POST, (text) => text.replace('## Impact {#impact}', 'See [the cause](#no-such-section).\n\n## Impact {#impact}'));
-    const {status, output} = site.build();
-    expect(status).not.toBe(0);
-    expect(output).toMatch(/broken anchor/i);
-    expect(output).toContain('#no-such-section');
+  it('two posts with one slug, naming both files', () => {
+    const output = buildWith({[POST]: (t) => t.replace('slug: vllm-embeddings-incident', 'slug: prisma-reconnect-blocking-incident')});
+    expect(output).toMatch(/blog\/\w+\/index\.mdx?: front matter "slug" "prisma-reconnect-blocking-incident" is already used by blog\/\w+\/index\.mdx?/);
+    expect(output).toContain(POST);
+    expect(output).toContain(LEAD_POST);
+  });
+
+  it('an impossible date left unquoted, which YAML would roll over into 2027', () => {
+    expect(buildWith({[POST]: (t) => t.replace('date: "2026-02-16"', 'date: 2026-13-40')})).toContain(
+      `${POST}: front matter "incident.date" must be a quoted date, "YYYY-MM-DD" (or "YYYY-MM" when the source gives only the month); got the unquoted date 2027-02-09`,
+    );
+  });
+
+  it('an impossible date, quoted', () => {
+    expect(buildWith({[POST]: (t) => t.replace('date: "2026-02-18"', 'date: "2026-02-30"')})).toContain(
+      `${POST}: front matter "date" must be a real calendar date written "YYYY-MM-DD"; got "2026-02-30"`,
+    );
+  });
+
+  it('an incident dated after its report', () => {
+    expect(buildWith({[POST]: (t) => t.replace('date: "2026-02-16"', 'date: "2026-02-20"')})).toContain(
+      `${POST}: front matter "incident.date" (2026-02-20) is after the post's publication date (2026-02-18)`,
+    );
+  });
+
+  it('an update dated before publication', () => {
+    expect(buildWith({[POST]: (t) => t.replace('- date: "2026-11-25"', '- date: "2026-02-01"')})).toContain(
+      `${POST}: front matter "updates[0].date" (2026-02-01) is before the post was published (2026-02-18)`,
+    );
+  });
+
+  it('an update dated in the future', () => {
+    expect(buildWith({[POST]: (t) => t.replace('- date: "2026-11-25"', '- date: "2099-01-01"')})).toMatch(
+      new RegExp(`${POST}: front matter "updates\\[0\\]\\.date" \\(2099-01-01\\) is in the future`),
+    );
+  });
+
+  it('updates out of order', () => {
+    expect(buildWith({[LEAD_POST]: (t) => t.replace('- date: "2026-11-24"', '- date: "2026-11-25"').replace(/(note: Added the replay[^\n]*\n {2}- date: )"2026-11-25"/, '$1"2026-11-24"')})).toContain(
+      `${LEAD_POST}: front matter "updates[1].date" (2026-11-24) is earlier than the update before it`,
+    );
   });
 });
+
+describe('the build refuses citations that do not hold, naming the file and the source', () => {
+  it('a citation of a source the post does not declare', () => {
+    expect(buildWith({[POST]: (t) => t.replace('about three\nhours all vLLM', 'about three[^pr-99999]\nhours all vLLM')})).toContain(
+      `${POST}: front matter "sources" does not declare "pr-99999", which the text cites as [^pr-99999]`,
+    );
+  });
+
+  it('a declared source the text never cites', () => {
+    expect(buildWith({[POST]: (t) => t.replace('by PR #21474[^pr-21474].', 'by PR #21474.')})).toContain(
+      `${POST}: front matter "sources[1]" ("pr-21474") is declared but the text never cites it`,
+    );
+  });
+
+  it('a source without a URL', () => {
+    expect(buildWith({[POST]: (t) => t.replace('    url: https://github.com/BerriAI/litellm/pull/21474\n', '')})).toContain(
+      `${POST}: front matter "sources[1].url" of source "pr-21474" must be an https:// address a reader can follow; got nothing`,
+    );
+  });
+});
+
+describe('the build refuses a bad measurement file, naming the file and the field', () => {
+  it('a summary that does not match its probes', () => {
+    expect(buildWith({[RECORDING]: (t) => t.replace(/"maxMs": [\d.]+/, '"maxMs": 52.7')})).toMatch(
+      new RegExp(`${RECORDING}: runs\\.before\\.summary\\.maxMs is 52\\.7 but the samples give [\\d.]+`),
+    );
+  });
+
+  // Each fault below keeps the summaries consistent, so only the fault under test remains.
+  const resummarised = (change: (data: any) => void) =>
+    recording((data) => {
+      change(data);
+      for (const run of Object.values(data.runs) as any[]) run.summary = summarizeProbes(run.samples);
+    });
+
+  it('a probe sent after the run ended', () => {
+    const output = buildWith({[RECORDING]: resummarised((d) => (d.runs.after.samples.at(-1).sentAtMs = d.measured.runLengthMs + 500))});
+    expect(output).toMatch(new RegExp(`${RECORDING}: runs\\.after\\.samples\\[\\d+\\]\\.sentAtMs \\([\\d.]+\\) is after the run ended`));
+  });
+
+  it('a probe sent before the run started', () => {
+    const output = buildWith({[RECORDING]: resummarised((d) => (d.runs.before.samples[0].sentAtMs = -20))});
+    expect(output).toContain(`${RECORDING}: runs.before.samples[0].sentAtMs (-20) is before the run started`);
+  });
+
+  it('an answered probe slower than the client timeout', () => {
+    const output = buildWith({[RECORDING]: resummarised((d) => Object.assign(d.runs.after.samples[3], {latencyMs: 12000, outcome: 'ok'}))});
+    expect(output).toContain(`${RECORDING}: runs.after.samples[3].latencyMs (12000) is slower than the client timeout`);
+  });
+
+  it('an outage time that differs between the parameters and a run', () => {
+    const output = buildWith({[RECORDING]: recording((d) => (d.runs.after.outageAtMs = 5000))});
+    expect(output).toContain(`${RECORDING}: runs.after.outageAtMs (5000) differs from measured.outageAtMs (2000)`);
+  });
+
+  it('runs swapped, so the run before the fix shows no freeze', () => {
+    const output = buildWith({[RECORDING]: recording((d) => ([d.runs.before, d.runs.after] = [d.runs.after, d.runs.before]))});
+    expect(output).toContain(`${RECORDING}: runs.before.samples hold no probe slower than 200 ms`);
+  });
+});
+
+describe('the build refuses broken links, naming the file they are written in', () => {
+  it('a link to a page that does not exist', () => {
+    const output = buildWith({[POST]: (t) => t.replace('## Impact {#impact}', 'See [the old report](/blog/no-such-incident).\n\n## Impact {#impact}')});
+    expect(output).toContain(`${POST} (page /blog/vllm-embeddings-incident): links to /blog/no-such-incident`);
+  });
+
+  it('a link to a heading that does not exist', () => {
+    const output = buildWith({[POST]: (t) => t.replace('## Impact {#impact}', 'See [the cause](#no-such-section).\n\n## Impact {#impact}')});
+    expect(output).toContain(`${POST} (page /blog/vllm-embeddings-incident): links to #no-such-section`);
+  });
+});
+

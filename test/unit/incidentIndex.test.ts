@@ -1,42 +1,48 @@
 import {describe, expect, it} from 'vitest';
 
-import {buildIncidentIndex, type IncidentPost} from '../../src/incidents/incidentIndex';
+import {buildIncidentIndex, checkDistinct, type IncidentPost} from '../../src/incidents/incidentIndex';
 
-function post(slug: string, date: string, extra: Record<string, unknown> = {}): IncidentPost {
+function post(slug: string, date: string, trackingId?: string): IncidentPost {
   return {
     permalink: `/blog/${slug}`,
     title: `Title of ${slug}`,
-    source: `blog/${slug}/index.md`,
-    frontMatter: {incident: {date, duration: '1 hour', severity: 'low', status: 'resolved', ...extra}},
+    file: `blog/${slug}/index.md`,
+    meta: {
+      slug,
+      description: 'x',
+      date: '2026-05-01',
+      incident: {date, duration: '1 hour', severity: 'low', status: 'resolved', cite: {}, ...(trackingId && {tracking_id: trackingId})},
+      updates: [],
+      sources: [],
+    },
   };
 }
 
 describe('buildIncidentIndex', () => {
-  it('makes one row per post, newest incident first', () => {
-    const rows = buildIncidentIndex([post('old', '2026-01-27'), post('new', '2026-04-21'), post('mid', '2026-02-16')]);
+  it('makes one row per post, newest incident first, a month-only date before the days of an earlier month', () => {
+    const rows = buildIncidentIndex([post('old', '2026-01-27'), post('new', '2026-04'), post('mid', '2026-02-16')]);
     expect(rows.map((row) => row.permalink)).toEqual(['/blog/new', '/blog/mid', '/blog/old']);
-    expect(rows[0]).toMatchObject({title: 'Title of new', date: '2026-04-21', duration: '1 hour', severity: 'low', status: 'resolved'});
+    expect(rows[0]).toMatchObject({title: 'Title of new', incident: {date: '2026-04', duration: '1 hour'}});
   });
 
   it('orders incidents of the same day by title, whatever order the files came in', () => {
-    const a = post('a', '2026-02-16');
-    const b = post('b', '2026-02-16');
-    expect(buildIncidentIndex([b, a]).map((row) => row.title)).toEqual(['Title of a', 'Title of b']);
+    expect(buildIncidentIndex([post('b', '2026-02-16'), post('a', '2026-02-16')]).map((row) => row.title)).toEqual(['Title of a', 'Title of b']);
+  });
+});
+
+describe('checkDistinct', () => {
+  it('accepts distinct slugs and tracking ids', () => {
+    expect(() => checkDistinct([post('one', '2026-01-01', 'LIT-1'), post('two', '2026-01-02', 'LIT-2')])).not.toThrow();
   });
 
-  it('returns no rows for no posts', () => {
-    expect(buildIncidentIndex([])).toEqual([]);
-  });
-
-  it('fails on the first post with bad metadata, naming its file', () => {
-    expect(() => buildIncidentIndex([post('fine', '2026-01-01'), post('broken', 'yesterday')])).toThrow(
-      'blog/broken/index.md: front matter "incident.date"',
-    );
+  it('refuses two posts with one slug, naming both files', () => {
+    const twin = {...post('one', '2026-01-02'), file: 'blog/one_again/index.md'};
+    expect(() => checkDistinct([post('one', '2026-01-01'), twin])).toThrow('blog/one_again/index.md: front matter "slug" "one" is already used by blog/one/index.md');
   });
 
   it('refuses two posts with one tracking id, since /incidents/<id> must lead to one post', () => {
-    expect(() =>
-      buildIncidentIndex([post('one', '2026-01-01', {tracking_id: 'LIT-1'}), post('two', '2026-01-02', {tracking_id: 'LIT-1'})]),
-    ).toThrow('blog/two/index.md: front matter "incident.tracking_id" "LIT-1" is already used by blog/one/index.md');
+    expect(() => checkDistinct([post('one', '2026-01-01', 'LIT-1'), post('two', '2026-01-02', 'LIT-1')])).toThrow(
+      'blog/two/index.md: front matter "incident.tracking_id" "LIT-1" is already used by blog/one/index.md',
+    );
   });
 });

@@ -1,29 +1,38 @@
 import {describe, expect, it} from 'vitest';
 
-import {formatCalendarDate, parseIncidentMeta, parseIncidentUpdates, toCalendarDate} from '../../src/incidents/incidentMeta';
+import {formatCalendarDate, readQuotedDate, toCalendarDate} from '../../src/incidents/frontMatterFields';
+import {parseIncidentMeta, parseIncidentPost, parseIncidentUpdates} from '../../src/incidents/incidentMeta';
 
-const SOURCE = 'blog/example_incident/index.md';
+const FILE = 'blog/example_incident/index.md';
+const TODAY = '2026-11-25';
+const SOURCE_IDS = ['product-page', 'pr-1'];
 const valid = {
   date: '2026-02-16',
   duration: 'About 3 hours',
   severity: 'high',
   status: 'resolved',
+  cite: {date: 'product-page', duration: 'product-page', severity: 'product-page'},
 };
-const parse = (incident: unknown) => parseIncidentMeta({incident}, SOURCE);
+const parse = (incident: unknown) => parseIncidentMeta({incident}, FILE, SOURCE_IDS);
+
+/** The message of what `run` throws; fails the test if it does not throw. */
+function errorOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected an error');
+}
 
 describe('parseIncidentMeta', () => {
   it('accepts a complete incident and keeps optional fields', () => {
-    expect(parse({...valid, fixed_in: 'v1.81.14.rc.2', tracking_id: 'LIT-2614', date_note: 'first reported'})).toEqual({
-      ...valid,
-      fixed_in: 'v1.81.14.rc.2',
-      tracking_id: 'LIT-2614',
-      date_note: 'first reported',
-    });
+    const full = {...valid, fixed_in: 'v1.81.14.rc.2', tracking_id: 'LIT-2614', date_note: 'first reported', cite: {...valid.cite, fixed_in: 'pr-1'}};
+    expect(parse(full)).toEqual(full);
   });
 
-  it('reads the Date YAML makes of an unquoted date, and the ISO string JSON makes of that', () => {
-    expect(parse({...valid, date: new Date(Date.UTC(2026, 3, 21))}).date).toBe('2026-04-21');
-    expect(parse({...valid, date: '2026-04-21T00:00:00.000Z'}).date).toBe('2026-04-21');
+  it('takes a month where the source gives no day', () => {
+    expect(parse({...valid, date: '2026-04'}).date).toBe('2026-04');
   });
 
   it('parses its own output to the same value', () => {
@@ -31,54 +40,65 @@ describe('parseIncidentMeta', () => {
     expect(parse(JSON.parse(JSON.stringify(once)))).toEqual(once);
   });
 
+  it('needs no source for facts the sources do not state', () => {
+    expect(() => parse({...valid, severity: 'not-stated', duration: 'Not stated', cite: {date: 'pr-1'}})).not.toThrow();
+  });
+
   it.each([
     ['a missing incident block', undefined, '"incident" is required on every incident post'],
     ['an incident that is not a mapping', 'high', '"incident" is required on every incident post'],
     ['an unknown severity', {...valid, severity: 'urgent'}, '"incident.severity" must be one of critical, high, medium, low, not-stated; got "urgent"'],
     ['a missing status', {...valid, status: undefined}, '"incident.status" must be one of investigating, identified, monitoring, resolved; got nothing'],
-    ['an unknown status', {...valid, status: 'fixed'}, '"incident.status" must be one of'],
-    ['a bad date', {...valid, date: '16/02/2026'}, '"incident.date" must be a calendar date written YYYY-MM-DD; got "16/02/2026"'],
-    ['an impossible date', {...valid, date: '2026-02-30'}, '"incident.date" must be a calendar date'],
-    ['a missing date', {...valid, date: undefined}, '"incident.date" must be a calendar date written YYYY-MM-DD; got nothing'],
+    ['a bad date', {...valid, date: '16/02/2026'}, '"incident.date" must be a real calendar date written "YYYY-MM-DD" (or "YYYY-MM" when the source gives only the month); got "16/02/2026"'],
+    ['an impossible date', {...valid, date: '2026-02-30'}, '"incident.date" must be a real calendar date'],
+    ['an unquoted date, which YAML may have rolled over', {...valid, date: new Date(Date.UTC(2027, 1, 9))}, '"incident.date" must be a quoted date'],
     ['a missing duration', {...valid, duration: undefined}, '"incident.duration" must be non-empty text; got nothing'],
-    ['a blank duration', {...valid, duration: '  '}, '"incident.duration" must be non-empty text'],
     ['a numeric fixed_in', {...valid, fixed_in: 1.81}, '"incident.fixed_in" must be non-empty text; got 1.81'],
     ['a malformed tracking id', {...valid, tracking_id: 'lit 2614'}, '"incident.tracking_id" must look like LIT-2614; got "lit 2614"'],
     ['a misspelt field', {...valid, sevrity: 'high'}, '"incident.sevrity" is not a known field'],
+    ['a severity without its source', {...valid, cite: {date: 'pr-1', duration: 'pr-1'}}, '"incident.cite.severity" must name the declared source'],
+    ['a fixed release without its source', {...valid, fixed_in: '1.82.3'}, '"incident.cite.fixed_in" must name the declared source'],
+    ['a citation of an undeclared source', {...valid, cite: {...valid.cite, date: 'pr-2'}}, '"incident.cite.date" must be the id of a source declared under "sources" (product-page, pr-1); got "pr-2"'],
+    ['a citation of something not in the header', {...valid, cite: {...valid.cite, title: 'pr-1'}}, '"incident.cite.title" is not a header field'],
   ])('rejects %s with one line naming the file and the field', (_name, incident, message) => {
-    let error: unknown;
-    try {
-      parse(incident);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(Error);
-    const text = (error as Error).message;
-    expect(text.startsWith(`${SOURCE}: front matter `)).toBe(true);
+    const text = errorOf(() => parse(incident));
+    expect(text.startsWith(`${FILE}: front matter `)).toBe(true);
     expect(text).toContain(message);
     expect(text).not.toContain('\n');
   });
 });
 
-describe('toCalendarDate', () => {
-  it('rejects times other than midnight UTC, which would shift the day', () => {
-    expect(toCalendarDate('2026-04-21T13:00:00Z')).toBeUndefined();
-    expect(toCalendarDate(new Date('invalid'))).toBeUndefined();
+describe('dates', () => {
+  it('reads quoted ISO dates, and months only where allowed', () => {
+    expect(toCalendarDate('2026-04-21')).toBe('2026-04-21');
+    expect(toCalendarDate('2026-04')).toBeUndefined();
+    expect(toCalendarDate('2026-04', {monthOnly: true})).toBe('2026-04');
+    expect(toCalendarDate('2026-13', {monthOnly: true})).toBeUndefined();
   });
-});
 
-describe('formatCalendarDate', () => {
-  it('writes the day in words, independent of the machine time zone', () => {
+  it.each(['2026-13-40', '2026-02-29', '2026-04-21T13:00:00Z', '21 April 2026'])('refuses %s', (text) => {
+    expect(toCalendarDate(text)).toBeUndefined();
+  });
+
+  it('refuses the Date an unquoted impossible date became, and says why', () => {
+    // YAML reads an unquoted 2026-13-40 as this real day in 2027.
+    expect(() => readQuotedDate(new Date(Date.UTC(2026, 12, 40)), FILE, 'date')).toThrow(
+      `${FILE}: front matter "date" must be a quoted date, "YYYY-MM-DD"; got the unquoted date 2027-02-09, which the YAML reader may have rolled over from an impossible date`,
+    );
+  });
+
+  it('writes days and months in words, independent of the machine time zone', () => {
     expect(formatCalendarDate('2026-04-21')).toBe('21 April 2026');
+    expect(formatCalendarDate('2026-04')).toBe('April 2026');
   });
 });
 
 describe('parseIncidentUpdates', () => {
-  const updates = (value: unknown) => parseIncidentUpdates({updates: value}, SOURCE);
+  const updates = (value: unknown) => parseIncidentUpdates({updates: value}, FILE, '2026-05-01', TODAY);
 
   it('is empty for a post never revised, and keeps dated notes oldest first', () => {
-    expect(parseIncidentUpdates({}, SOURCE)).toEqual([]);
-    expect(updates([{date: new Date(Date.UTC(2026, 4, 1)), note: ' Added a figure. '}, {date: '2026-05-02', note: 'Fixed a link.'}])).toEqual([
+    expect(parseIncidentUpdates({}, FILE, '2026-05-01', TODAY)).toEqual([]);
+    expect(updates([{date: '2026-05-01', note: ' Added a figure. '}, {date: '2026-05-02', note: 'Fixed a link.'}])).toEqual([
       {date: '2026-05-01', note: 'Added a figure.'},
       {date: '2026-05-02', note: 'Fixed a link.'},
     ]);
@@ -86,10 +106,44 @@ describe('parseIncidentUpdates', () => {
 
   it.each([
     ['a mapping instead of a list', {date: '2026-05-01'}, '"updates" must be a list of {date, note}'],
-    ['a bad date', [{date: 'May 1', note: 'x'}], '"updates[0].date" must be a calendar date written YYYY-MM-DD; got "May 1"'],
+    ['a bad date', [{date: 'May 1', note: 'x'}], '"updates[0].date" must be a real calendar date written "YYYY-MM-DD"; got "May 1"'],
     ['an empty note', [{date: '2026-05-01', note: ''}], '"updates[0].note" must say what changed'],
+    ['an update before publication', [{date: '2026-04-30', note: 'x'}], '"updates[0].date" (2026-04-30) is before the post was published (2026-05-01)'],
+    ['an update in the future', [{date: '2026-11-26', note: 'x'}], '"updates[0].date" (2026-11-26) is in the future (today is 2026-11-25)'],
     ['updates out of order', [{date: '2026-05-02', note: 'b'}, {date: '2026-05-01', note: 'a'}], '"updates[1].date" (2026-05-01) is earlier than the update before it'],
   ])('rejects %s, naming the file and the field', (_name, value, message) => {
-    expect(() => updates(value)).toThrow(`${SOURCE}: front matter ${message}`);
+    expect(() => updates(value)).toThrow(`${FILE}: front matter ${message}`);
+  });
+});
+
+describe('parseIncidentPost', () => {
+  const post = {
+    slug: 'example-incident',
+    description: 'What broke, for whom and for how long, in a sentence long enough for a link preview.',
+    date: '2026-02-18',
+    sources: [
+      {id: 'product-page', title: 'The product report', url: 'https://example.com/report', kind: 'product post-mortem', date: '2026-02-18'},
+      {id: 'pr-1', title: 'The fix', url: 'https://example.com/pr/1', kind: 'pull request'},
+    ],
+    incident: valid,
+  };
+
+  it('returns every validated field', () => {
+    const meta = parseIncidentPost(post, FILE, TODAY);
+    expect(meta).toMatchObject({slug: 'example-incident', date: '2026-02-18', updates: []});
+    expect(meta.sources.map((s) => s.id)).toEqual(['product-page', 'pr-1']);
+    expect(meta.incident.severity).toBe('high');
+  });
+
+  it.each([
+    ['a post without a slug', {slug: undefined}, '"slug" is required: customers hold links to it'],
+    ['a slug that is not a URL segment', {slug: 'Example Incident'}, '"slug" is required'],
+    ['a post without a description', {description: undefined}, '"description" is required'],
+    ['an unquoted publication date', {date: new Date(Date.UTC(2026, 1, 18))}, '"date" must be a quoted date'],
+    ['an incident after its publication', {incident: {...valid, date: '2026-02-19'}}, '"incident.date" (2026-02-19) is after the post\'s publication date (2026-02-18)'],
+    ['an incident month after its publication', {incident: {...valid, date: '2026-03'}}, '"incident.date" (2026-03) is after'],
+    ['no sources', {sources: []}, '"sources" must list the sources the post is written from'],
+  ])('rejects %s, naming the file and the field', (_name, change, message) => {
+    expect(() => parseIncidentPost({...post, ...change}, FILE, TODAY)).toThrow(`${FILE}: front matter ${message}`);
   });
 });

@@ -15,14 +15,23 @@ const SOURCE = 'blog/x/liveness.probes.json';
 const sample = (sentAtMs: number, latencyMs: number, outcome: ProbeSample['outcome'] = 'ok'): ProbeSample => ({sentAtMs, latencyMs, outcome});
 
 function validRecording(): ProbeRecording {
-  const samples = [sample(0, 2), sample(100, 3), sample(200, 5000.5), sample(300, 10000, 'timeout')];
-  const run = {outageAtMs: 150, samples, summary: summarizeProbes(samples)};
+  const frozen = [sample(0, 2), sample(100, 3), sample(200, 5000.5), sample(300, 10000, 'timeout')];
+  const fixed = [sample(0, 2), sample(100, 3), sample(200, 4.5), sample(300, 2, 'http-error')];
   return {
     schemaVersion: 1,
     measured: {description: 'test', probeIntervalMs: 100, probeTimeoutMs: 10000, runLengthMs: 400, outageAtMs: 150, closeDelayMs: 5000, graceMs: 500},
     environment: {os: 'Linux', cpuCount: 2, python: '3.11.7', node: 'v20.20.2', date: '2026-11-24T00:00:00Z'},
-    runs: {before: run, after: structuredClone(run)},
+    runs: {
+      before: {outageAtMs: 150, samples: frozen, summary: summarizeProbes(frozen)},
+      after: {outageAtMs: 151.2, samples: fixed, summary: summarizeProbes(fixed)},
+    },
   };
+}
+
+/** Changes samples and recomputes the summary, so only the fault under test remains. */
+function withSamples(run: ProbeRecording['runs']['before'], change: (samples: ProbeSample[]) => void): void {
+  change(run.samples);
+  run.summary = summarizeProbes(run.samples);
 }
 
 describe('percentile (nearest rank)', () => {
@@ -70,6 +79,24 @@ describe('parseProbeRecording', () => {
     ['an unknown outcome', (r) => (r.runs.before.samples[0].outcome = 'slow'), 'runs.before.samples[0].outcome must be one of ok, http-error, timeout, error; got "slow"'],
     ['a summary max that the samples do not give', (r) => (r.runs.before.summary.maxMs = 52.7), 'runs.before.summary.maxMs is 52.7 but the samples give 10000'],
     ['a summary 2xx share that the samples do not give', (r) => (r.runs.after.summary.answered2xxShare = 1), 'runs.after.summary.answered2xxShare is 1 but the samples give 0.75'],
+    ['a probe sent before the run started', (r) => withSamples(r.runs.before, (s) => (s[0].sentAtMs = -5)), 'runs.before.samples[0].sentAtMs (-5) is before the run started'],
+    ['a probe sent after the run ended', (r) => withSamples(r.runs.after, (s) => (s[3].sentAtMs = 450)), 'runs.after.samples[3].sentAtMs (450) is after the run ended (measured.runLengthMs is 400)'],
+    [
+      'an answered probe slower than the client timeout',
+      (r) => withSamples(r.runs.before, (s) => (s[3] = sample(300, 10500, 'ok'))),
+      'runs.before.samples[3].latencyMs (10500) is slower than the client timeout (measured.probeTimeoutMs is 10000), yet the probe is marked answered',
+    ],
+    ['a run whose outage time differs from the parameters', (r) => (r.runs.after.outageAtMs = 2000), 'runs.after.outageAtMs (2000) differs from measured.outageAtMs (150)'],
+    [
+      'runs swapped, so the run before the fix has no freeze',
+      (r) => ([r.runs.before, r.runs.after] = [r.runs.after, r.runs.before]),
+      'runs.before.samples hold no probe slower than 200 ms: the run before the fix shows no freeze (are the runs swapped?)',
+    ],
+    [
+      'a fixed run that stalls as long as the old one',
+      (r) => withSamples(r.runs.after, (s) => (s[2] = sample(200, 10000, 'timeout'))),
+      'runs.after.summary.maxMs (10000) is not below the run before the fix (10000)',
+    ],
     ['an empty run', (r) => (r.runs.after.samples = []), 'runs.after.samples is empty'],
     ['missing environment', (r) => delete r.environment, 'environment must be an object'],
     ['a zero probe interval', (r) => (r.measured.probeIntervalMs = 0), 'measured.probeIntervalMs must be a number ≥ 1; got 0'],

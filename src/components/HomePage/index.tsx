@@ -25,7 +25,7 @@ export default function HomePage({rows}: IncidentsRouteProps): React.JSX.Element
               <p>
                 <Link to={newest.permalink}>{newest.title}</Link>
                 <br />
-                Incident of <time dateTime={newest.date}>{formatCalendarDate(newest.date)}</time>
+                Incident of <time dateTime={newest.incident.date}>{formatCalendarDate(newest.incident.date)}</time>
               </p>
             </div>
           </section>

@@ -1,40 +1,62 @@
 import React from 'react';
+import Link from '@docusaurus/Link';
 
 import {
   formatCalendarDate,
   NOT_STATED,
   SEVERITY_LABELS,
   STATUS_LABELS,
+  type CitedField,
   type IncidentMeta,
   type IncidentUpdate,
 } from '@site/src/incidents/incidentMeta';
+import {sourceAnchor, type Source} from '@site/src/incidents/sources';
 import styles from './styles.module.css';
 
-type Props = {incident: IncidentMeta; updates: readonly IncidentUpdate[]};
+type Props = {
+  incident: IncidentMeta;
+  updates: readonly IncidentUpdate[];
+  /** The post's declared sources; absent where the header stands outside the post (the blog list), so it cites nothing. */
+  sources?: readonly Source[];
+};
 
-/** The facts a reader from an incident notice looks for first, from the post's front matter. */
-export default function IncidentHeader({incident, updates}: Props): React.JSX.Element {
+/** The facts a reader from an incident notice looks for first, from the post's front matter, each with its source. */
+export default function IncidentHeader({incident, updates, sources}: Props): React.JSX.Element {
   const lastUpdate = updates[updates.length - 1];
+  const cite = (field: CitedField) => {
+    const id = incident.cite[field];
+    const index = sources?.findIndex((source) => source.id === id) ?? -1;
+    if (id === undefined || index === -1) return null;
+    return (
+      <sup className="citation">
+        <Link to={`#${sourceAnchor(id)}`} aria-label={`Source ${index + 1}: ${sources![index].title}`}>
+          [{index + 1}]
+        </Link>
+      </sup>
+    );
+  };
   const rows: [string, React.ReactNode][] = [
     [
       'Incident date',
       <>
         <time dateTime={incident.date}>{formatCalendarDate(incident.date)}</time>
         {incident.date_note && ` (${incident.date_note})`}
+        {cite('date')}
       </>,
     ],
-    ['Duration', incident.duration],
+    ['Duration', <>{incident.duration}{cite('duration')}</>],
     [
       'Severity',
       <>
         <span className={styles.severity} data-severity={incident.severity}>
           {SEVERITY_LABELS[incident.severity]}
         </span>
-        {incident.severity_scope && ` ${incident.severity_scope}`}
+        {incident.severity_scope && `: ${incident.severity_scope}`}
+        {cite('severity')}
       </>,
     ],
-    ['Status', STATUS_LABELS[incident.status]],
-    ['First fixed release', incident.fixed_in ?? NOT_STATED],
+    ['Status', <>{STATUS_LABELS[incident.status]}{cite('status')}</>],
+    ['First fixed release', <>{incident.fixed_in ?? NOT_STATED}{cite('fixed_in')}</>],
   ];
   if (incident.tracking_id) rows.push(['Tracking id', <code>{incident.tracking_id}</code>]);
   if (lastUpdate) rows.push(['Last updated', <time dateTime={lastUpdate.date}>{formatCalendarDate(lastUpdate.date)}</time>]);

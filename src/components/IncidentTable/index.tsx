@@ -28,14 +28,14 @@ export default function IncidentTable({rows, caption}: Props): React.JSX.Element
               <Link to={row.permalink}>{row.title}</Link>
             </th>
             <td data-label="Date">
-              <time dateTime={row.date}>{formatCalendarDate(row.date)}</time>
+              <time dateTime={row.incident.date}>{formatCalendarDate(row.incident.date)}</time>
             </td>
-            <td data-label="Duration">{row.duration}</td>
+            <td data-label="Duration">{row.incident.duration}</td>
             <td data-label="Severity">
-              {SEVERITY_LABELS[row.severity]}
-              {row.severity_scope && <span className={styles.scope}> {row.severity_scope}</span>}
+              {SEVERITY_LABELS[row.incident.severity]}
+              {row.incident.severity_scope && <span className={styles.scope}>: {row.incident.severity_scope}</span>}
             </td>
-            <td data-label="Status">{STATUS_LABELS[row.status]}</td>
+            <td data-label="Status">{STATUS_LABELS[row.incident.status]}</td>
           </tr>
         ))}
       </tbody>

@@ -7,10 +7,12 @@ import ReplayTables, {type Reported} from './ReplayTables';
 import styles from './styles.module.css';
 
 type Props = {
-  /** The lab's recording, imported as JSON by the post. */
+  /**
+   * The lab's recording, imported as JSON by the post. The latency-replay
+   * plugin has already validated every *.probes.json file by its path before
+   * rendering, so this parse only types it.
+   */
   recording: unknown;
-  /** The recording's file name, for error messages. */
-  source: string;
   /** The figures the fix's pull request reported, shown beside the lab's. */
   reported: Reported;
 };
@@ -19,8 +21,8 @@ type Props = {
  * Replays the lab's /health/liveliness probes before and after the fix. The
  * tables sit outside the error boundary: if the player fails, they remain.
  */
-export default function LatencyReplay({recording, source, reported}: Props): React.JSX.Element {
-  const data = useMemo(() => parseProbeRecording(recording, source), [recording, source]);
+export default function LatencyReplay({recording, reported}: Props): React.JSX.Element {
+  const data = useMemo(() => parseProbeRecording(recording, 'the recording passed to <LatencyReplay>'), [recording]);
   return (
     <figure className={styles.replay} aria-label="Replay of liveness-probe latency before and after the fix">
       <ErrorBoundary fallback={() => <p className={styles.note}>The replay could not start in this browser; the tables below hold the same figures.</p>}>

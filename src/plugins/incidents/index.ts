@@ -4,9 +4,10 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import {Resvg} from '@resvg/resvg-js';
 import type {BlogContent, BlogPost} from '@docusaurus/plugin-content-blog';
 
-import {parseIncidentMeta, parseIncidentUpdates} from '../../incidents/incidentMeta';
-import {buildIncidentIndex, type IncidentRow} from '../../incidents/incidentIndex';
+import {parseIncidentPost, type IncidentPostMeta} from '../../incidents/incidentMeta';
+import {buildIncidentIndex, checkDistinct, type IncidentRow} from '../../incidents/incidentIndex';
 import {socialCardPath, socialCardSvg} from '../../social/socialCard';
+import {findBrokenLinks} from './brokenLinks';
 
 export type IncidentsRouteProps = {rows: IncidentRow[]};
 
@@ -17,17 +18,18 @@ function sourceFile(post: BlogPost): string {
 
 /**
  * The blog plugin's `processBlogPosts` hook: fails the build on the first post
- * with bad incident metadata, and stores the normalised metadata (dates as
- * YYYY-MM-DD text) so the post page renders exactly what was validated.
+ * with bad front matter, or on two posts sharing a slug or tracking id, and
+ * stores the normalised metadata (dates as text) so every page renders
+ * exactly what was validated.
  */
 export async function validateIncidentPosts({blogPosts}: {blogPosts: BlogPost[]}): Promise<BlogPost[]> {
-  return blogPosts.map((post) => {
-    const {frontMatter} = post.metadata;
-    const source = sourceFile(post);
-    const incident = parseIncidentMeta(frontMatter, source);
-    const updates = parseIncidentUpdates(frontMatter, source);
-    return {...post, metadata: {...post.metadata, frontMatter: {...frontMatter, incident, updates}}};
+  const today = new Date().toISOString().slice(0, 10);
+  const checked = blogPosts.map((post) => {
+    const file = sourceFile(post);
+    return {post, file, meta: parseIncidentPost(post.metadata.frontMatter, file, today)};
   });
+  checkDistinct(checked);
+  return checked.map(({post, meta}) => ({...post, metadata: {...post.metadata, frontMatter: {...post.metadata.frontMatter, ...meta}}}));
 }
 
 // Fonts shipped by an npm package, so cards render the same on any machine, offline.
@@ -39,7 +41,7 @@ function writeSocialCards(rows: readonly IncidentRow[], outDir: string): void {
     .filter((file) => /^DejaVuSans(-Bold)?\.ttf$/.test(file))
     .map((file) => path.join(FONT_DIR, file));
   for (const row of rows) {
-    const svg = socialCardSvg({title: row.title, severity: row.severity, date: row.date, trackingId: row.tracking_id});
+    const svg = socialCardSvg({title: row.title, severity: row.incident.severity, date: row.incident.date, trackingId: row.incident.tracking_id});
     const png = new Resvg(svg, {font: {fontFiles, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans'}}).render().asPng();
     const file = path.join(outDir, socialCardPath(row.permalink));
     mkdirSync(path.dirname(file), {recursive: true});
@@ -51,25 +53,34 @@ function writeSocialCards(rows: readonly IncidentRow[], outDir: string): void {
  * Builds the incidents index from the blog's own posts, so adding a post adds
  * its row. The rows reach the page as route props: only the home page and
  * /incidents load them, not every page as global data would. After the build
- * it writes each post's social card image.
+ * it checks every internal link, naming the post file a broken one is in
+ * (Docusaurus' own check, which runs next, names only the URL), and writes
+ * each post's social card image.
  */
 export default function incidentsPlugin(_context: LoadContext): Plugin {
   let rows: IncidentRow[] = [];
+  const files = new Map<string, string>();
   return {
     name: 'incidents-index',
     async postBuild({outDir}) {
+      const broken = findBrokenLinks(outDir);
+      if (broken.length > 0) {
+        const lines = broken.map(({page, href}) => `- ${files.get(page) ?? 'generated page'} (page ${page}): links to ${href}`);
+        throw new Error(`Broken links, by the file they are written in:\n${lines.join('\n')}`);
+      }
       writeSocialCards(rows, outDir);
     },
     async allContentLoaded({allContent, actions}) {
       const blog = allContent['docusaurus-plugin-content-blog']?.default as BlogContent | undefined;
       if (!blog) throw new Error('incidents-index: the blog plugin is not loaded; the index is built from its posts');
       rows = buildIncidentIndex(
-        blog.blogPosts.map((post) => ({
-          permalink: post.metadata.permalink,
-          title: post.metadata.title,
-          source: sourceFile(post),
-          frontMatter: post.metadata.frontMatter,
-        })),
+        blog.blogPosts.map((post) => {
+          files.set(post.metadata.permalink, sourceFile(post));
+          // validateIncidentPosts has already checked and normalised these.
+          const {slug, description, date, incident, updates, sources} = post.metadata.frontMatter as unknown as IncidentPostMeta;
+          const meta = {slug, description, date, incident, updates, sources};
+          return {permalink: post.metadata.permalink, title: post.metadata.title, file: sourceFile(post), meta};
+        }),
       );
       const props: IncidentsRouteProps = {rows};
       actions.addRoute({path: '/', exact: true, component: '@site/src/components/HomePage', props});

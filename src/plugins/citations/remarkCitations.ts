@@ -1,0 +1,122 @@
+import path from 'node:path';
+import type {Heading, Link, List, ListItem, Parent, PhrasingContent, Root, RootContent, Text} from 'mdast';
+
+import {formatCalendarDate} from '../../incidents/frontMatterFields';
+import {checkCitations, CITATION, citationAnchor, describeSource, parseSources, sourceAnchor, type Source} from '../../incidents/sources';
+
+type VFileLike = {path: string; value: unknown; data: {frontMatter?: Record<string, unknown>}};
+
+/**
+ * Docusaurus' default truncate marker. The blog compiles each post twice: in
+ * full for its page, and cut at the marker for the lists of posts, where the
+ * Sources list is not on the page.
+ */
+const TRUNCATE_MARKER = /<!--\s*truncate\s*-->|\{\/\*\s*truncate\s*\*\/\}/;
+
+/** a, b, …, z, aa, ab: the labels of the links back to each citation, as Wikipedia writes them. */
+export function backlinkLabel(index: number): string {
+  const letter = String.fromCharCode(97 + (index % 26));
+  return index < 26 ? letter : backlinkLabel(Math.floor(index / 26) - 1) + letter;
+}
+
+const text = (value: string): Text => ({type: 'text', value});
+
+/**
+ * `[n]`, a small link to the source's entry in the Sources list, with an id
+ * the list links back to; in an excerpt, a link to the list on the post's page.
+ */
+function citationNode(source: Source, number: number, occurrence: number, postUrl: string | null): PhrasingContent {
+  const id = postUrl === null ? {id: citationAnchor(source.id, occurrence)} : {};
+  const link: Link = {
+    type: 'link',
+    url: `${postUrl ?? ''}#${sourceAnchor(source.id)}`,
+    children: [text(`[${number}]`)],
+    data: {hProperties: {...id, ariaLabel: `Source ${number}: ${source.title}`}},
+  };
+  return {type: 'emphasis', children: [link], data: {hName: 'sup', hProperties: {className: ['citation']}}};
+}
+
+/** Replaces each `[^id]` in the text with a citation; returns the ids cited, in order. */
+function replaceCitations(tree: Root, sources: readonly Source[], postUrl: string | null): string[] {
+  const numbers = new Map(sources.map((source, i) => [source.id, {source, number: i + 1}]));
+  const cited: string[] = [];
+  const visit = (parent: Parent) => {
+    // Text inside a link cannot hold another link.
+    if (parent.type === 'link' || parent.type === 'linkReference') return;
+    parent.children = parent.children.flatMap((child): RootContent[] => {
+      if ('children' in child) visit(child);
+      if (child.type !== 'text' || !child.value.includes('[^')) return [child];
+      const parts: RootContent[] = [];
+      let last = 0;
+      for (const match of child.value.matchAll(CITATION)) {
+        const id = match[1];
+        cited.push(id);
+        const known = numbers.get(id);
+        if (match.index > last) parts.push(text(child.value.slice(last, match.index)));
+        // Undeclared ids stay as text here; checkCitations fails the build on them.
+        parts.push(known ? citationNode(known.source, known.number, cited.filter((c) => c === id).length, postUrl) : text(match[0]));
+        last = match.index + match[0].length;
+      }
+      if (last < child.value.length) parts.push(text(child.value.slice(last)));
+      return parts;
+    });
+  };
+  visit(tree);
+  return cited;
+}
+
+/** The numbered Sources list: each entry links to the source and back to every place that cites it. */
+function sourceList(sources: readonly Source[], cited: readonly string[]): List {
+  const items = sources.map((source, i): ListItem => {
+    const count = cited.filter((id) => id === source.id).length;
+    const back = (n: number, label: string): Link => ({
+      type: 'link',
+      url: `#${citationAnchor(source.id, n)}`,
+      children: [text(label)],
+      // The accessible name starts with the visible label, so voice control users can say it.
+      data: {hProperties: {ariaLabel: count === 1 ? `Back to where source ${i + 1} is cited` : `${label}: back to citation ${n} of source ${i + 1}`}},
+    });
+    const backlinks = Array.from({length: count}, (_, n) => [text(n === 0 ? ' ' : ', '), back(n + 1, count === 1 ? '↑' : backlinkLabel(n))]).flat();
+    const title: Link = {type: 'link', url: source.url, children: [text(source.title)], data: {hProperties: {id: sourceAnchor(source.id)}}};
+    return {
+      type: 'listItem',
+      spread: false,
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            title,
+            text(`. ${describeSource(source, formatCalendarDate)}. `),
+            {type: 'emphasis', children: [text('Cited at'), ...backlinks], data: {hName: 'span', hProperties: {className: ['source-backlinks']}}},
+          ],
+        },
+      ],
+    };
+  });
+  return {type: 'list', ordered: true, start: 1, spread: false, children: items, data: {hProperties: {className: ['source-list'], dataSources: ''}}};
+}
+
+/**
+ * Turns the citations `[^id]` in a post into numbered links to its declared
+ * sources (front matter `sources:`) and renders those sources as a numbered
+ * list at the end of the post's last section, `## Sources {#sources}`. Fails
+ * the build, naming the file, on an undeclared or uncited source.
+ */
+export default function remarkCitations({siteDir, blogPath}: {siteDir: string; blogPath: string}) {
+  return (tree: Root, vfile: VFileLike): void => {
+    const file = path.relative(siteDir, vfile.path);
+    const frontMatter = vfile.data.frontMatter ?? {};
+    const sources = parseSources(frontMatter, file);
+    if (!TRUNCATE_MARKER.test(String(vfile.value))) {
+      replaceCitations(tree, sources, `${blogPath}/${String(frontMatter.slug)}`);
+      return;
+    }
+    const cited = replaceCitations(tree, sources, null);
+    checkCitations(sources, cited, file);
+    const headings = tree.children.filter((node): node is Heading => node.type === 'heading' && node.depth === 2);
+    if (headings.at(-1)?.data?.hProperties?.id !== 'sources') {
+      throw new Error(`${file}: the last section must be "## Sources {#sources}", where the list of sources is rendered; add it at the end`);
+    }
+    tree.children.push(sourceList(sources, cited));
+  };
+}

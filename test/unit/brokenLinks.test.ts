@@ -1,0 +1,26 @@
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+
+import {findBrokenLinks} from '../../src/plugins/incidents/brokenLinks';
+
+const site = mkdtempSync(path.join(tmpdir(), 'links-'));
+afterAll(() => rmSync(site, {recursive: true, force: true}));
+function page(file: string, body: string): void {
+  mkdirSync(path.dirname(path.join(site, file)), {recursive: true});
+  writeFileSync(path.join(site, file), `<!doctype html><title>x</title>${body}`);
+}
+
+describe('findBrokenLinks', () => {
+  page('index.html', '<a href=/blog/post>ok</a><a href=/blog/post#fix>ok</a><a href=/blog/post#gone>anchor</a><a href=/blog/none>page</a>');
+  page('blog/post.html', '<h2 id=fix>Fix</h2><a href=#fix>ok</a><a href=#nowhere>anchor</a><a href=/blog/rss.xml>feed</a><a href="https://example.com/x">out</a><a href=../>up</a>');
+
+  it('reports missing pages and anchors by page, and nothing else', () => {
+    expect(findBrokenLinks(site)).toEqual([
+      {page: '/blog/post', href: '#nowhere'},
+      {page: '/', href: '/blog/post#gone'},
+      {page: '/', href: '/blog/none'},
+    ]);
+  });
+});

@@ -1,0 +1,107 @@
+import type {Root} from 'mdast';
+import {describe, expect, it} from 'vitest';
+
+import {checkCitations, parseSources, type Source} from '../../src/incidents/sources';
+import remarkCitations, {backlinkLabel} from '../../src/plugins/citations/remarkCitations';
+
+const FILE = 'blog/example_incident/index.md';
+const SOURCES = [
+  {id: 'product-page', title: 'The product report', url: 'https://example.com/report', kind: 'product post-mortem', date: '2026-02-18'},
+  {id: 'pr-1', title: 'The fix', url: 'https://example.com/pr/1', kind: 'pull request'},
+];
+
+describe('parseSources', () => {
+  it('returns the declared sources in order', () => {
+    expect(parseSources({sources: SOURCES}, FILE)).toEqual(SOURCES);
+  });
+
+  it.each([
+    ['no list', {}, '"sources" must list the sources the post is written from'],
+    ['a source without a URL', [{...SOURCES[0], url: undefined}], '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got nothing'],
+    ['a URL that is not https', [{...SOURCES[0], url: 'github.com/x'}], '"sources[0].url" of source "product-page" must be an https:// address'],
+    ['an id with spaces', [{...SOURCES[0], id: 'PR 1'}], '"sources[0].id" must be lower-case letters, digits and dashes'],
+    ['an id declared twice', [SOURCES[1], SOURCES[1]], '"sources[1].id" "pr-1" is declared twice'],
+    ['a missing title', [{...SOURCES[0], title: ' '}], '"sources[0].title" must name the source for a reader'],
+    ['an unknown kind', [{...SOURCES[0], kind: 'tweet'}], '"sources[0].kind" must be one of product post-mortem, pull request, issue, commit, release notes, documentation; got "tweet"'],
+    ['an unquoted date', [{...SOURCES[0], date: new Date(Date.UTC(2026, 1, 18))}], '"sources[0].date" must be a quoted date'],
+    ['a misspelt field', [{...SOURCES[0], link: 'https://example.com'}], '"sources[0].link" is not a known field'],
+  ])('rejects %s, naming the file and the field', (_name, value, message) => {
+    const frontMatter = Array.isArray(value) ? {sources: value} : value;
+    expect(() => parseSources(frontMatter, FILE)).toThrow(`${FILE}: front matter ${message}`);
+  });
+});
+
+describe('checkCitations', () => {
+  const sources = SOURCES as Source[];
+
+  it('accepts text that cites every declared source and nothing else', () => {
+    expect(() => checkCitations(sources, ['pr-1', 'product-page', 'pr-1'], FILE)).not.toThrow();
+  });
+
+  it('refuses a citation of an undeclared source, naming the id', () => {
+    expect(() => checkCitations(sources, ['pr-1', 'product-page', 'pr-2'], FILE)).toThrow(
+      `${FILE}: front matter "sources" does not declare "pr-2", which the text cites as [^pr-2]`,
+    );
+  });
+
+  it('refuses a declared source the text never cites, naming the id', () => {
+    expect(() => checkCitations(sources, ['product-page'], FILE)).toThrow(`${FILE}: front matter "sources[1]" ("pr-1") is declared but the text never cites it`);
+  });
+});
+
+describe('remarkCitations', () => {
+  const text = (value: string) => ({type: 'text' as const, value});
+  const sourcesHeading = {type: 'heading' as const, depth: 2 as const, children: [text('Sources')], data: {hProperties: {id: 'sources'}}};
+  const tree = (...paragraphs: string[]): Root => ({
+    type: 'root',
+    children: [...paragraphs.map((p) => ({type: 'paragraph' as const, children: [text(p)]})), sourcesHeading],
+  });
+  // The full post holds the truncate marker; the excerpt for the blog lists is cut before it.
+  const file = (value = 'summary <!-- truncate --> body') => ({path: `/site/${FILE}`, value, data: {frontMatter: {slug: 'example-incident', sources: SOURCES}}});
+  const run = (root: Root, vfile = file()) => remarkCitations({siteDir: '/site', blogPath: '/blog'})(root, vfile);
+
+  it('turns each [^id] into a numbered link with an id, and lists the sources with links back', () => {
+    const root = tree('Fixed[^pr-1] and reported[^product-page][^pr-1].');
+    run(root);
+    const paragraph = root.children[0] as {children: unknown[]};
+    expect(paragraph.children).toMatchObject([
+      {type: 'text', value: 'Fixed'},
+      {data: {hName: 'sup'}, children: [{type: 'link', url: '#source-pr-1', children: [{value: '[2]'}], data: {hProperties: {id: 'cite-pr-1-1'}}}]},
+      {type: 'text', value: ' and reported'},
+      {children: [{url: '#source-product-page', children: [{value: '[1]'}], data: {hProperties: {id: 'cite-product-page-1'}}}]},
+      {children: [{url: '#source-pr-1', data: {hProperties: {id: 'cite-pr-1-2'}}}]},
+      {type: 'text', value: '.'},
+    ]);
+    const list = root.children.at(-1) as {type: string; ordered: boolean; children: unknown[]};
+    expect(list).toMatchObject({type: 'list', ordered: true});
+    const backlinks = JSON.stringify(list.children[1]);
+    expect(backlinks).toContain('"url":"#cite-pr-1-1"');
+    expect(backlinks).toContain('"url":"#cite-pr-1-2"');
+    expect(backlinks).toContain('"url":"https://example.com/pr/1"');
+  });
+
+  it('fails the build on an undeclared source, naming the file and the id', () => {
+    expect(() => run(tree('Claim[^product-page][^pr-1][^pr-9].'))).toThrow(`${FILE}: front matter "sources" does not declare "pr-9"`);
+  });
+
+  it('fails the build on a declared source nobody cites', () => {
+    expect(() => run(tree('Claim[^product-page].'))).toThrow(`${FILE}: front matter "sources[1]" ("pr-1") is declared but the text never cites it`);
+  });
+
+  it('needs the Sources section last', () => {
+    const root = tree('Claim[^product-page][^pr-1].');
+    root.children.pop();
+    expect(() => run(root)).toThrow(`${FILE}: the last section must be "## Sources {#sources}"`);
+  });
+
+  it('in the excerpt for the lists, links citations to the post page and lists nothing', () => {
+    const root = tree('Summary[^pr-1].');
+    run(root, file('summary only'));
+    expect(JSON.stringify(root.children[0])).toContain('"url":"/blog/example-incident#source-pr-1"');
+    expect(root.children.at(-1)).toBe(sourcesHeading);
+  });
+
+  it('labels links back a, b, … z, aa, ab', () => {
+    expect([0, 1, 25, 26, 27].map(backlinkLabel)).toEqual(['a', 'b', 'z', 'aa', 'ab']);
+  });
+});
