@@ -1,22 +1,23 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import {themes as prismThemes} from 'prism-react-renderer';
+import type {PrismTheme} from 'prism-react-renderer';
 
 import remarkCitations from './src/plugins/citations/remarkCitations';
-import incidentsPlugin, {validateIncidentPosts} from './src/plugins/incidents';
+import incidentsPlugin, {incidentPostValidator} from './src/plugins/incidents';
+import islandsPlugin, {isHtmlFirstBuild} from './src/plugins/islands';
+import {HTML_FIRST_TEMPLATE} from './src/plugins/islands/pageTemplate';
 import latencyReplayPlugin from './src/plugins/latencyReplay';
 import securityHeadersPlugin from './src/plugins/securityHeaders';
 import {deploymentFromEnv} from './src/site/deployment';
 
-// Code colours that meet WCAG AA (4.5:1) on their backgrounds: vsLight is all AA but for one red, darkened here.
-const lightCodeTheme = {
-  ...prismThemes.vsLight,
-  styles: prismThemes.vsLight.styles.map((entry) =>
-    entry.types.includes('attr-name') ? {...entry, style: {...entry.style, color: '#c00000'}} : entry,
-  ),
-};
+// Code is coloured by CSS classes (src/css/custom.css), not by a Prism theme: a theme writes style attributes,
+// which the Content-Security-Policy refuses, and fixes the light colours into the HTML before the page knows
+// the reader's colour mode.
+const classOnlyCodeTheme: PrismTheme = {plain: {}, styles: []};
 
 const deployment = deploymentFromEnv(process.env);
+// Pages ship as HTML and CSS with small script islands, not the whole client runtime (src/plugins/islands).
+const htmlFirst = isHtmlFirstBuild(process.env);
 
 const config: Config = {
   title: 'LiteLLM incident reports',
@@ -25,7 +26,8 @@ const config: Config = {
   url: deployment.url,
   // Previews: meta robots noindex on every page (vercel.json adds X-Robots-Tag off the production host).
   noIndex: deployment.preview,
-  customFields: {preview: deployment.preview},
+  customFields: {preview: deployment.preview, htmlFirst},
+  ssrTemplate: htmlFirst ? HTML_FIRST_TEMPLATE : undefined,
   baseUrl: '/',
   // Vercel serves "x.html" at "/x" (cleanUrls); no trailing slash keeps one URL per page.
   trailingSlash: false,
@@ -67,7 +69,7 @@ const config: Config = {
           onInlineTags: 'throw',
           onInlineAuthors: 'throw',
           onUntruncatedBlogPosts: 'throw',
-          processBlogPosts: validateIncidentPosts,
+          processBlogPosts: incidentPostValidator(__dirname),
           remarkPlugins: [[remarkCitations, {siteDir: __dirname, blogPath: '/blog'}]],
           feedOptions: {
             type: 'all',
@@ -82,7 +84,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [incidentsPlugin, latencyReplayPlugin, securityHeadersPlugin],
+  plugins: [incidentsPlugin, latencyReplayPlugin, securityHeadersPlugin, (context) => islandsPlugin(context, {htmlFirst})],
 
   themeConfig: {
     colorMode: {respectPrefersColorScheme: true},
@@ -117,8 +119,8 @@ const config: Config = {
       copyright: 'Each report states its sources. This site loads nothing from other origins.',
     },
     prism: {
-      theme: lightCodeTheme,
-      darkTheme: prismThemes.gruvboxMaterialDark,
+      theme: classOnlyCodeTheme,
+      darkTheme: classOnlyCodeTheme,
       additionalLanguages: ['bash', 'yaml', 'python'],
     },
   } satisfies Preset.ThemeConfig,

@@ -1,4 +1,4 @@
-import {IncidentMetaError, type IncidentPostMeta} from './incidentMeta';
+import {IncidentMetaError, SEVERITIES, SEVERITY_LABELS, type IncidentPostMeta} from './incidentMeta';
 
 /** One blog post with its validated front matter. */
 export type IncidentPost = {
@@ -35,4 +35,28 @@ export function buildIncidentIndex(posts: readonly IncidentPost[]): IncidentRow[
   return posts
     .map((post) => ({permalink: post.permalink, title: post.title, ...post.meta}))
     .sort((a, b) => b.incident.date.localeCompare(a.incident.date) || a.title.localeCompare(b.title));
+}
+
+export type FilterKind = 'component' | 'severity' | 'year';
+
+/** One pre-built view of /incidents: every incident of a component, a severity or a year. */
+export type IncidentFilter = {kind: FilterKind; value: string; label: string; path: string; rows: IncidentRow[]};
+
+/**
+ * The filtered views /incidents links to, each a page of its own so filtering
+ * works without JavaScript: one per component, severity and year that has
+ * incidents, in the order of blog/components.yml, of severity, and newest year
+ * first.
+ */
+export function incidentFilters(rows: readonly IncidentRow[], componentLabels: Record<string, {label: string}>): IncidentFilter[] {
+  const view = (kind: FilterKind, value: string, label: string, keep: (row: IncidentRow) => boolean): IncidentFilter[] => {
+    const matching = rows.filter(keep);
+    return matching.length === 0 ? [] : [{kind, value, label, path: `/incidents/${kind}/${value}`, rows: matching}];
+  };
+  const years = [...new Set(rows.map((row) => row.incident.date.slice(0, 4)))].sort().reverse();
+  return [
+    ...Object.entries(componentLabels).flatMap(([key, {label}]) => view('component', key, label, (row) => row.incident.components.includes(key))),
+    ...SEVERITIES.flatMap((severity) => view('severity', severity, SEVERITY_LABELS[severity], (row) => row.incident.severity === severity)),
+    ...years.flatMap((year) => view('year', year, year, (row) => row.incident.date.startsWith(year))),
+  ];
 }

@@ -7,6 +7,7 @@
 
 import {describe, formatCalendarDate, IncidentMetaError, isRecord, readQuotedDate} from './frontMatterFields';
 import {parseSources, type Source} from './sources';
+import {compareVersions, PACKAGES, parseVersion, VERSION_EXAMPLES, type IncidentVersions, type PackageKey, type VersionStatement} from './versions';
 
 export {formatCalendarDate, IncidentMetaError};
 
@@ -31,12 +32,21 @@ export type IncidentMeta = {
   /** Who the severity applies to, e.g. "for vLLM embedding users". */
   severity_scope?: string;
   status: Status;
+  /** The status as the source words it and when, where that says more, e.g. "active investigation, last updated 27 March 2026". */
+  status_note?: string;
   /** First release with the fix, as the source words it; absent when the sources name none. */
   fixed_in?: string;
   tracking_id?: string;
+  /** Short names of what broke, from blog/components.yml. */
+  components: string[];
+  /** What the sources state about affected and fixed versions, each statement with its source. */
+  versions: IncidentVersions;
   /** The id of the declared source each header fact comes from. */
   cite: Partial<Record<CitedField, string>>;
 };
+
+/** What the `incident:` block is checked against: the post's declared sources and the site's components. */
+export type IncidentContext = {sourceIds: readonly string[]; components: readonly string[]};
 
 export type IncidentUpdate = {date: string; note: string};
 
@@ -51,7 +61,8 @@ export type IncidentPostMeta = {
   sources: Source[];
 };
 
-const FIELDS = ['date', 'date_note', 'duration', 'severity', 'severity_scope', 'status', 'fixed_in', 'tracking_id', 'cite'] as const;
+const FIELDS = ['date', 'date_note', 'duration', 'severity', 'severity_scope', 'status', 'status_note', 'fixed_in', 'tracking_id', 'components', 'versions', 'cite'] as const;
+const STATEMENT_FIELDS = ['package', 'affected', 'first_affected', 'last_affected', 'fixed', 'source', 'note'];
 
 const TRACKING_ID = /^[A-Z][A-Z0-9]*-\d+$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -60,10 +71,10 @@ export const NOT_STATED = 'Not stated';
 const saysNotStated = (text: string) => /^not stated\b/i.test(text);
 
 /**
- * The `incident:` block. `sourceIds` are the post's declared sources, which
- * `cite` must name; every header fact a source gives must be cited.
+ * The `incident:` block. `cite` and each version statement must name one of
+ * the post's declared sources; every header fact a source gives must be cited.
  */
-export function parseIncidentMeta(frontMatter: Record<string, unknown>, file: string, sourceIds: readonly string[]): IncidentMeta {
+export function parseIncidentMeta(frontMatter: Record<string, unknown>, file: string, {sourceIds, components}: IncidentContext): IncidentMeta {
   const raw = frontMatter.incident;
   if (!isRecord(raw)) {
     throw new IncidentMetaError(file, 'incident', `is required on every incident post and must be a mapping with ${FIELDS.join(', ')}; got ${describe(raw)}`);
@@ -96,8 +107,11 @@ export function parseIncidentMeta(frontMatter: Record<string, unknown>, file: st
     severity: oneOf('severity', SEVERITIES),
     severity_scope: text('severity_scope', false),
     status: oneOf('status', STATUSES),
+    status_note: text('status_note', false),
     fixed_in: text('fixed_in', false),
     tracking_id: text('tracking_id', false),
+    components: parseComponents(raw.components, file, components),
+    versions: parseVersions(raw.versions, file, sourceIds),
     cite: parseCite(raw.cite, file, sourceIds),
   };
   if (meta.tracking_id !== undefined && !TRACKING_ID.test(meta.tracking_id)) {
@@ -116,6 +130,72 @@ export function parseIncidentMeta(frontMatter: Record<string, unknown>, file: st
   }
   // Drop absent optional fields so the parsed value round-trips through JSON unchanged.
   return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as IncidentMeta;
+}
+
+function parseComponents(raw: unknown, file: string, known: readonly string[]): string[] {
+  const field = 'incident.components';
+  if (!Array.isArray(raw) || raw.length === 0) throw new IncidentMetaError(file, field, `must list what broke, from blog/components.yml (${known.join(', ')}); got ${describe(raw)}`);
+  const unknown = raw.find((name) => !known.includes(name));
+  if (unknown !== undefined) throw new IncidentMetaError(file, field, `has ${describe(unknown)}, which is not in blog/components.yml; known: ${known.join(', ')}`);
+  return raw as string[];
+}
+
+/**
+ * `versions:` is "not stated", or a list of what the sources state: for one
+ * package each, exact affected versions and/or a range (first and last
+ * affected, first fixed), with the id of the source that states it.
+ */
+function parseVersions(raw: unknown, file: string, sourceIds: readonly string[]): IncidentVersions {
+  if (raw === 'not stated') return raw;
+  if (!Array.isArray(raw) || raw.length === 0) {
+    throw new IncidentMetaError(file, 'incident.versions', `must be "not stated" or a list of statements (package, affected, first_affected, last_affected, fixed, source); got ${describe(raw)}`);
+  }
+  return raw.map((entry: unknown, i): VersionStatement => {
+    const at = (name: string) => `incident.versions[${i}]${name ? `.${name}` : ''}`;
+    if (!isRecord(entry)) throw new IncidentMetaError(file, at(''), `must be a mapping; got ${describe(entry)}`);
+    const unknown = Object.keys(entry).find((key) => !STATEMENT_FIELDS.includes(key));
+    if (unknown) throw new IncidentMetaError(file, at(unknown), `is not a known field; known fields: ${STATEMENT_FIELDS.join(', ')}`);
+    if (!(entry.package as string in PACKAGES)) {
+      throw new IncidentMetaError(file, at('package'), `must be one of ${Object.keys(PACKAGES).join(', ')}; got ${describe(entry.package)}`);
+    }
+    if (typeof entry.source !== 'string' || !sourceIds.includes(entry.source)) {
+      throw new IncidentMetaError(file, at('source'), `must be the id of a source declared under "sources" (${sourceIds.join(', ')}); got ${describe(entry.source)}`);
+    }
+    const version = (value: unknown, name: string) => {
+      const parsed = typeof value === 'string' ? parseVersion(value) : undefined;
+      if (!parsed) throw new IncidentMetaError(file, at(name), `must be a quoted version such as ${VERSION_EXAMPLES}; got ${describe(value)}`);
+      return parsed;
+    };
+    if (entry.affected !== undefined && (!Array.isArray(entry.affected) || entry.affected.length === 0)) {
+      throw new IncidentMetaError(file, at('affected'), `must list exact versions; got ${describe(entry.affected)}`);
+    }
+    const exact = ((entry.affected as unknown[] | undefined) ?? []).map((value, j) => version(value, `affected[${j}]`));
+    const bounds = (['first_affected', 'last_affected', 'fixed'] as const).flatMap((name) => (entry[name] === undefined ? [] : [{name, version: version(entry[name], name)}]));
+    if (exact.length === 0 && bounds.length === 0) {
+      throw new IncidentMetaError(file, at(''), 'states no version: give affected, first_affected, last_affected or fixed, or write versions: not stated');
+    }
+    // Bounds in order first ≤ last < fixed, and every exact version before the fix.
+    const fixed = bounds.find((bound) => bound.name === 'fixed');
+    for (const [a, b] of bounds.flatMap((x, k) => bounds.slice(k + 1).map((y) => [x, y] as const))) {
+      const order = compareVersions(a.version, b.version);
+      if (order > 0 || (order === 0 && b.name === 'fixed')) {
+        throw new IncidentMetaError(file, at(b.name), `(${b.version.text}) must come after ${a.name} (${a.version.text}): the range is out of order`);
+      }
+    }
+    exact.forEach((affected, j) => {
+      if (fixed && compareVersions(affected, fixed.version) >= 0) {
+        throw new IncidentMetaError(file, at(`affected[${j}]`), `(${affected.text}) is not before the fixed version (${fixed.version.text})`);
+      }
+    });
+    if (entry.note !== undefined && (typeof entry.note !== 'string' || entry.note.trim() === '')) {
+      throw new IncidentMetaError(file, at('note'), `must be text; got ${describe(entry.note)}`);
+    }
+    const statement: VersionStatement = {package: entry.package as PackageKey, source: entry.source};
+    if (exact.length > 0) statement.affected = exact.map((v) => v.text);
+    for (const bound of bounds) statement[bound.name] = bound.version.text;
+    if (entry.note !== undefined) statement.note = (entry.note as string).trim();
+    return statement;
+  });
 }
 
 function parseCite(raw: unknown, file: string, sourceIds: readonly string[]): IncidentMeta['cite'] {
@@ -158,9 +238,10 @@ export function parseIncidentUpdates(frontMatter: Record<string, unknown>, file:
 
 /**
  * The whole front matter of one post. `today` (YYYY-MM-DD) bounds update
- * dates; the build passes the day it runs.
+ * dates, the build passes the day it runs; `components` are the names in
+ * blog/components.yml.
  */
-export function parseIncidentPost(frontMatter: Record<string, unknown>, file: string, today: string): IncidentPostMeta {
+export function parseIncidentPost(frontMatter: Record<string, unknown>, file: string, {today, components}: {today: string; components: readonly string[]}): IncidentPostMeta {
   const {slug, description} = frontMatter;
   if (typeof slug !== 'string' || !SLUG.test(slug)) {
     throw new IncidentMetaError(file, 'slug', `is required: customers hold links to it, so it must be written out (lower-case words joined by dashes); got ${describe(slug)}`);
@@ -170,7 +251,7 @@ export function parseIncidentPost(frontMatter: Record<string, unknown>, file: st
   }
   const date = readQuotedDate(frontMatter.date, file, 'date');
   const sources = parseSources(frontMatter, file);
-  const incident = parseIncidentMeta(frontMatter, file, sources.map((source) => source.id));
+  const incident = parseIncidentMeta(frontMatter, file, {sourceIds: sources.map((source) => source.id), components});
   if (incident.date > date) {
     throw new IncidentMetaError(file, 'incident.date', `(${incident.date}) is after the post's publication date (${date}); a report cannot precede its incident`);
   }

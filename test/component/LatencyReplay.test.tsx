@@ -53,7 +53,7 @@ describe('ReplayPlayer', () => {
   it('renders charts, readouts and verdicts on the server, without controls that would need JavaScript', () => {
     const html = renderToString(<ReplayPlayer recording={recording} />);
     expect(html).toContain('data-replay-player="static"');
-    expect(html.match(/<svg/g)).toHaveLength(2);
+    expect(html.match(/<svg[^>]*role="img"/g)).toHaveLength(2);
     expect(html).toContain('Slowest so far');
     expect(html).not.toContain('Replay controls');
   });

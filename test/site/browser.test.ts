@@ -37,7 +37,7 @@ describe.each(SCHEMES)('every page in %s mode', (scheme) => {
         for (const {id, anchor} of headings) expect(anchor).toBe(`#${id}`);
       }
       if (urlPath === '/incidents') {
-        expect(await v.page.locator('table[data-incident-index] tbody tr').count()).toBe(PAGES.length - 2);
+        expect(await v.page.locator('table[data-incident-index] tbody tr').count()).toBe(PAGES.filter((page) => page.startsWith('/blog/')).length);
       }
     } finally {
       await v.close();
@@ -222,10 +222,11 @@ describe('latency replay in a real browser', () => {
     try {
       const verdict = page.locator('[data-verdict="before"]');
       expect(await verdict.innerText()).toMatch(/^No restart/);
+      // Preact runs effects after the next frame, so the verdict settles a frame after the input.
       await page.getByLabel('Freeze length').selectOption('60');
-      expect(await verdict.innerText()).toMatch(/^Pod restarted at/);
+      await expect.poll(() => verdict.innerText()).toMatch(/^Pod restarted at/);
       await page.getByLabel('timeoutSeconds').fill('60');
-      expect(await verdict.innerText()).toMatch(/^No restart/);
+      await expect.poll(() => verdict.innerText()).toMatch(/^No restart/);
     } finally {
       await v.close();
     }

@@ -2,13 +2,13 @@ import type {Browser, BrowserContextOptions, Page} from 'playwright-core';
 
 import {INCIDENT_POSTS, parseBuiltPage} from './builtSite';
 
-/** Every page the browser tests visit: the home page, the index and every post it lists. */
+/** Every page the browser tests visit: the home page, the index, one of its filtered views and every post it lists. */
 export function pagesToVisit(): string[] {
   const posts = parseBuiltPage('/incidents')
     .querySelectorAll('table[data-incident-index] tbody th a')
     .map((a) => a.getAttribute('href')!);
   for (const {slug} of INCIDENT_POSTS) if (!posts.includes(`/blog/${slug}`)) throw new Error(`the index does not list /blog/${slug}`);
-  return ['/', '/incidents', ...posts];
+  return ['/', '/incidents', '/incidents/severity/high', ...posts];
 }
 
 export type PageVisit = {

@@ -35,4 +35,9 @@ export const INCIDENT_POSTS = [
   {slug: 'prisma-reconnect-blocking-incident', title: 'Prisma reconnect froze the event loop'},
   {slug: 'httpx-cache-eviction-incident', title: 'httpx clients closed by cache eviction'},
   {slug: 'vllm-embeddings-incident', title: 'vLLM embeddings broken by encoding_format'},
+  {slug: 'model-cost-map-incident', title: 'Invalid model cost map on main'},
+  {slug: 'anthropic-wildcard-model-access-incident', title: 'Wildcard model access refused new models'},
+  {slug: 'responses-api-encrypted-content-incident', title: 'Responses API encrypted content failed across deployments'},
+  {slug: 'guardrail-logging-secret-exposure-incident', title: 'Guardrail logging exposed request secrets'},
+  {slug: 'security-update-march-2026', title: 'Suspected supply-chain compromise of PyPI releases 1.82.7 and 1.82.8'},
 ] as const;

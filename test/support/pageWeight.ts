@@ -18,14 +18,14 @@ const sum = (files: string[]): Bytes =>
   files.map(fileBytes).reduce((a, b) => ({raw: a.raw + b.raw, gzip: a.gzip + b.gzip}), {raw: 0, gzip: 0});
 
 /** The JS and CSS a page really loads in Chromium, sized from the built files (gzip at its default level). */
-export async function pageWeight(browser: Browser, origin: string, urlPath: string): Promise<PageWeight> {
+export async function pageWeight(browser: Browser, origin: string, urlPath: string, buildDir = BUILD_DIR): Promise<PageWeight> {
   const v = await visit(browser, origin, urlPath);
   const resources = await v.page.evaluate(() =>
     performance.getEntriesByType('resource').map((entry) => ({url: entry.name, type: (entry as PerformanceResourceTiming).initiatorType})),
   );
   await v.close();
-  const local = (url: string) => path.join(BUILD_DIR, new URL(url).pathname);
+  const local = (url: string) => path.join(buildDir, new URL(url).pathname);
   const scripts = [...new Set(v.scriptUrls)].map(local);
   const styles = [...new Set(resources.filter((r) => r.url.endsWith('.css')).map((r) => r.url))].map(local);
-  return {js: sum(scripts), css: sum(styles), scripts: scripts.map((file) => path.relative(BUILD_DIR, file))};
+  return {js: sum(scripts), css: sum(styles), scripts: scripts.map((file) => path.relative(buildDir, file))};
 }

@@ -2,6 +2,7 @@ import {existsSync, readFileSync, statSync} from 'node:fs';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
+import {gzipSync} from 'node:zlib';
 
 import {readVercelConfig, type Condition, type Rule, type VercelConfig} from '../../src/plugins/securityHeaders/vercelConfig';
 import {BUILD_DIR} from './builtSite';
@@ -48,23 +49,32 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-function fileFor(urlPath: string, cleanUrls: boolean): string | undefined {
-  const base = path.join(BUILD_DIR, decodeURIComponent(urlPath));
-  if (!base.startsWith(BUILD_DIR)) return undefined;
+function fileFor(buildDir: string, urlPath: string, cleanUrls: boolean): string | undefined {
+  const base = path.join(buildDir, decodeURIComponent(urlPath));
+  if (!base.startsWith(buildDir)) return undefined;
   const candidates = [base, ...(cleanUrls ? [`${base}.html`] : []), path.join(base, 'index.html')];
   return candidates.find((file) => existsSync(file) && statSync(file).isFile());
 }
 
 export type VercelServer = {origin: string; close(): Promise<void>};
 
-export async function serveBuildLikeVercel(): Promise<VercelServer> {
+/** Text that Vercel's edge compresses; the rest (images, fonts) it sends as is. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
+
+/**
+ * Serves a build folder, by default the production build in build/,
+ * compressed as Vercel serves it. `host` answers every request as if it came
+ * for that host name (the bench uses the production host, so pages are not
+ * marked noindex).
+ */
+export async function serveBuildLikeVercel(buildDir = BUILD_DIR, {host: fixedHost}: {host?: string} = {}): Promise<VercelServer> {
   const config = vercelConfig();
   const redirects = (config.redirects ?? []).map((rule) => ({...rule, pattern: sourceToRegExp(rule.source)}));
   const headerRules = (config.headers ?? []).map((rule) => ({...rule, pattern: sourceToRegExp(rule.source)}));
 
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+    const host = fixedHost ?? (request.headers.host ?? '').replace(/:\d+$/, '');
     let pathname = url.pathname;
     const redirect = (location: string, permanent = true) => {
       response.writeHead(permanent ? 308 : 307, {Location: location + url.search});
@@ -82,11 +92,14 @@ export async function serveBuildLikeVercel(): Promise<VercelServer> {
       return redirect(pathname === '/index' ? '/' : pathname);
     }
 
-    const file = fileFor(pathname, config.cleanUrls ?? false);
+    const file = fileFor(buildDir, pathname, config.cleanUrls ?? false);
     const status = file ? 200 : 404;
-    const served = file ?? path.join(BUILD_DIR, '404.html');
-    response.writeHead(status, {'Content-Type': CONTENT_TYPES[path.extname(served)] ?? 'application/octet-stream'});
-    response.end(readFileSync(served));
+    const served = file ?? path.join(buildDir, '404.html');
+    const type = CONTENT_TYPES[path.extname(served)] ?? 'application/octet-stream';
+    const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']));
+    const body = readFileSync(served);
+    response.writeHead(status, {'Content-Type': type, Vary: 'Accept-Encoding', ...(gzip && {'Content-Encoding': 'gzip'})});
+    response.end(gzip ? gzipSync(body) : body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const {port} = server.address() as AddressInfo;

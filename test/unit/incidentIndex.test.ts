@@ -1,8 +1,9 @@
 import {describe, expect, it} from 'vitest';
 
-import {buildIncidentIndex, checkDistinct, type IncidentPost} from '../../src/incidents/incidentIndex';
+import {buildIncidentIndex, checkDistinct, incidentFilters, type IncidentPost} from '../../src/incidents/incidentIndex';
+import type {Severity} from '../../src/incidents/incidentMeta';
 
-function post(slug: string, date: string, trackingId?: string): IncidentPost {
+function post(slug: string, date: string, trackingId?: string, severity: Severity = 'low', components = ['auth']): IncidentPost {
   return {
     permalink: `/blog/${slug}`,
     title: `Title of ${slug}`,
@@ -11,7 +12,7 @@ function post(slug: string, date: string, trackingId?: string): IncidentPost {
       slug,
       description: 'x',
       date: '2026-05-01',
-      incident: {date, duration: '1 hour', severity: 'low', status: 'resolved', cite: {}, ...(trackingId && {tracking_id: trackingId})},
+      incident: {date, duration: '1 hour', severity, status: 'resolved', components, versions: 'not stated', cite: {}, ...(trackingId && {tracking_id: trackingId})},
       updates: [],
       sources: [],
     },
@@ -44,5 +45,26 @@ describe('checkDistinct', () => {
     expect(() => checkDistinct([post('one', '2026-01-01', 'LIT-1'), post('two', '2026-01-02', 'LIT-1')])).toThrow(
       'blog/two/index.md: front matter "incident.tracking_id" "LIT-1" is already used by blog/one/index.md',
     );
+  });
+});
+
+describe('incidentFilters', () => {
+  const rows = buildIncidentIndex([
+    post('a', '2026-03-18', undefined, 'high', ['auth', 'logging']),
+    post('b', '2025-12-01', undefined, 'low', ['auth']),
+    post('c', '2026-02', undefined, 'high', ['logging']),
+  ]);
+  const labels = {logging: {label: 'Logging'}, auth: {label: 'Auth'}, router: {label: 'Router'}};
+
+  it('makes one view per component, severity and year that has incidents, in a reader\'s order', () => {
+    const views = incidentFilters(rows, labels).map(({path, label, rows: matching}) => [path, label, matching.map((row) => row.slug)]);
+    expect(views).toEqual([
+      ['/incidents/component/logging', 'Logging', ['a', 'c']],
+      ['/incidents/component/auth', 'Auth', ['a', 'b']],
+      ['/incidents/severity/high', 'High', ['a', 'c']],
+      ['/incidents/severity/low', 'Low', ['b']],
+      ['/incidents/year/2026', '2026', ['a', 'c']],
+      ['/incidents/year/2025', '2025', ['b']],
+    ]);
   });
 });

@@ -5,15 +5,18 @@ import {parseIncidentMeta, parseIncidentPost, parseIncidentUpdates} from '../../
 
 const FILE = 'blog/example_incident/index.md';
 const TODAY = '2026-11-25';
-const SOURCE_IDS = ['product-page', 'pr-1'];
+const CONTEXT = {sourceIds: ['product-page', 'pr-1'], components: ['embeddings', 'auth']};
 const valid = {
   date: '2026-02-16',
   duration: 'About 3 hours',
   severity: 'high',
   status: 'resolved',
+  components: ['embeddings'],
+  versions: 'not stated',
   cite: {date: 'product-page', duration: 'product-page', severity: 'product-page'},
 };
-const parse = (incident: unknown) => parseIncidentMeta({incident}, FILE, SOURCE_IDS);
+const parse = (incident: unknown) => parseIncidentMeta({incident}, FILE, CONTEXT);
+const statement = (fields: Record<string, unknown>) => ({...valid, versions: [{package: 'pypi', source: 'pr-1', ...fields}]});
 
 /** The message of what `run` throws; fails the test if it does not throw. */
 function errorOf(run: () => unknown): string {
@@ -27,7 +30,15 @@ function errorOf(run: () => unknown): string {
 
 describe('parseIncidentMeta', () => {
   it('accepts a complete incident and keeps optional fields', () => {
-    const full = {...valid, fixed_in: 'v1.81.14.rc.2', tracking_id: 'LIT-2614', date_note: 'first reported', cite: {...valid.cite, fixed_in: 'pr-1'}};
+    const full = {
+      ...valid,
+      fixed_in: 'v1.81.14.rc.2',
+      tracking_id: 'LIT-2614',
+      date_note: 'first reported',
+      status_note: 'as last stated',
+      versions: [{package: 'pypi', affected: ['1.79.2'], first_affected: '1.80.0', fixed: 'v1.81.14.rc.2', source: 'pr-1', note: 'Docker not affected.'}],
+      cite: {...valid.cite, fixed_in: 'pr-1'},
+    };
     expect(parse(full)).toEqual(full);
   });
 
@@ -60,6 +71,17 @@ describe('parseIncidentMeta', () => {
     ['a fixed release without its source', {...valid, fixed_in: '1.82.3'}, '"incident.cite.fixed_in" must name the declared source'],
     ['a citation of an undeclared source', {...valid, cite: {...valid.cite, date: 'pr-2'}}, '"incident.cite.date" must be the id of a source declared under "sources" (product-page, pr-1); got "pr-2"'],
     ['a citation of something not in the header', {...valid, cite: {...valid.cite, title: 'pr-1'}}, '"incident.cite.title" is not a header field'],
+    ['no components', {...valid, components: []}, '"incident.components" must list what broke, from blog/components.yml (embeddings, auth)'],
+    ['an unknown component', {...valid, components: ['embeddings', 'kafka']}, '"incident.components" has "kafka", which is not in blog/components.yml'],
+    ['versions left out', {...valid, versions: undefined}, '"incident.versions" must be "not stated" or a list of statements'],
+    ['an unknown package', statement({package: 'npm', fixed: '1.0.0'}), '"incident.versions[0].package" must be one of pypi, docker, release; got "npm"'],
+    ['a statement without its source', statement({source: 'blog', fixed: '1.0.0'}), '"incident.versions[0].source" must be the id of a source declared'],
+    ['a statement that states no version', statement({note: 'x'}), '"incident.versions[0]" states no version'],
+    ['an unquoted version YAML read as a number', statement({fixed: 1.83}), '"incident.versions[0].fixed" must be a quoted version such as 1.82.7, v1.81.14.rc.2 or 1.83.7-stable; got 1.83'],
+    ['a version that is not one', statement({affected: ['latest']}), '"incident.versions[0].affected[0]" must be a quoted version'],
+    ['a range out of order', statement({first_affected: '1.82.5', fixed: '1.82.3'}), '"incident.versions[0].fixed" (1.82.3) must come after first_affected (1.82.5): the range is out of order'],
+    ['a last affected version after the fix', statement({last_affected: '1.83.0', fixed: '1.83.0'}), '"incident.versions[0].fixed" (1.83.0) must come after last_affected (1.83.0)'],
+    ['an affected version at the fix', statement({affected: ['1.82.3'], fixed: '1.82.3'}), '"incident.versions[0].affected[0]" (1.82.3) is not before the fixed version (1.82.3)'],
   ])('rejects %s with one line naming the file and the field', (_name, incident, message) => {
     const text = errorOf(() => parse(incident));
     expect(text.startsWith(`${FILE}: front matter `)).toBe(true);
@@ -128,8 +150,10 @@ describe('parseIncidentPost', () => {
     incident: valid,
   };
 
+  const context = {today: TODAY, components: CONTEXT.components};
+
   it('returns every validated field', () => {
-    const meta = parseIncidentPost(post, FILE, TODAY);
+    const meta = parseIncidentPost(post, FILE, context);
     expect(meta).toMatchObject({slug: 'example-incident', date: '2026-02-18', updates: []});
     expect(meta.sources.map((s) => s.id)).toEqual(['product-page', 'pr-1']);
     expect(meta.incident.severity).toBe('high');
@@ -144,6 +168,6 @@ describe('parseIncidentPost', () => {
     ['an incident month after its publication', {incident: {...valid, date: '2026-03'}}, '"incident.date" (2026-03) is after'],
     ['no sources', {sources: []}, '"sources" must list the sources the post is written from'],
   ])('rejects %s, naming the file and the field', (_name, change, message) => {
-    expect(() => parseIncidentPost({...post, ...change}, FILE, TODAY)).toThrow(`${FILE}: front matter ${message}`);
+    expect(() => parseIncidentPost({...post, ...change}, FILE, context)).toThrow(`${FILE}: front matter ${message}`);
   });
 });

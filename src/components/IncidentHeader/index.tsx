@@ -11,20 +11,23 @@ import {
   type IncidentUpdate,
 } from '@site/src/incidents/incidentMeta';
 import {sourceAnchor, type Source} from '@site/src/incidents/sources';
+import type {Components} from '@site/src/incidents/components';
+import {describeStatement} from '@site/src/incidents/versions';
 import styles from './styles.module.css';
 
 type Props = {
   incident: IncidentMeta;
   updates: readonly IncidentUpdate[];
+  /** The labels of blog/components.yml. */
+  components: Components;
   /** The post's declared sources; absent where the header stands outside the post (the blog list), so it cites nothing. */
   sources?: readonly Source[];
 };
 
 /** The facts a reader from an incident notice looks for first, from the post's front matter, each with its source. */
-export default function IncidentHeader({incident, updates, sources}: Props): React.JSX.Element {
+export default function IncidentHeader({incident, updates, components, sources}: Props): React.JSX.Element {
   const lastUpdate = updates[updates.length - 1];
-  const cite = (field: CitedField) => {
-    const id = incident.cite[field];
+  const citeSource = (id: string | undefined) => {
     const index = sources?.findIndex((source) => source.id === id) ?? -1;
     if (id === undefined || index === -1) return null;
     return (
@@ -35,6 +38,7 @@ export default function IncidentHeader({incident, updates, sources}: Props): Rea
       </sup>
     );
   };
+  const cite = (field: CitedField) => citeSource(incident.cite[field]);
   const rows: [string, React.ReactNode][] = [
     [
       'Incident date',
@@ -55,8 +59,25 @@ export default function IncidentHeader({incident, updates, sources}: Props): Rea
         {cite('severity')}
       </>,
     ],
-    ['Status', <>{STATUS_LABELS[incident.status]}{cite('status')}</>],
+    ['Status', <>{STATUS_LABELS[incident.status]}{incident.status_note && `: ${incident.status_note}`}{cite('status')}</>],
     ['First fixed release', <>{incident.fixed_in ?? NOT_STATED}{cite('fixed_in')}</>],
+    [
+      'Versions',
+      incident.versions === 'not stated' ? (
+        'Not stated'
+      ) : (
+        <ul className={styles.versions}>
+          {incident.versions.map((statement) => (
+            <li key={describeStatement(statement)}>
+              {describeStatement(statement)}
+              {citeSource(statement.source)}
+              {statement.note && <span className={styles.note}> {statement.note}</span>}
+            </li>
+          ))}
+        </ul>
+      ),
+    ],
+    ['Components', incident.components.map((key) => components[key]?.label ?? key).join(', ')],
   ];
   if (incident.tracking_id) rows.push(['Tracking id', <code>{incident.tracking_id}</code>]);
   if (lastUpdate) rows.push(['Last updated', <time dateTime={lastUpdate.date}>{formatCalendarDate(lastUpdate.date)}</time>]);

@@ -1,14 +1,16 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
 
-import {formatCalendarDate, SEVERITY_LABELS, STATUS_LABELS} from '@site/src/incidents/incidentMeta';
+import type {Components} from '@site/src/incidents/components';
+import {formatCalendarDate, NOT_STATED, SEVERITY_LABELS, STATUS_LABELS} from '@site/src/incidents/incidentMeta';
 import type {IncidentRow} from '@site/src/incidents/incidentIndex';
+import {describeStatement} from '@site/src/incidents/versions';
 import styles from './styles.module.css';
 
-type Props = {rows: readonly IncidentRow[]; caption: string};
+type Props = {rows: readonly IncidentRow[]; components: Components; caption: string};
 
-/** Every incident at a glance; on a phone each row becomes a small card. */
-export default function IncidentTable({rows, caption}: Props): React.JSX.Element {
+/** Every incident at a glance, with the versions its sources state; on a phone each row becomes a small card. */
+export default function IncidentTable({rows, components, caption}: Props): React.JSX.Element {
   return (
     <table className={styles.table} data-incident-index="">
       <caption>{caption}</caption>
@@ -16,26 +18,32 @@ export default function IncidentTable({rows, caption}: Props): React.JSX.Element
         <tr>
           <th scope="col">Incident</th>
           <th scope="col">Date</th>
-          <th scope="col">Duration</th>
           <th scope="col">Severity</th>
+          <th scope="col">Versions</th>
+          <th scope="col">Components</th>
+          <th scope="col">Duration</th>
           <th scope="col">Status</th>
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
-          <tr key={row.permalink}>
+        {rows.map(({permalink, title, incident}) => (
+          <tr key={permalink}>
             <th scope="row" data-label="Incident">
-              <Link to={row.permalink}>{row.title}</Link>
+              <Link to={permalink}>{title}</Link>
             </th>
             <td data-label="Date">
-              <time dateTime={row.incident.date}>{formatCalendarDate(row.incident.date)}</time>
+              <time dateTime={incident.date}>{formatCalendarDate(incident.date)}</time>
             </td>
-            <td data-label="Duration">{row.incident.duration}</td>
             <td data-label="Severity">
-              {SEVERITY_LABELS[row.incident.severity]}
-              {row.incident.severity_scope && <span className={styles.scope}>: {row.incident.severity_scope}</span>}
+              {SEVERITY_LABELS[incident.severity]}
+              {incident.severity_scope && <span className={styles.scope}>: {incident.severity_scope}</span>}
             </td>
-            <td data-label="Status">{STATUS_LABELS[row.incident.status]}</td>
+            <td data-label="Versions" data-versions="">
+              {incident.versions === 'not stated' ? NOT_STATED : incident.versions.map(describeStatement).join('; ')}
+            </td>
+            <td data-label="Components">{incident.components.map((key) => components[key]?.label ?? key).join(', ')}</td>
+            <td data-label="Duration">{incident.duration}</td>
+            <td data-label="Status">{STATUS_LABELS[incident.status]}</td>
           </tr>
         ))}
       </tbody>

@@ -27,7 +27,12 @@ type Props = {
   dataEndsAtMs?: number;
 };
 
-/** One run's probes on a shared time axis. Text is HTML around the SVG, so it stays legible on a phone. */
+/**
+ * One run's probes on a shared time axis. The bars are drawn in a stretched
+ * SVG; every text (axes, markers, kubelet ticks) sits outside it, so it stays
+ * legible on a phone, and positions come from SVG attributes and classes,
+ * never style attributes, which the Content-Security-Policy does not allow.
+ */
 export default function ProbeChart({label, probes, timeMs, durationMs, intervalMs, outageAtMs, freeze, kubelet, dataEndsAtMs}: Props): React.JSX.Element {
   const x = (ms: number) => (ms / durationMs) * 1000;
   const barWidth = Math.max(x(intervalMs) * 0.7, 0.5);
@@ -39,7 +44,7 @@ export default function ProbeChart({label, probes, timeMs, durationMs, intervalM
     <div className={styles.chart}>
       <div className={styles.plot}>
         {DECADES.map((ms, i) => (
-          <span key={ms} className={styles.yLabel} style={{bottom: `${latencyFraction(ms) * 100}%`}} aria-hidden="true">
+          <span key={ms} className={styles.yLabel} data-decade={i} aria-hidden="true">
             {DECADE_LABELS[i]}
           </span>
         ))}
@@ -63,22 +68,27 @@ export default function ProbeChart({label, probes, timeMs, durationMs, intervalM
           )}
           <line className={styles.cursor} x1={x(timeMs)} x2={x(timeMs)} y1={0} y2={HEIGHT} vectorEffect="non-scaling-stroke" />
         </svg>
-        <span className={styles.marker} style={{left: percent(outageAtMs)}} aria-hidden="true">outage</span>
-        {restarted && (
-          <span className={clsx(styles.marker, styles.restartLabel)} style={{left: percent(kubelet.restartAtMs!)}} aria-hidden="true">
-            restart
-          </span>
-        )}
+        {/* Not stretched: no viewBox, so a percentage x places the text without distorting it. */}
+        <svg className={styles.markers} aria-hidden="true">
+          <text className={styles.marker} x={percent(outageAtMs)} dx="3" y="11">
+            outage
+          </text>
+          {restarted && (
+            <text className={clsx(styles.marker, styles.restartLabel)} x={percent(kubelet.restartAtMs!)} dx="3" y="25">
+              restart
+            </text>
+          )}
+        </svg>
       </div>
-      <div className={styles.kubeletRow} aria-hidden="true">
+      <svg className={styles.kubeletRow} aria-hidden="true">
         {kubelet.probes
           .filter((probe) => probe.atMs <= timeMs)
           .map((probe) => (
-            <span key={probe.atMs} className={clsx(styles.kubeletProbe, probe.failed && styles.kubeletFailed)} style={{left: percent(probe.atMs)}}>
+            <text key={probe.atMs} className={clsx(styles.kubeletProbe, probe.failed && styles.kubeletFailed)} x={percent(probe.atMs)} y="13" textAnchor="middle">
               {probe.failed ? '✕' : '✓'}
-            </span>
+            </text>
           ))}
-      </div>
+      </svg>
       <div className={styles.xAxis} aria-hidden="true">
         {seconds.map((ms) => (
           <span key={ms}>{(ms / 1000).toFixed(durationMs < 20_000 ? 1 : 0)} s</span>

@@ -1,6 +1,7 @@
 import React, {useMemo} from 'react';
 import ErrorBoundary from '@docusaurus/ErrorBoundary';
 
+import Island from '@site/src/components/Island';
 import {parseProbeRecording} from '@site/src/measurements/probeRecording';
 import ReplayPlayer from './ReplayPlayer';
 import ReplayTables, {type Reported} from './ReplayTables';
@@ -19,14 +20,17 @@ type Props = {
 
 /**
  * Replays the lab's /health/liveliness probes before and after the fix. The
- * tables sit outside the error boundary: if the player fails, they remain.
+ * player is an island, the page's only interactive part; the tables sit
+ * outside it and outside the error boundary: if the player fails, they remain.
  */
 export default function LatencyReplay({recording, reported}: Props): React.JSX.Element {
   const data = useMemo(() => parseProbeRecording(recording, 'the recording passed to <LatencyReplay>'), [recording]);
   return (
     <figure className={styles.replay} aria-label="Replay of liveness-probe latency before and after the fix">
       <ErrorBoundary fallback={() => <p className={styles.note}>The replay could not start in this browser; the tables below hold the same figures.</p>}>
-        <ReplayPlayer recording={data} />
+        <Island name="latency-replay" props={{recording: data}}>
+          <ReplayPlayer recording={data} />
+        </Island>
       </ErrorBoundary>
       <ReplayTables recording={data} reported={reported} />
     </figure>

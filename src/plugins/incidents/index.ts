@@ -4,12 +4,26 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import {Resvg} from '@resvg/resvg-js';
 import type {BlogContent, BlogPost} from '@docusaurus/plugin-content-blog';
 
+import {readComponents, type Components} from '../../incidents/components';
 import {parseIncidentPost, type IncidentPostMeta} from '../../incidents/incidentMeta';
-import {buildIncidentIndex, checkDistinct, type IncidentRow} from '../../incidents/incidentIndex';
+import {buildIncidentIndex, checkDistinct, incidentFilters, type FilterKind, type IncidentRow} from '../../incidents/incidentIndex';
+import {incidentsJson, INCIDENTS_JSON_PATH} from '../../incidents/incidentsJson';
 import {socialCardPath, socialCardSvg} from '../../social/socialCard';
 import {findBrokenLinks} from './brokenLinks';
 
-export type IncidentsRouteProps = {rows: IncidentRow[]};
+/** A link to one filtered view of the index. */
+export type FilterLink = {kind: FilterKind; label: string; path: string; count: number};
+
+export type IncidentsRouteProps = {
+  rows: IncidentRow[];
+  components: Components;
+  /** Every filtered view, for the filter links. */
+  filters: FilterLink[];
+  /** The view this page shows; absent on /incidents itself. */
+  current?: {kind: FilterKind; label: string};
+};
+/** What every page can read (usePluginData('incidents-index')): the component labels the post headers show. */
+export type IncidentsGlobalData = {components: Components};
 
 /** "@site/blog/x/index.md" → "blog/x/index.md": the path an author can open. */
 function sourceFile(post: BlogPost): string {
@@ -22,14 +36,16 @@ function sourceFile(post: BlogPost): string {
  * stores the normalised metadata (dates as text) so every page renders
  * exactly what was validated.
  */
-export async function validateIncidentPosts({blogPosts}: {blogPosts: BlogPost[]}): Promise<BlogPost[]> {
-  const today = new Date().toISOString().slice(0, 10);
-  const checked = blogPosts.map((post) => {
-    const file = sourceFile(post);
-    return {post, file, meta: parseIncidentPost(post.metadata.frontMatter, file, today)};
-  });
-  checkDistinct(checked);
-  return checked.map(({post, meta}) => ({...post, metadata: {...post.metadata, frontMatter: {...post.metadata.frontMatter, ...meta}}}));
+export function incidentPostValidator(siteDir: string) {
+  return async function validateIncidentPosts({blogPosts}: {blogPosts: BlogPost[]}): Promise<BlogPost[]> {
+    const context = {today: new Date().toISOString().slice(0, 10), components: Object.keys(readComponents(siteDir))};
+    const checked = blogPosts.map((post) => {
+      const file = sourceFile(post);
+      return {post, file, meta: parseIncidentPost(post.metadata.frontMatter, file, context)};
+    });
+    checkDistinct(checked);
+    return checked.map(({post, meta}) => ({...post, metadata: {...post.metadata, frontMatter: {...post.metadata.frontMatter, ...meta}}}));
+  };
 }
 
 // Fonts shipped by an npm package, so cards render the same on any machine, offline.
@@ -55,9 +71,9 @@ function writeSocialCards(rows: readonly IncidentRow[], outDir: string): void {
  * /incidents load them, not every page as global data would. After the build
  * it checks every internal link, naming the post file a broken one is in
  * (Docusaurus' own check, which runs next, names only the URL), and writes
- * each post's social card image.
+ * each post's social card image and the machine-readable /incidents.json.
  */
-export default function incidentsPlugin(_context: LoadContext): Plugin {
+export default function incidentsPlugin(context: LoadContext): Plugin {
   let rows: IncidentRow[] = [];
   const files = new Map<string, string>();
   return {
@@ -69,6 +85,8 @@ export default function incidentsPlugin(_context: LoadContext): Plugin {
         throw new Error(`Broken links, by the file they are written in:\n${lines.join('\n')}`);
       }
       writeSocialCards(rows, outDir);
+      const json = incidentsJson(rows, context.siteConfig.url, readComponents(context.siteDir));
+      writeFileSync(path.join(outDir, INCIDENTS_JSON_PATH), `${JSON.stringify(json, null, 2)}\n`);
     },
     async allContentLoaded({allContent, actions}) {
       const blog = allContent['docusaurus-plugin-content-blog']?.default as BlogContent | undefined;
@@ -82,9 +100,18 @@ export default function incidentsPlugin(_context: LoadContext): Plugin {
           return {permalink: post.metadata.permalink, title: post.metadata.title, file: sourceFile(post), meta};
         }),
       );
-      const props: IncidentsRouteProps = {rows};
+      const components = readComponents(context.siteDir);
+      const globalData: IncidentsGlobalData = {components};
+      actions.setGlobalData(globalData);
+      const views = incidentFilters(rows, components);
+      const filters: FilterLink[] = views.map(({kind, label, path: viewPath, rows: matching}) => ({kind, label, path: viewPath, count: matching.length}));
+      const props: IncidentsRouteProps = {rows, components, filters};
       actions.addRoute({path: '/', exact: true, component: '@site/src/components/HomePage', props});
       actions.addRoute({path: '/incidents', exact: true, component: '@site/src/components/IncidentIndexPage', props});
+      for (const view of views) {
+        const viewProps: IncidentsRouteProps = {rows: view.rows, components, filters, current: {kind: view.kind, label: view.label}};
+        actions.addRoute({path: view.path, exact: true, component: '@site/src/components/IncidentIndexPage', props: viewProps});
+      }
     },
   };
 }

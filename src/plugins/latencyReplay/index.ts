@@ -4,37 +4,16 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 
 import {parseProbeRecording} from '../../measurements/probeRecording';
 
-/** The chunk the replay widget's code is bundled into, for its byte budget. */
-export const LATENCY_REPLAY_CHUNK = 'latency-replay';
-
 /**
- * The latency replay's build side. It validates every lab recording
+ * The latency replay's build side: it validates every lab recording
  * (blog/**\/*.probes.json) before anything is rendered, so a bad file fails the
  * build with its name and fault instead of reaching a reader as a blank
- * widget; and it bundles the widget's code into one named chunk, loaded only
- * by pages that use the widget, whose size the tests can then budget.
+ * widget.
  */
 export default function latencyReplayPlugin(context: LoadContext): Plugin {
   const blogDir = path.join(context.siteDir, 'blog');
   return {
     name: 'latency-replay',
-    configureWebpack(_config, isServer) {
-      if (isServer) return {};
-      return {
-        optimization: {
-          splitChunks: {
-            cacheGroups: {
-              latencyReplay: {
-                test: /[\\/]src[\\/](components[\\/]LatencyReplay|replay|measurements)[\\/]/,
-                name: LATENCY_REPLAY_CHUNK,
-                chunks: 'async',
-                enforce: true,
-              },
-            },
-          },
-        },
-      };
-    },
     getPathsToWatch: () => [path.join(blogDir, '**/*.probes.json')],
     async loadContent() {
       const files = readdirSync(blogDir, {recursive: true, encoding: 'utf8'}).filter((file) => file.endsWith('.probes.json'));

@@ -3,22 +3,36 @@ import Header from '@theme-original/BlogPostItem/Header';
 import type HeaderType from '@theme/BlogPostItem/Header';
 import type {WrapperProps} from '@docusaurus/types';
 import {useBlogPost} from '@docusaurus/plugin-content-blog/client';
+import {usePluginData} from '@docusaurus/useGlobalData';
+import TOCItems from '@theme/TOCItems';
 
 import IncidentHeader from '@site/src/components/IncidentHeader';
 import type {IncidentPostMeta} from '@site/src/incidents/incidentMeta';
+import type {IncidentsGlobalData} from '@site/src/plugins/incidents';
 
 type Props = WrapperProps<typeof HeaderType>;
 
-/** Adds the incident header under every post's title, in the post and in the lists. */
+/**
+ * Adds the incident header under every post's title, in the post and in the
+ * lists, and on the post's page the table of contents for phones, where the
+ * side column that holds it on wide screens is hidden.
+ */
 export default function HeaderWrapper(props: Props): React.JSX.Element {
-  const {metadata, isBlogPostPage} = useBlogPost();
+  const {metadata, isBlogPostPage, toc} = useBlogPost();
   // validateIncidentPosts has already checked and normalised these at build time.
   const {incident, updates, sources} = metadata.frontMatter as unknown as IncidentPostMeta;
+  const {components} = usePluginData('incidents-index') as IncidentsGlobalData;
   return (
     <>
       <Header {...props} />
       {/* Citations link into the post's Sources list, which only the post's own page has. */}
-      <IncidentHeader incident={incident} updates={updates} sources={isBlogPostPage ? sources : undefined} />
+      <IncidentHeader incident={incident} updates={updates} components={components} sources={isBlogPostPage ? sources : undefined} />
+      {isBlogPostPage && toc.length > 0 && (
+        <details className="toc-mobile" data-toc-mobile="">
+          <summary>On this page</summary>
+          <TOCItems toc={toc} minHeadingLevel={2} maxHeadingLevel={3} />
+        </details>
+      )}
     </>
   );
 }

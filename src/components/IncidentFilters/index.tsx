@@ -1,0 +1,41 @@
+import React from 'react';
+import Link from '@docusaurus/Link';
+
+import type {FilterKind} from '@site/src/incidents/incidentIndex';
+import type {FilterLink} from '@site/src/plugins/incidents';
+import styles from './styles.module.css';
+
+const GROUPS: [FilterKind, string][] = [
+  ['component', 'Component'],
+  ['severity', 'Severity'],
+  ['year', 'Year'],
+];
+
+/** Links to the pre-built filtered views, so filtering needs no JavaScript. */
+export default function IncidentFilters({filters, current}: {filters: FilterLink[]; current?: {kind: FilterKind; label: string}}): React.JSX.Element {
+  return (
+    <nav className={styles.filters} aria-label="Filter incidents">
+      {GROUPS.map(([kind, name]) => (
+        <div key={kind} className={styles.group}>
+          <span className={styles.name}>{name}</span>
+          <ul>
+            <li>
+              <Link to="/incidents" aria-current={current === undefined ? 'page' : undefined}>
+                All
+              </Link>
+            </li>
+            {filters
+              .filter((filter) => filter.kind === kind)
+              .map((filter) => (
+                <li key={filter.path}>
+                  <Link to={filter.path} aria-current={current?.kind === kind && current.label === filter.label ? 'page' : undefined}>
+                    {filter.label} <span className={styles.count}>({filter.count})</span>
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}

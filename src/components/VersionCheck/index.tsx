@@ -1,0 +1,36 @@
+import React from 'react';
+
+import Island from '@site/src/components/Island';
+import type {VersionedIncident} from '@site/src/incidents/versionCheck';
+import {VERSION_EXAMPLES} from '@site/src/incidents/versions';
+import styles from './styles.module.css';
+
+/**
+ * The "Am I affected?" form. Its answer is written by the version-check
+ * island (src/islands/versionCheck.ts); without JavaScript the form still
+ * submits, and the table below shows every incident's versions.
+ */
+export default function VersionCheck({incidents}: {incidents: VersionedIncident[]}): React.JSX.Element {
+  return (
+    <section className={styles.check} aria-labelledby="version-check-title">
+      <h2 id="version-check-title" className={styles.title}>
+        Am I affected?
+      </h2>
+      <Island name="version-check" props={{incidents}}>
+        <form action="/incidents" method="get" className={styles.form}>
+          <label htmlFor="litellm-version">LiteLLM version</label>
+          <input id="litellm-version" name="version" type="text" autoComplete="off" spellCheck={false} placeholder="1.82.7" aria-describedby="version-check-hint" />
+          <button type="submit" className="button button--primary button--sm">
+            Check
+          </button>
+          <p id="version-check-hint" className={styles.hint}>
+            As the product writes it, for example {VERSION_EXAMPLES}. The answer goes only as far as each incident's sources state
+            versions.
+          </p>
+          <p className={styles.noScript}>Without JavaScript, compare your version with the Versions column of the table below.</p>
+          <div role="status" aria-live="polite" className={styles.answer} />
+        </form>
+      </Island>
+    </section>
+  );
+}

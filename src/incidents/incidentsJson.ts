@@ -1,0 +1,94 @@
+import type {Components} from './components';
+import type {IncidentRow} from './incidentIndex';
+import {PACKAGES, type PackageKey} from './versions';
+
+/** Where the machine-readable index is served. */
+export const INCIDENTS_JSON_PATH = '/incidents.json';
+export const INCIDENTS_JSON_SCHEMA = 1;
+
+export type IncidentsJson = {
+  schemaVersion: typeof INCIDENTS_JSON_SCHEMA;
+  title: string;
+  homePage: string;
+  incidents: IncidentEntry[];
+};
+
+export type IncidentEntry = {
+  slug: string;
+  url: string;
+  title: string;
+  description: string;
+  /** YYYY-MM-DD, or YYYY-MM where the source gives only the month. */
+  incidentDate: string;
+  incidentDateNote: string | null;
+  published: string;
+  /** The last update's date, or the publication date. */
+  updated: string;
+  updates: {date: string; note: string}[];
+  severity: string;
+  severityScope: string | null;
+  status: string;
+  statusNote: string | null;
+  duration: string;
+  fixedIn: string | null;
+  components: {key: string; label: string}[];
+  versions:
+    | 'not stated'
+    | {
+        package: PackageKey;
+        packageName: string;
+        affected: string[];
+        firstAffected: string | null;
+        lastAffected: string | null;
+        fixed: string | null;
+        note: string | null;
+        source: {id: string; url: string};
+      }[];
+  trackingId: string | null;
+  sources: {id: string; title: string; url: string; kind: string; date: string | null}[];
+};
+
+/** The index as JSON, from the same validated rows the pages render. */
+export function incidentsJson(rows: readonly IncidentRow[], siteUrl: string, components: Components): IncidentsJson {
+  return {
+    schemaVersion: INCIDENTS_JSON_SCHEMA,
+    title: 'LiteLLM incident reports',
+    homePage: `${siteUrl}/incidents`,
+    incidents: rows.map(({permalink, title, slug, description, date, incident, updates, sources}) => {
+      const sourceUrl = (id: string) => sources.find((source) => source.id === id)!.url;
+      return {
+        slug,
+        url: `${siteUrl}${permalink}`,
+        title,
+        description,
+        incidentDate: incident.date,
+        incidentDateNote: incident.date_note ?? null,
+        published: date,
+        updated: updates.at(-1)?.date ?? date,
+        updates,
+        severity: incident.severity,
+        severityScope: incident.severity_scope ?? null,
+        status: incident.status,
+        statusNote: incident.status_note ?? null,
+        duration: incident.duration,
+        fixedIn: incident.fixed_in ?? null,
+        components: incident.components.map((key) => ({key, label: components[key].label})),
+        versions:
+          incident.versions === 'not stated'
+            ? 'not stated'
+            : incident.versions.map((statement) => ({
+                package: statement.package,
+                packageName: PACKAGES[statement.package],
+                affected: statement.affected ?? [],
+                firstAffected: statement.first_affected ?? null,
+                lastAffected: statement.last_affected ?? null,
+                fixed: statement.fixed ?? null,
+                note: statement.note ?? null,
+                source: {id: statement.source, url: sourceUrl(statement.source)},
+              })),
+        trackingId: incident.tracking_id ?? null,
+        sources: sources.map(({id, title: name, url, kind, date: published}) => ({id, title: name, url, kind, date: published ?? null})),
+      };
+    }),
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * Brings every server-rendered island called `name` on the page to life:
+ * reads its props from the JSON block beside it and hands both to `start`.
+ * If starting fails, the server's HTML is put back, so the reader keeps what
+ * the page showed without JavaScript. No framework here: an island that
+ * renders components brings its own.
+ */
+export function mountIslands<P>(name: string, start: (root: HTMLElement, props: P) => void): void {
+  for (const root of document.querySelectorAll<HTMLElement>(`[data-island="${name}"]`)) {
+    const data = root.nextElementSibling;
+    const serverHtml = root.cloneNode(true);
+    try {
+      if (!(data instanceof HTMLScriptElement) || data.dataset.islandProps !== name) throw new Error('its props are missing');
+      start(root, JSON.parse(data.textContent ?? '') as P);
+    } catch (error) {
+      root.replaceWith(serverHtml);
+      console.error(`The ${name} island could not start:`, error);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import {checkVersion, type MatchedIncident, type VersionedIncident} from '@site/src/incidents/versionCheck';
+import {describeStatement} from '@site/src/incidents/versions';
+import {mountIslands} from './mountIslands';
+
+/**
+ * "Am I affected?" on /incidents: checks the version in the form against every
+ * incident's stated versions and writes the answer into the form's polite
+ * status region. The answer is shareable: it is kept in the URL
+ * (/incidents?version=1.82.7) and given again when that URL is opened.
+ */
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.append(...children);
+  return node;
+}
+
+function incidentList(incidents: readonly MatchedIncident[]): HTMLUListElement {
+  return element(
+    'ul',
+    ...incidents.map((incident) => {
+      const link = element('a', incident.title);
+      link.href = incident.permalink;
+      const fixed = incident.statement.fixed ? '' : '; fixed version not stated';
+      return element('li', link, `: ${describeStatement(incident.statement)}${fixed}`);
+    }),
+  );
+}
+
+function answer(input: string, incidents: readonly VersionedIncident[]): Node[] {
+  const result = checkVersion(input, incidents);
+  if (result.kind === 'invalid') return [element('p', result.message)];
+  const {version, affects, mayAffect, notStated} = result;
+  const nodes: Node[] = [];
+  if (affects.length === 0 && mayAffect.length === 0) nodes.push(element('p', `No incident's sources state that LiteLLM ${version} is affected.`));
+  if (affects.length > 0) nodes.push(element('p', element('strong', `Affects ${version}`), ` (${affects.length}): the version is listed or inside a stated range.`), incidentList(affects));
+  if (mayAffect.length > 0) {
+    nodes.push(element('p', element('strong', `May affect ${version}`), ` (${mayAffect.length}): fixed in a later version; the first affected version is not stated.`), incidentList(mayAffect));
+  }
+  nodes.push(element('p', `${notStated} of ${incidents.length} incidents state no versions at all: read those reports to judge.`));
+  return nodes;
+}
+
+mountIslands('version-check', (root, {incidents}: {incidents: VersionedIncident[]}) => {
+  const form = root.querySelector('form')!;
+  const input = form.querySelector('input')!;
+  const status = root.querySelector('[role="status"]')!;
+  const show = (text: string) => status.replaceChildren(...answer(text, incidents));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const url = new URL(window.location.href);
+    url.searchParams.set('version', input.value.trim());
+    window.history.replaceState(null, '', url);
+    show(input.value);
+  });
+  const shared = new URLSearchParams(window.location.search).get('version');
+  if (shared !== null) {
+    input.value = shared;
+    show(shared);
+  }
+  root.dataset.versionCheck = 'ready';
+});

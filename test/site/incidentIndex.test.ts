@@ -1,0 +1,127 @@
+import {readdirSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+
+import type {IncidentsJson} from '../../src/incidents/incidentsJson';
+import {PRODUCTION_URL} from '../../src/site/deployment';
+import {INCIDENT_POSTS, parseBuiltPage, readBuilt} from '../support/builtSite';
+
+/** /incidents, its filtered views and /incidents.json, as built. */
+
+const BLOG = path.resolve(__dirname, '../../blog');
+const folders = readdirSync(BLOG, {withFileTypes: true}).filter((entry) => entry.isDirectory());
+const json = JSON.parse(readBuilt('incidents.json')) as IncidentsJson;
+const index = parseBuiltPage('/incidents');
+const rowsOf = (page: ReturnType<typeof parseBuiltPage>) => page.querySelectorAll('table[data-incident-index] tbody tr');
+
+describe('/incidents', () => {
+  it('lists all eight incident reports', () => {
+    expect(folders.length).toBe(8);
+    expect(rowsOf(index).length).toBe(8);
+    const links = rowsOf(index).map((row) => row.querySelector('th a')?.getAttribute('href'));
+    for (const {slug} of INCIDENT_POSTS) expect(links).toContain(`/blog/${slug}`);
+  });
+
+  it('shows every incident\'s versions in the HTML, for readers without JavaScript', () => {
+    const versions = Object.fromEntries(rowsOf(index).map((row) => [row.querySelector('th a')!.getAttribute('href'), row.querySelector('td[data-versions]')!.text]));
+    expect(versions['/blog/security-update-march-2026']).toBe('PyPI litellm: affected 1.82.7, 1.82.8');
+    expect(versions['/blog/guardrail-logging-secret-exposure-incident']).toBe('PyPI litellm: first affected not stated, fixed in 1.82.3');
+    expect(versions['/blog/prisma-reconnect-blocking-incident']).toBe('Not stated');
+  });
+
+  it('has a version form that works as a plain GET without JavaScript', () => {
+    const form = index.querySelector('[data-island="version-check"] form')!;
+    expect(form.getAttribute('action')).toBe('/incidents');
+    expect(form.getAttribute('method')).toBe('get');
+    const input = form.querySelector('input')!;
+    expect(input.getAttribute('name')).toBe('version');
+    expect(form.querySelector(`label[for="${input.id}"]`)?.text).toBe('LiteLLM version');
+    expect(form.querySelector('[role="status"][aria-live="polite"]')).not.toBeNull();
+  });
+
+  it('links a pre-built view for every component, severity and year, each listing exactly its incidents', () => {
+    const links = index.querySelectorAll('nav[aria-label="Filter incidents"] a').map((a) => a.getAttribute('href')!).filter((href) => href !== '/incidents');
+    expect(links).toEqual(expect.arrayContaining(['/incidents/component/cost-tracking', '/incidents/severity/high', '/incidents/year/2026']));
+    for (const href of links) {
+      const [, , kind, value] = href.split('/');
+      const listed = rowsOf(parseBuiltPage(href)).map((row) => row.querySelector('th a')!.getAttribute('href'));
+      const expected = json.incidents
+        .filter((incident) =>
+          kind === 'component' ? incident.components.some((c) => c.key === value) : kind === 'severity' ? incident.severity === value : incident.incidentDate.startsWith(value),
+        )
+        .map((incident) => new URL(incident.url).pathname);
+      expect(listed, href).toEqual(expected);
+    }
+  });
+
+  it('links /incidents.json, in the text and in its head', () => {
+    expect(index.querySelector('main a[href="/incidents.json"]')).not.toBeNull();
+    expect(index.querySelector('head link[rel="alternate"][type="application/json"][href="/incidents.json"]')).not.toBeNull();
+  });
+});
+
+describe('/incidents.json', () => {
+  it('has one entry per incident, in the order of the page, matching what the pages show', () => {
+    expect(json.schemaVersion).toBe(1);
+    expect(json.homePage).toBe(`${PRODUCTION_URL}/incidents`);
+    expect(json.incidents.map((incident) => new URL(incident.url).pathname)).toEqual(rowsOf(index).map((row) => row.querySelector('th a')!.getAttribute('href')));
+    for (const incident of json.incidents) {
+      const page = parseBuiltPage(new URL(incident.url).pathname);
+      expect(page.querySelector('article h1')?.text.trim()).toBe(incident.title);
+      expect(new URL(incident.url).pathname).toBe(`/blog/${incident.slug}`);
+      const header = page.querySelector('[data-incident-header]')!;
+      expect(header.querySelector('[data-severity]')?.getAttribute('data-severity')).toBe(incident.severity);
+      expect(header.querySelector('time')?.getAttribute('datetime')).toBe(incident.incidentDate);
+      const listed = page.querySelectorAll('ol[data-sources] a[id^="source-"]').map((a) => a.getAttribute('href'));
+      expect(incident.sources.map((source) => source.url)).toEqual(listed);
+    }
+  });
+
+  it('carries each field an operator scripts against, with the type the README gives', () => {
+    for (const incident of json.incidents) {
+      expect(incident).toEqual({
+        slug: expect.any(String),
+        url: expect.stringMatching(/^https:\/\//),
+        title: expect.any(String),
+        description: expect.any(String),
+        incidentDate: expect.stringMatching(/^\d{4}-\d{2}(-\d{2})?$/),
+        incidentDateNote: incident.incidentDateNote === null ? null : expect.any(String),
+        published: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        updates: expect.any(Array),
+        severity: expect.stringMatching(/^(critical|high|medium|low|not-stated)$/),
+        severityScope: incident.severityScope === null ? null : expect.any(String),
+        status: expect.stringMatching(/^(investigating|identified|monitoring|resolved)$/),
+        statusNote: incident.statusNote === null ? null : expect.any(String),
+        duration: expect.any(String),
+        fixedIn: incident.fixedIn === null ? null : expect.any(String),
+        components: expect.arrayContaining([{key: expect.any(String), label: expect.any(String)}]),
+        versions: incident.versions === 'not stated' ? 'not stated' : expect.any(Array),
+        trackingId: incident.trackingId === null ? null : expect.stringMatching(/^[A-Z]+-\d+$/),
+        sources: expect.any(Array),
+      });
+    }
+    const supplyChain = json.incidents.find((incident) => incident.slug === 'security-update-march-2026')!;
+    expect(supplyChain.versions).toEqual([
+      expect.objectContaining({package: 'pypi', affected: ['1.82.7', '1.82.8'], fixed: null, source: {id: 'product-page', url: expect.stringContaining('security_update_march_2026')}}),
+    ]);
+    expect(supplyChain.status).toBe('investigating');
+    expect(json.incidents.find((incident) => incident.slug === 'prisma-reconnect-blocking-incident')!.trackingId).toBe('LIT-2614');
+  });
+});
+
+describe('incident headers', () => {
+  it('show affected and fixed versions with their source, or "Not stated"', () => {
+    const row = (slug: string, term: string) =>
+      parseBuiltPage(`/blog/${slug}`)
+        .querySelectorAll('[data-incident-header] div')
+        .find((div) => div.querySelector('dt')?.text === term)!
+        .querySelector('dd')!;
+    const supplyChain = row('security-update-march-2026', 'Versions');
+    expect(supplyChain.text).toContain('PyPI litellm: affected 1.82.7, 1.82.8');
+    expect(supplyChain.querySelector('sup.citation a')?.getAttribute('href')).toBe('#source-product-page');
+    expect(row('guardrail-logging-secret-exposure-incident', 'Versions').text).toContain('fixed in 1.82.3');
+    expect(row('vllm-embeddings-incident', 'Versions').text).toBe('Not stated');
+    expect(row('security-update-march-2026', 'Status').text).toContain('Active investigation');
+  });
+});
