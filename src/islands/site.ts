@@ -3,7 +3,8 @@
  * runtime did for a reader and CSS alone cannot. The colour-mode toggle (same
  * storage key and attributes as Docusaurus, whose inline head script has
  * already applied the stored choice before the first paint), the code blocks'
- * copy buttons, and closing the mobile menu with Escape or a click elsewhere.
+ * copy buttons, closing the mobile menu with Escape or a click elsewhere, and
+ * loading each island's script when the island comes near the viewport.
  */
 
 const STORAGE_KEY = 'theme';
@@ -79,5 +80,26 @@ document.addEventListener('keydown', (event) => {
   menu.open = false;
   menu.querySelector('summary')?.focus();
 });
+
+// Islands load as they come within a screen of the viewport; each script mounts every island of its kind.
+const islandScripts = new Set<string>();
+const loadIsland = (root: Element) => {
+  const src = root.getAttribute('data-island-script');
+  if (src && !islandScripts.has(src)) {
+    islandScripts.add(src);
+    void import(src);
+  }
+};
+const nearViewport = new IntersectionObserver(
+  (entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      nearViewport.unobserve(entry.target);
+      loadIsland(entry.target);
+    }
+  },
+  {rootMargin: '100% 0px'},
+);
+for (const root of document.querySelectorAll('[data-island-script]')) nearViewport.observe(root);
 
 html.setAttribute('data-site-script', 'ready');

@@ -58,5 +58,4 @@ mountIslands('version-check', (root, {incidents}: {incidents: VersionedIncident[
     input.value = shared;
     show(shared);
   }
-  root.dataset.versionCheck = 'ready';
 });

@@ -142,7 +142,9 @@ describe('latency replay in a real browser', () => {
 
   async function openReplay(options = {}) {
     const v = await visit(site.browser, site.server.origin, LEAD_POST, options);
-    await v.page.locator('[data-replay-player="ready"]').scrollIntoViewIfNeeded();
+    // The island loads as it comes into view.
+    await v.page.locator('[data-island="latency-replay"]').scrollIntoViewIfNeeded();
+    await v.page.locator('[data-replay-player="ready"]').waitFor();
     return v;
   }
 

@@ -119,6 +119,10 @@ describe('the replay island', () => {
     const v = await visit(site.browser, site.server.origin, LEAD_POST);
     try {
       const island = v.page.locator('[data-island="latency-replay"]');
+      await expect(island.getAttribute('data-island-ready')).resolves.toBeNull(); // not loaded while far below the fold
+      await island.scrollIntoViewIfNeeded();
+      await island.locator('[data-replay-player="ready"]').waitFor();
+      expect(v.scriptUrls.some((url) => url.includes('/assets/islands/latency-replay.'))).toBe(true);
       await expect(island.locator('[data-replay-player="ready"]').count()).resolves.toBe(1);
       await expect(island.locator('svg[role="img"]').count()).resolves.toBe(2);
       await expect(island.locator('[data-verdict]').count()).resolves.toBe(2);
@@ -140,6 +144,8 @@ describe('the replay island', () => {
         await route.fulfill({response, body: html});
       });
       await page.goto(`${site.server.origin}${LEAD_POST}`, {waitUntil: 'networkidle'});
+      await page.locator('[data-island="latency-replay"]').scrollIntoViewIfNeeded();
+      await page.locator('[data-island-ready="failed"]').waitFor();
       await expect(page.locator('[data-replay-player="static"] svg[role="img"]').count()).resolves.toBe(2);
       await expect(page.locator('[data-replay-summary="before"]').isVisible()).resolves.toBe(true);
       expect(errors.join('\n')).toMatch(/The latency-replay island could not start.*schemaVersion is 99/s);
@@ -151,11 +157,13 @@ describe('the replay island', () => {
 
 describe('"Am I affected?" on a phone', () => {
   const answer = (v: Awaited<ReturnType<typeof visit>>) => v.page.getByRole('status').innerText();
+  const ready = (v: Awaited<ReturnType<typeof visit>>) => v.page.locator('[data-island="version-check"][data-island-ready=""]').waitFor();
 
   it('answers a typed version in the polite status region, with links, and keeps it in the URL', async () => {
     const v = await visit(site.browser, site.server.origin, '/incidents', PHONE);
     const {page} = v;
     try {
+      await ready(v);
       const input = page.getByRole('textbox', {name: /version/i});
       await input.fill('1.82.7');
       await page.getByRole('button', {name: 'Check'}).click();

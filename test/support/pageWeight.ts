@@ -17,9 +17,15 @@ export function fileBytes(file: string): Bytes {
 const sum = (files: string[]): Bytes =>
   files.map(fileBytes).reduce((a, b) => ({raw: a.raw + b.raw, gzip: a.gzip + b.gzip}), {raw: 0, gzip: 0});
 
-/** The JS and CSS a page really loads in Chromium, sized from the built files (gzip at its default level). */
+/**
+ * The JS and CSS a page really loads in Chromium for a reader who scrolls
+ * through it, sized from the built files (gzip at its default level).
+ */
 export async function pageWeight(browser: Browser, origin: string, urlPath: string, buildDir = BUILD_DIR): Promise<PageWeight> {
   const v = await visit(browser, origin, urlPath);
+  // A reader scrolling through passes every island, which loads as it comes into view.
+  for (const island of await v.page.locator('[data-island]').all()) await island.scrollIntoViewIfNeeded();
+  await v.page.waitForFunction(() => [...document.querySelectorAll('[data-island]')].every((root) => root.hasAttribute('data-island-ready')));
   const resources = await v.page.evaluate(() =>
     performance.getEntriesByType('resource').map((entry) => ({url: entry.name, type: (entry as PerformanceResourceTiming).initiatorType})),
   );

@@ -1,5 +1,4 @@
 import React from 'react';
-import Head from '@docusaurus/Head';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {usePluginData} from '@docusaurus/useGlobalData';
 
@@ -20,9 +19,11 @@ function scriptSafeJson(value: object): string {
 /**
  * The one place where a component becomes an island. The server renders the
  * children as plain HTML; in the HTML-first build the page also carries their
- * props as a JSON data block and loads the island's own script, which renders
- * the same component over that HTML in the browser. In the classic build the
- * Docusaurus runtime hydrates the whole page, children included.
+ * props as a JSON data block and the island's script address, which the site
+ * script imports once the island comes near the viewport (so a widget far down
+ * the page never competes with the first paint); the island then renders the
+ * same component over that HTML. In the classic build the Docusaurus runtime
+ * hydrates the whole page, children included.
  */
 export default function Island({name, props, children}: Props): React.JSX.Element {
   const {siteConfig} = useDocusaurusContext();
@@ -31,15 +32,10 @@ export default function Island({name, props, children}: Props): React.JSX.Elemen
   if (htmlFirst && !scripts[name]) throw new Error(`Island "${name}" has no script: add it to ISLAND_ENTRIES in src/plugins/islands`);
   return (
     <>
-      <div data-island={name}>{children}</div>
-      {htmlFirst && (
-        <>
-          <script type="application/json" data-island-props={name} dangerouslySetInnerHTML={{__html: scriptSafeJson(props)}} />
-          <Head>
-            <script type="module" src={scripts[name]} />
-          </Head>
-        </>
-      )}
+      <div data-island={name} data-island-script={htmlFirst ? scripts[name] : undefined}>
+        {children}
+      </div>
+      {htmlFirst && <script type="application/json" data-island-props={name} dangerouslySetInnerHTML={{__html: scriptSafeJson(props)}} />}
     </>
   );
 }
