@@ -32,6 +32,8 @@ const config: Config = {
   // Vercel serves "x.html" at "/x" (cleanUrls); no trailing slash keeps one URL per page.
   trailingSlash: false,
 
+  // Its inline script reports "site did not load properly" when the client runtime is absent, as it is by design here.
+  baseUrlIssueBanner: false,
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   onDuplicateRoutes: 'throw',

@@ -21,11 +21,17 @@ beforeAll(() => {
 const fileName = (urlPath: string) => (urlPath === '/' ? 'home' : urlPath.slice(1).replaceAll('/', '_'));
 
 describe.each(SCHEMES)('every page in %s mode', (scheme) => {
-  it.each(PAGES)('%s loads cleanly, from its own origin only, with its content and anchors', async (urlPath) => {
+  it.each(PAGES)('%s loads cleanly (no console error, no CSP violation), from its own origin only, with its content and anchors', async (urlPath) => {
     const v = await visit(site.browser, site.server.origin, urlPath, {colorScheme: scheme});
     try {
       expect(await v.page.getAttribute('html', 'data-theme')).toBe(scheme);
+      // Bring every island to life, as a reader scrolling through would, so its scripts are checked too.
+      for (const island of await v.page.locator('[data-island]').all()) {
+        await island.scrollIntoViewIfNeeded();
+        await v.page.locator(`[data-island="${await island.getAttribute('data-island')}"][data-island-ready=""]`).waitFor();
+      }
       expect(v.consoleErrors).toEqual([]);
+      expect(await v.cspViolations()).toEqual([]);
       expect(v.failedRequests).toEqual([]);
       expect(v.foreignRequests).toEqual([]);
       if (urlPath.startsWith('/blog/')) {

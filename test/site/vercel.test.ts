@@ -5,22 +5,26 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 
 import {directiveSources} from '../../src/security/contentSecurityPolicy';
 import {PRODUCTION_URL} from '../../src/site/deployment';
-import {serveBuildLikeVercel, vercelConfig, type VercelServer} from '../support/vercelServer';
+import {BUILD_DIR} from '../support/builtSite';
+import {buildOutputConfig, serveBuildLikeVercel, type VercelServer} from '../support/vercelServer';
+
+/**
+ * Redirects, headers, caching and indexing as Vercel will serve them: the
+ * compiled routes of .vercel/output/config.json, applied by the test router.
+ */
 
 const BLOG = path.resolve(__dirname, '../../blog');
 const PRODUCTION_HOST = new URL(PRODUCTION_URL).host;
+const PREVIEW_HOST = 'incidents-git-fix-abc.vercel.app';
+const CUSTOM_DOMAIN = 'incidents.example.com';
 
-/** Each post folder with the slug and tracking id its front matter gives. */
+/** Each post folder with the slug and tracking id its front matter gives, read here independently of vercel.ts. */
 const posts = readdirSync(BLOG, {withFileTypes: true})
   .filter((entry) => entry.isDirectory())
   .map(({name}) => {
     const file = ['index.mdx', 'index.md'].map((f) => path.join(BLOG, name, f)).find((f) => existsSync(f))!;
     const frontMatter = readFileSync(file, 'utf8').split(/^---$/m)[1];
-    return {
-      folder: name,
-      slug: /^slug: *(\S+)/m.exec(frontMatter)![1],
-      trackingId: /^ {2}tracking_id: *(\S+)/m.exec(frontMatter)?.[1],
-    };
+    return {folder: name, slug: /^slug: *(\S+)/m.exec(frontMatter)![1], trackingId: /^ {2}tracking_id: *(\S+)/m.exec(frontMatter)?.[1]};
   });
 
 let server: VercelServer;
@@ -30,11 +34,13 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 /** One request, no redirect following, with an optional Host header. */
-function get(urlPath: string, host?: string): Promise<{status: number; headers: http.IncomingHttpHeaders}> {
+function get(urlPath: string, host?: string): Promise<{status: number; headers: http.IncomingHttpHeaders; body: string}> {
   return new Promise((resolve, reject) => {
     const request = http.get(server.origin + urlPath, {headers: host ? {host} : {}}, (response) => {
-      response.resume();
-      resolve({status: response.statusCode!, headers: response.headers});
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({status: response.statusCode!, headers: response.headers, body}));
     });
     request.on('error', reject);
   });
@@ -48,47 +54,91 @@ describe('links that last', () => {
     expect((await get(`/blog/${slug}`)).status).toBe(200);
   });
 
-  it.each(posts.filter((p) => p.trackingId))('/incidents/$trackingId redirects to /blog/$slug', async ({trackingId, slug}) => {
-    const response = await get(`/incidents/${trackingId}`);
-    expect(response.status).toBe(308);
-    expect(response.headers.location).toBe(`/blog/${slug}`);
+  it.each(posts.filter((p) => p.trackingId))('/incidents/$trackingId redirects to /blog/$slug, in any letter case', async ({trackingId, slug}) => {
+    for (const id of [trackingId!, trackingId!.toLowerCase()]) {
+      // Vercel matches a route's src without regard to case unless the route sets caseSensitive; the compiled ones do not.
+      const response = await get(`/incidents/${id}`);
+      expect(response.status, id).toBe(308);
+      expect(response.headers.location).toBe(`/blog/${slug}`);
+    }
   });
 
-  it('every redirect in vercel.json leads to a page that exists', async () => {
-    for (const {destination} of vercelConfig().redirects ?? []) expect((await get(destination)).status, destination).toBe(200);
+  it('every compiled redirect leads to a page that exists', async () => {
+    const locations = (buildOutputConfig().routes ?? []).filter((route) => route.status === 308).map((route) => route.headers!.Location);
+    const fixed = locations.filter((location) => !location.includes('$'));
+    expect(fixed.length).toBe(posts.length + posts.filter((p) => p.trackingId).length);
+    for (const location of fixed) expect((await get(location)).status, location).toBe(200);
   });
 
-  it('serves canonical URLs directly and sends .html and trailing-slash forms to them', async () => {
+  it('serves canonical URLs directly and sends .html, index and trailing-slash forms to them in one hop', async () => {
     expect((await get('/blog/prisma-reconnect-blocking-incident')).status).toBe(200);
-    expect((await get('/blog/prisma-reconnect-blocking-incident.html')).headers.location).toBe('/blog/prisma-reconnect-blocking-incident');
-    expect((await get('/incidents/')).headers.location).toBe('/incidents');
-    expect((await get('/no-such-page')).status).toBe(404);
+    for (const [from, to] of [
+      ['/blog/prisma-reconnect-blocking-incident.html', '/blog/prisma-reconnect-blocking-incident'],
+      ['/incidents/', '/incidents'],
+      ['/blog/prisma-reconnect-blocking-incident/', '/blog/prisma-reconnect-blocking-incident'],
+      ['/index.html', '/'],
+      ['/incidents/?version=1.82.7', '/incidents?version=1.82.7'],
+    ]) {
+      const response = await get(from);
+      expect(response.status, from).toBe(308);
+      expect(response.headers.location, from).toBe(to);
+      expect((await get(to)).status, to).toBe(200);
+    }
+  });
+
+  it('takes two hops from a folder path with a trailing slash: the compiled trailing-slash rule runs before the redirects', async () => {
+    const first = await get('/blog/prisma_reconnect_blocking_incident/');
+    expect(first.headers.location).toBe('/blog/prisma_reconnect_blocking_incident');
+    expect((await get(first.headers.location!)).headers.location).toBe('/blog/prisma-reconnect-blocking-incident');
+  });
+
+  it('answers an unknown page with 404 and the site\'s 404 page', async () => {
+    const response = await get('/no-such-page');
+    expect(response.status).toBe(404);
+    expect(response.body).toContain('Page Not Found');
   });
 });
 
 describe('response headers', () => {
-  it.each(['/', '/incidents', '/blog/prisma-reconnect-blocking-incident'])('%s carries the security headers and revalidates', async (urlPath) => {
+  it.each(['/', '/incidents', '/blog/prisma-reconnect-blocking-incident', '/incidents.json'])('%s carries the security headers and revalidates', async (urlPath) => {
     const {headers} = await get(urlPath, PRODUCTION_HOST);
     const csp = headers['content-security-policy'] as string;
-    expect(directiveSources(csp, 'default-src')).toEqual(["'self'"]);
+    expect(directiveSources(csp, 'default-src')).toEqual(["'none'"]);
+    for (const directive of ['script-src', 'style-src', 'img-src', 'font-src', 'connect-src', 'manifest-src', 'base-uri', 'form-action', 'frame-ancestors']) {
+      expect(directiveSources(csp, directive).length, directive).toBeGreaterThan(0);
+    }
+    expect(csp).not.toContain("'unsafe-inline'");
+    expect(csp).not.toContain("'unsafe-eval'");
     expect(directiveSources(csp, 'frame-ancestors')).toEqual(["'none'"]);
     const scripts = directiveSources(csp, 'script-src');
     expect(scripts[0]).toBe("'self'");
     expect(scripts.slice(1).every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source))).toBe(true);
-    expect(headers['strict-transport-security']).toMatch(/max-age=\d{8,}/);
+    expect(directiveSources(csp, 'style-src')).toEqual(["'self'"]);
+    const styleAttributes = directiveSources(csp, 'style-src-attr');
+    expect(styleAttributes[0]).toBe("'unsafe-hashes'");
+    expect(styleAttributes.slice(1).every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source))).toBe(true);
+    expect(headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains; preload');
+    expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(headers['cross-origin-resource-policy']).toBe('same-origin');
     expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['x-frame-options']).toBe('DENY');
     expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(headers['permissions-policy']).toContain('camera=()');
+    expect(headers['permissions-policy']).not.toContain('interest-cohort');
     expect(headers['cache-control']).toBe('public, max-age=0, must-revalidate');
     expect(headers['x-robots-tag']).toBeUndefined();
   });
 
-  it('caches hashed assets for a year, immutably', async () => {
-    const asset = readdirSync(path.resolve(__dirname, '../../build/assets/js'))[0];
-    expect((await get(`/assets/js/${asset}`)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  it('caches every hashed asset for a year, immutably', async () => {
+    const assets = ['assets/js', 'assets/css', 'assets/islands'].map((dir) => `/${dir}/${readdirSync(path.join(BUILD_DIR, dir))[0]}`);
+    for (const asset of assets) expect((await get(asset)).headers['cache-control'], asset).toBe('public, max-age=31536000, immutable');
   });
 
-  it('tells search engines not to index any host but production', async () => {
-    expect((await get('/', 'incidents-git-fix-abc.vercel.app')).headers['x-robots-tag']).toBe('noindex, nofollow');
+  it.each([
+    [PREVIEW_HOST, 'noindex, nofollow'],
+    [PRODUCTION_HOST, undefined],
+    [CUSTOM_DOMAIN, undefined],
+  ])('on %s, X-Robots-Tag is %s', async (host, expected) => {
+    expect((await get('/blog/prisma-reconnect-blocking-incident', host)).headers['x-robots-tag']).toBe(expected);
   });
 });

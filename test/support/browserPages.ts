@@ -17,12 +17,19 @@ export type PageVisit = {
   failedRequests: string[];
   foreignRequests: string[];
   scriptUrls: string[];
+  /** What the Content-Security-Policy refused on the page so far, e.g. "style-src-attr inline". */
+  cspViolations(): Promise<string[]>;
   close(): Promise<void>;
 };
 
 /** Opens a page in a fresh context and records everything that went wrong while it loaded. */
 export async function visit(browser: Browser, origin: string, urlPath: string, options: BrowserContextOptions = {}): Promise<PageVisit> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}, ...options});
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as {cspViolations: string[]}).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI || 'inline'}`));
+  });
   const page = await context.newPage();
   const result: PageVisit = {
     page,
@@ -30,6 +37,7 @@ export async function visit(browser: Browser, origin: string, urlPath: string, o
     failedRequests: [],
     foreignRequests: [],
     scriptUrls: [],
+    cspViolations: () => page.evaluate(() => (window as unknown as {cspViolations: string[]}).cspViolations),
     close: () => context.close(),
   };
   page.on('console', (message) => {

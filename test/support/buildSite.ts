@@ -1,6 +1,6 @@
 import {execFileSync} from 'node:child_process';
 
-/** Runs the real production build once before the site tests read build/. */
+/** Runs Vercel's own production build once (the site's build inside it) before the site tests read .vercel/output. */
 export default function buildSite(): void {
-  execFileSync('npx', ['docusaurus', 'build'], {stdio: 'inherit', env: {...process.env, FORCE_COLOR: '0'}});
+  execFileSync('npm', ['run', 'vercel:build'], {stdio: 'inherit', env: {...process.env, FORCE_COLOR: '0'}});
 }

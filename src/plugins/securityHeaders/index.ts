@@ -1,25 +1,25 @@
-import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
-import {directiveSources} from '../../security/contentSecurityPolicy';
-import {builtInlineScriptHashes, readVercelConfig, sitewideCsp} from './vercelConfig';
+import {builtInlineHashes, INLINE_HASHES_FILE, readInlineHashes} from './inlineHashes';
 
 /**
- * Fails the build when vercel.json's Content-Security-Policy would block an
- * inline script the build emits: a deploy must never ship a page its own
- * policy breaks. `npm run csp` writes the hashes the build needs.
+ * Fails the build when the Content-Security-Policy (vercel.ts, from
+ * src/security/inlineHashes.json) would block an inline script or style
+ * attribute the build emits: a deploy must never ship a page its own policy
+ * breaks. `npm run csp` writes the hashes the build needs.
  */
 export default function securityHeadersPlugin(context: LoadContext): Plugin {
-  const vercelJson = path.join(context.siteDir, 'vercel.json');
   return {
     name: 'security-headers',
     async postBuild({outDir}) {
-      const allowed = directiveSources(sitewideCsp(readVercelConfig(vercelJson), 'vercel.json').value, 'script-src');
-      const missing = [...builtInlineScriptHashes(outDir)].filter(([hash]) => !allowed.includes(hash));
-      if (missing.length > 0) {
+      const allowed = readInlineHashes(context.siteDir);
+      const built = builtInlineHashes(outDir);
+      for (const [kind, what] of [['scripts', 'an inline script'], ['styleAttributes', 'a style attribute']] as const) {
+        const missing = [...built[kind]].filter(([hash]) => !allowed[kind].includes(hash));
+        if (missing.length === 0) continue;
         const [hash, page] = missing[0];
         throw new Error(
-          `vercel.json: the Content-Security-Policy script-src lacks ${hash}, the hash of an inline script in ${page}` +
+          `${INLINE_HASHES_FILE}: "${kind}" lacks ${hash}, the hash of ${what} in ${page}` +
             `${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}; run "npm run csp" after a build to update it`,
         );
       }

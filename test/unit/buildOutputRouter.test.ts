@@ -1,0 +1,69 @@
+import {describe, expect, it} from 'vitest';
+
+import {createRouter, type BuildOutputConfig} from '../../test/support/buildOutputRouter';
+
+const FILES = new Set(['index.html', 'about.html', '404.html', 'assets/app.1234abcd.js', 'data.json']);
+const config: BuildOutputConfig = {
+  version: 3,
+  routes: [
+    {src: '^/(.*)\\.html/?$', headers: {Location: '/$1'}, status: 308},
+    {src: '^/(.*)/$', headers: {Location: '/$1'}, status: 308},
+    {src: '^/old/(?<name>[^/]+)$', headers: {Location: '/new/$name'}, status: 308},
+    {src: '^/Exact$', caseSensitive: true, headers: {Location: '/about'}, status: 308},
+    {src: '^(?:/(.*))$', headers: {'Cache-Control': 'no-cache', 'X-Frame-Options': 'DENY'}, continue: true},
+    {src: '^/assets(?:/(.*))$', headers: {'cache-control': 'immutable'}, continue: true},
+    {src: '^(?:/(.*))$', headers: {'X-Robots-Tag': 'noindex'}, continue: true, has: [{type: 'host', value: {suf: '.vercel.app'}}], missing: [{type: 'host', value: 'prod.vercel.app'}]},
+    {src: '^/alias$', dest: '/about.html'},
+    {handle: 'error'},
+    {status: 404, src: '^(?!/api).*$', dest: '/404'},
+    {handle: 'filesystem'},
+    {src: '.*', status: 404, dest: '404.html'},
+  ],
+  overrides: {'about.html': {path: 'about'}, '404.html': {path: '404'}},
+};
+const route = createRouter(config, (file) => FILES.has(file));
+const at = (path: string, host = 'example.com') => route({path, host});
+
+describe('the Build Output router', () => {
+  it('redirects with the match substituted, numbered or named, and stops there', () => {
+    expect(at('/about.html')).toEqual({status: 308, headers: {location: '/about'}});
+    expect(at('/old/post')).toEqual({status: 308, headers: {location: '/new/post'}});
+  });
+
+  it('matches src without regard to case, unless the route is caseSensitive', () => {
+    expect(at('/OLD/Post').headers.location).toBe('/new/Post');
+    expect(at('/exact').status).toBe(404);
+    expect(at('/Exact').headers.location).toBe('/about');
+  });
+
+  it('adds the headers of every matching route that continues, later ones winning', () => {
+    expect(at('/assets/app.1234abcd.js')).toEqual({status: 200, headers: {'cache-control': 'immutable', 'x-frame-options': 'DENY'}, file: 'assets/app.1234abcd.js'});
+  });
+
+  it('serves a file at the path its override gives, a folder\'s index.html, and a file by its own name', () => {
+    expect(at('/about')).toMatchObject({status: 200, file: 'about.html'});
+    expect(at('/')).toMatchObject({status: 200, file: 'index.html'});
+    expect(at('/data.json')).toMatchObject({status: 200, file: 'data.json'});
+  });
+
+  it('rewrites to a dest before the filesystem', () => {
+    expect(at('/alias')).toMatchObject({status: 200, file: 'about.html'});
+  });
+
+  it('falls through to the routes after the filesystem, then the error routes, on a miss', () => {
+    expect(at('/missing')).toEqual({status: 404, headers: {'cache-control': 'no-cache', 'x-frame-options': 'DENY'}, file: '404.html'});
+  });
+
+  it('checks host conditions: a suffix, and an exact host that is missing', () => {
+    expect(at('/about', 'pr-1.vercel.app').headers['x-robots-tag']).toBe('noindex');
+    expect(at('/about', 'prod.vercel.app').headers['x-robots-tag']).toBeUndefined();
+    expect(at('/about', 'incidents.example.com').headers['x-robots-tag']).toBeUndefined();
+  });
+
+  it('refuses what it does not implement, so a new kind of route cannot pass unnoticed', () => {
+    expect(() => createRouter({version: 3, routes: [{handle: 'miss'}]}, () => false)).toThrow('route handle "miss" is not implemented');
+    expect(() => createRouter({version: 3, routes: [{src: '/', check: true} as never]}, () => false)).toThrow('route key "check"');
+    const withHeaderCondition = createRouter({version: 3, routes: [{src: '/', has: [{type: 'header', key: 'x'}], continue: true}]}, () => false);
+    expect(() => withHeaderCondition({path: '/', host: 'h'})).toThrow('condition type "header" is not implemented');
+  });
+});
