@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import type {DefaultTreeAdapterTypes} from 'parse5';
 
-import {attribute, elements, textOf} from '../build/builtHtml';
+import {attribute, elements, textOf} from '../html/builtHtml';
 
 /**
  * The site's Content-Security-Policy: nothing is allowed unless listed. Scripts

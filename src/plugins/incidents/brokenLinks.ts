@@ -1,4 +1,4 @@
-import {attribute, builtPages, elements} from '../../build/builtHtml';
+import {attribute, builtPages, elements} from '../../html/builtHtml';
 
 export type BrokenLink = {page: string; href: string};
 

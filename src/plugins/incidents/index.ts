@@ -4,7 +4,7 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import {Resvg} from '@resvg/resvg-js';
 import type {BlogContent, BlogPost} from '@docusaurus/plugin-content-blog';
 
-import {readComponents, type Components} from '../../incidents/components';
+import {COMPONENTS_FILE, readComponents, type Components} from '../../incidents/components';
 import {parseIncidentPost, type IncidentPostMeta} from '../../incidents/incidentMeta';
 import {buildIncidentIndex, checkDistinct, incidentFilters, type FilterKind, type IncidentRow} from '../../incidents/incidentIndex';
 import {incidentsJson, INCIDENTS_JSON_PATH} from '../../incidents/incidentsJson';
@@ -75,9 +75,11 @@ function writeSocialCards(rows: readonly IncidentRow[], outDir: string): void {
  */
 export default function incidentsPlugin(context: LoadContext): Plugin {
   let rows: IncidentRow[] = [];
+  let components: Components = {};
   const files = new Map<string, string>();
   return {
     name: 'incidents-index',
+    getPathsToWatch: () => [path.join(context.siteDir, COMPONENTS_FILE)],
     async postBuild({outDir}) {
       const broken = findBrokenLinks(outDir);
       if (broken.length > 0) {
@@ -85,7 +87,7 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
         throw new Error(`Broken links, by the file they are written in:\n${lines.join('\n')}`);
       }
       writeSocialCards(rows, outDir);
-      const json = incidentsJson(rows, context.siteConfig.url, readComponents(context.siteDir));
+      const json = incidentsJson(rows, context.siteConfig.url, components);
       writeFileSync(path.join(outDir, INCIDENTS_JSON_PATH), `${JSON.stringify(json, null, 2)}\n`);
     },
     async allContentLoaded({allContent, actions}) {
@@ -93,14 +95,14 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
       if (!blog) throw new Error('incidents-index: the blog plugin is not loaded; the index is built from its posts');
       rows = buildIncidentIndex(
         blog.blogPosts.map((post) => {
-          files.set(post.metadata.permalink, sourceFile(post));
-          // validateIncidentPosts has already checked and normalised these.
+          const file = sourceFile(post);
+          files.set(post.metadata.permalink, file);
+          // incidentPostValidator has already checked and normalised these.
           const {slug, description, date, incident, updates, sources} = post.metadata.frontMatter as unknown as IncidentPostMeta;
-          const meta = {slug, description, date, incident, updates, sources};
-          return {permalink: post.metadata.permalink, title: post.metadata.title, file: sourceFile(post), meta};
+          return {permalink: post.metadata.permalink, title: post.metadata.title, file, meta: {slug, description, date, incident, updates, sources}};
         }),
       );
-      const components = readComponents(context.siteDir);
+      components = readComponents(context.siteDir);
       const globalData: IncidentsGlobalData = {components};
       actions.setGlobalData(globalData);
       const views = incidentFilters(rows, components);

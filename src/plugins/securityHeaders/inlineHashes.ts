@@ -1,7 +1,7 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 
-import {builtPages} from '../../build/builtHtml';
+import {builtPages} from '../../html/builtHtml';
 import {inlineHashes, type InlineHashes} from '../../security/contentSecurityPolicy';
 
 /** Where the hashes the policy allows are kept, read by vercel.ts. */

@@ -19,7 +19,7 @@ type Props = WrapperProps<typeof HeaderType>;
  */
 export default function HeaderWrapper(props: Props): React.JSX.Element {
   const {metadata, isBlogPostPage, toc} = useBlogPost();
-  // validateIncidentPosts has already checked and normalised these at build time.
+  // incidentPostValidator (src/plugins/incidents) has already checked and normalised these at build time.
   const {incident, updates, sources} = metadata.frontMatter as unknown as IncidentPostMeta;
   const {components} = usePluginData('incidents-index') as IncidentsGlobalData;
   return (
