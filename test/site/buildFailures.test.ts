@@ -89,6 +89,22 @@ describe('the build refuses bad front matter, naming the file and the field', ()
   });
 });
 
+describe('the build refuses incident metadata it cannot stand behind, naming the file and the field', () => {
+  const GUARDRAIL_POST = 'blog/guardrail_logging_secret_exposure_incident/index.md';
+
+  it('a version range whose bounds are out of order', () => {
+    expect(buildWith({[GUARDRAIL_POST]: (t) => t.replace('      fixed: "1.82.3"\n', '      first_affected: "1.83.0"\n      fixed: "1.82.3"\n')})).toContain(
+      `${GUARDRAIL_POST}: front matter "incident.versions[0].fixed" (1.82.3) must come after first_affected (1.83.0): the range is out of order`,
+    );
+  });
+
+  it('a component that is not in blog/components.yml', () => {
+    expect(buildWith({[POST]: (t) => t.replace('components: [embeddings]', 'components: [embeddings, gpu]')})).toContain(
+      `${POST}: front matter "incident.components" has "gpu", which is not in blog/components.yml`,
+    );
+  });
+});
+
 describe('the build refuses citations that do not hold, naming the file and the source', () => {
   it('a citation of a source the post does not declare', () => {
     expect(buildWith({[POST]: (t) => t.replace('about three\nhours all vLLM', 'about three[^pr-99999]\nhours all vLLM')})).toContain(
