@@ -7,9 +7,9 @@ import {BUILD_DIR} from './builtSite';
 import {visit} from './browserPages';
 
 export type Bytes = {raw: number; gzip: number};
-export type PageWeight = {js: Bytes; css: Bytes; scripts: string[]};
+export type PageWeight = {js: Bytes; scripts: string[]};
 
-export function fileBytes(file: string): Bytes {
+function fileBytes(file: string): Bytes {
   const content = readFileSync(file);
   return {raw: content.byteLength, gzip: gzipSync(content).byteLength};
 }
@@ -18,20 +18,15 @@ const sum = (files: string[]): Bytes =>
   files.map(fileBytes).reduce((a, b) => ({raw: a.raw + b.raw, gzip: a.gzip + b.gzip}), {raw: 0, gzip: 0});
 
 /**
- * The JS and CSS a page really loads in Chromium for a reader who scrolls
+ * The JavaScript a page really loads in Chromium for a reader who scrolls
  * through it, sized from the built files (gzip at its default level).
  */
 export async function pageWeight(browser: Browser, origin: string, urlPath: string, buildDir = BUILD_DIR): Promise<PageWeight> {
   const v = await visit(browser, origin, urlPath);
-  // A reader scrolling through passes every island, which loads as it comes into view.
-  for (const island of await v.page.locator('[data-island]').all()) await island.scrollIntoViewIfNeeded();
-  await v.page.waitForFunction(() => [...document.querySelectorAll('[data-island]')].every((root) => root.hasAttribute('data-island-ready')));
-  const resources = await v.page.evaluate(() =>
-    performance.getEntriesByType('resource').map((entry) => ({url: entry.name, type: (entry as PerformanceResourceTiming).initiatorType})),
-  );
+  // A reader scrolling through passes every island, which loads its script as it comes into view (HTML-first builds only).
+  for (const island of await v.page.locator('[data-island-script]').all()) await island.scrollIntoViewIfNeeded();
+  await v.page.waitForFunction(() => [...document.querySelectorAll('[data-island-script]')].every((root) => root.hasAttribute('data-island-ready')));
   await v.close();
-  const local = (url: string) => path.join(buildDir, new URL(url).pathname);
-  const scripts = [...new Set(v.scriptUrls)].map(local);
-  const styles = [...new Set(resources.filter((r) => r.url.endsWith('.css')).map((r) => r.url))].map(local);
-  return {js: sum(scripts), css: sum(styles), scripts: scripts.map((file) => path.relative(buildDir, file))};
+  const scripts = [...new Set(v.scriptUrls)].map((url) => path.join(buildDir, new URL(url).pathname));
+  return {js: sum(scripts), scripts: scripts.map((file) => path.relative(buildDir, file))};
 }

@@ -10,6 +10,9 @@ const DECADES = [1, 10, 100, 1000, 10_000];
 const DECADE_LABELS = ['1 ms', '10 ms', '100 ms', '1 s', '10 s'];
 const HEIGHT = 100;
 
+/** Two decimals of a 1000 × 100 drawing are finer than any screen shows, and keep the page's HTML small. */
+const round = (value: number) => Math.round(value * 100) / 100;
+
 export function latencyFraction(ms: number): number {
   return Math.min(1, Math.max(0, Math.log10(Math.max(ms, 1)) / 4));
 }
@@ -34,9 +37,9 @@ type Props = {
  * never style attributes, which the Content-Security-Policy does not allow.
  */
 export default function ProbeChart({label, probes, timeMs, durationMs, intervalMs, outageAtMs, freeze, kubelet, dataEndsAtMs}: Props): React.JSX.Element {
-  const x = (ms: number) => (ms / durationMs) * 1000;
-  const barWidth = Math.max(x(intervalMs) * 0.7, 0.5);
-  const percent = (ms: number) => `${(Math.min(ms, durationMs) / durationMs) * 100}%`;
+  const x = (ms: number) => round((ms / durationMs) * 1000);
+  const barWidth = round(Math.max(x(intervalMs) * 0.7, 0.5));
+  const percent = (ms: number) => `${round((Math.min(ms, durationMs) / durationMs) * 100)}%`;
   const restarted = kubelet.restartAtMs !== null && timeMs >= kubelet.restartAtMs;
   const seconds = Array.from({length: 5}, (_, i) => (durationMs * i) / 4);
 
@@ -50,7 +53,7 @@ export default function ProbeChart({label, probes, timeMs, durationMs, intervalM
         ))}
         <svg className={styles.svg} viewBox={`0 0 1000 ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={label}>
           {DECADES.map((ms) => (
-            <line key={ms} className={styles.grid} x1={0} x2={1000} y1={HEIGHT * (1 - latencyFraction(ms))} y2={HEIGHT * (1 - latencyFraction(ms))} vectorEffect="non-scaling-stroke" />
+            <line key={ms} className={styles.grid} x1={0} x2={1000} y1={round(HEIGHT * (1 - latencyFraction(ms)))} y2={round(HEIGHT * (1 - latencyFraction(ms)))} vectorEffect="non-scaling-stroke" />
           ))}
           {freeze && timeMs > freeze.startMs && (
             <rect className={styles.frozen} x={x(freeze.startMs)} width={x(Math.min(timeMs, freeze.endMs) - freeze.startMs)} y={0} height={HEIGHT} />
@@ -59,7 +62,7 @@ export default function ProbeChart({label, probes, timeMs, durationMs, intervalM
             <rect className={styles.noData} x={x(dataEndsAtMs)} width={x(durationMs - dataEndsAtMs)} y={0} height={HEIGHT} />
           )}
           {probes.map((probe) => {
-            const height = HEIGHT * latencyFraction(probe.latencyMs);
+            const height = round(HEIGHT * latencyFraction(probe.latencyMs));
             return <rect key={probe.sentAtMs} className={styles[probe.state]} x={x(probe.sentAtMs)} width={barWidth} y={HEIGHT - height} height={height} />;
           })}
           <line className={styles.outage} x1={x(outageAtMs)} x2={x(outageAtMs)} y1={0} y2={HEIGHT} vectorEffect="non-scaling-stroke" />
