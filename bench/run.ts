@@ -74,9 +74,15 @@ async function lighthouseRun(url: string): Promise<Lighthouse> {
   }
 }
 
-/** Each figure's median over the runs, as Lighthouse's own guidance recommends for comparisons. */
+/**
+ * Each figure's median over the runs, as Lighthouse's own guidance recommends
+ * for comparisons; a run that could not measure a figure (NaN) is left out of it.
+ */
 function median(runs: Lighthouse[]): Lighthouse {
-  const mid = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const mid = (values: number[]) => {
+    const measured = values.filter(Number.isFinite).sort((a, b) => a - b);
+    return measured.length === 0 ? Number.NaN : measured[Math.floor(measured.length / 2)];
+  };
   return Object.fromEntries(Object.keys(runs[0]).map((key) => [key, mid(runs.map((run) => run[key as keyof Lighthouse]))])) as Lighthouse;
 }
 
