@@ -2,6 +2,8 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {load} from 'js-yaml';
 
+import {KEBAB_CASE} from './frontMatterFields';
+
 /** One entry of blog/components.yml: a short name of something that can break, for readers. */
 export type Component = {label: string; description: string};
 export type Components = Record<string, Component>;
@@ -13,7 +15,7 @@ export function parseComponents(text: string, file = COMPONENTS_FILE): Component
   const raw = load(text);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${file}: must map component names to {label, description}`);
   for (const [key, entry] of Object.entries(raw)) {
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key)) throw new Error(`${file}: "${key}" must be lower-case words joined by dashes`);
+    if (!KEBAB_CASE.test(key)) throw new Error(`${file}: "${key}" must be lower-case words joined by dashes`);
     const {label, description} = (entry ?? {}) as Partial<Component>;
     if (typeof label !== 'string' || label === '' || typeof description !== 'string' || description === '') {
       throw new Error(`${file}: "${key}" needs a label and a description`);

@@ -19,6 +19,15 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
+/** Lower-case words joined by dashes: slugs and component names. */
+export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Refuses a misspelt or unknown key of a front-matter mapping; `at(key)` names its field. */
+export function rejectUnknownFields(entry: Record<string, unknown>, known: readonly string[], file: string, at: (key: string) => string): void {
+  const unknown = Object.keys(entry).find((key) => !known.includes(key));
+  if (unknown !== undefined) throw new IncidentMetaError(file, at(unknown), `is not a known field; known fields: ${known.join(', ')}`);
+}
+
 function isRealDay(year: number, month: number, day: number): boolean {
   const probe = new Date(Date.UTC(year, month - 1, day));
   return probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;

@@ -5,7 +5,7 @@
  * index and the tests, so the rules live in exactly one place.
  */
 
-import {describe, formatCalendarDate, IncidentMetaError, isRecord, readQuotedDate} from './frontMatterFields';
+import {describe, formatCalendarDate, IncidentMetaError, isRecord, KEBAB_CASE, readQuotedDate, rejectUnknownFields} from './frontMatterFields';
 import {parseSources, type Source} from './sources';
 import {compareVersions, PACKAGES, parseVersion, VERSION_EXAMPLES, type IncidentVersions, type PackageKey, type VersionStatement} from './versions';
 
@@ -65,7 +65,6 @@ const FIELDS = ['date', 'date_note', 'duration', 'severity', 'severity_scope', '
 const STATEMENT_FIELDS = ['package', 'affected', 'first_affected', 'last_affected', 'fixed', 'source', 'note'];
 
 const TRACKING_ID = /^[A-Z][A-Z0-9]*-\d+$/;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const NOT_STATED = 'Not stated';
 const saysNotStated = (text: string) => /^not stated\b/i.test(text);
@@ -79,10 +78,7 @@ export function parseIncidentMeta(frontMatter: Record<string, unknown>, file: st
   if (!isRecord(raw)) {
     throw new IncidentMetaError(file, 'incident', `is required on every incident post and must be a mapping with ${FIELDS.join(', ')}; got ${describe(raw)}`);
   }
-  const unknown = Object.keys(raw).filter((key) => !(FIELDS as readonly string[]).includes(key));
-  if (unknown.length > 0) {
-    throw new IncidentMetaError(file, `incident.${unknown[0]}`, `is not a known field; known fields: ${FIELDS.join(', ')}`);
-  }
+  rejectUnknownFields(raw, FIELDS, file, (key) => `incident.${key}`);
 
   const text = (field: (typeof FIELDS)[number], required: boolean): string | undefined => {
     const value = raw[field];
@@ -132,6 +128,14 @@ export function parseIncidentMeta(frontMatter: Record<string, unknown>, file: st
   return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as IncidentMeta;
 }
 
+/** A reference to one of the post's declared sources, by id. */
+function declaredSourceId(id: unknown, sourceIds: readonly string[], file: string, field: string): string {
+  if (typeof id !== 'string' || !sourceIds.includes(id)) {
+    throw new IncidentMetaError(file, field, `must be the id of a source declared under "sources" (${sourceIds.join(', ')}); got ${describe(id)}`);
+  }
+  return id;
+}
+
 function parseComponents(raw: unknown, file: string, known: readonly string[]): string[] {
   const field = 'incident.components';
   if (!Array.isArray(raw) || raw.length === 0) throw new IncidentMetaError(file, field, `must list what broke, from blog/components.yml (${known.join(', ')}); got ${describe(raw)}`);
@@ -153,14 +157,11 @@ function parseVersions(raw: unknown, file: string, sourceIds: readonly string[])
   return raw.map((entry: unknown, i): VersionStatement => {
     const at = (name: string) => `incident.versions[${i}]${name ? `.${name}` : ''}`;
     if (!isRecord(entry)) throw new IncidentMetaError(file, at(''), `must be a mapping; got ${describe(entry)}`);
-    const unknown = Object.keys(entry).find((key) => !STATEMENT_FIELDS.includes(key));
-    if (unknown) throw new IncidentMetaError(file, at(unknown), `is not a known field; known fields: ${STATEMENT_FIELDS.join(', ')}`);
+    rejectUnknownFields(entry, STATEMENT_FIELDS, file, at);
     if (!(entry.package as string in PACKAGES)) {
       throw new IncidentMetaError(file, at('package'), `must be one of ${Object.keys(PACKAGES).join(', ')}; got ${describe(entry.package)}`);
     }
-    if (typeof entry.source !== 'string' || !sourceIds.includes(entry.source)) {
-      throw new IncidentMetaError(file, at('source'), `must be the id of a source declared under "sources" (${sourceIds.join(', ')}); got ${describe(entry.source)}`);
-    }
+    const source = declaredSourceId(entry.source, sourceIds, file, at('source'));
     const version = (value: unknown, name: string) => {
       const parsed = typeof value === 'string' ? parseVersion(value) : undefined;
       if (!parsed) throw new IncidentMetaError(file, at(name), `must be a quoted version such as ${VERSION_EXAMPLES}; got ${describe(value)}`);
@@ -190,7 +191,7 @@ function parseVersions(raw: unknown, file: string, sourceIds: readonly string[])
     if (entry.note !== undefined && (typeof entry.note !== 'string' || entry.note.trim() === '')) {
       throw new IncidentMetaError(file, at('note'), `must be text; got ${describe(entry.note)}`);
     }
-    const statement: VersionStatement = {package: entry.package as PackageKey, source: entry.source};
+    const statement: VersionStatement = {package: entry.package as PackageKey, source};
     if (exact.length > 0) statement.affected = exact.map((v) => v.text);
     for (const bound of bounds) statement[bound.name] = bound.version.text;
     if (entry.note !== undefined) statement.note = (entry.note as string).trim();
@@ -205,9 +206,7 @@ function parseCite(raw: unknown, file: string, sourceIds: readonly string[]): In
     if (!(CITED_FIELDS as readonly string[]).includes(field)) {
       throw new IncidentMetaError(file, `incident.cite.${field}`, `is not a header field; cite one of ${CITED_FIELDS.join(', ')}`);
     }
-    if (typeof id !== 'string' || !sourceIds.includes(id)) {
-      throw new IncidentMetaError(file, `incident.cite.${field}`, `must be the id of a source declared under "sources" (${sourceIds.join(', ')}); got ${describe(id)}`);
-    }
+    declaredSourceId(id, sourceIds, file, `incident.cite.${field}`);
   }
   return raw as IncidentMeta['cite'];
 }
@@ -243,7 +242,7 @@ export function parseIncidentUpdates(frontMatter: Record<string, unknown>, file:
  */
 export function parseIncidentPost(frontMatter: Record<string, unknown>, file: string, {today, components}: {today: string; components: readonly string[]}): IncidentPostMeta {
   const {slug, description} = frontMatter;
-  if (typeof slug !== 'string' || !SLUG.test(slug)) {
+  if (typeof slug !== 'string' || !KEBAB_CASE.test(slug)) {
     throw new IncidentMetaError(file, 'slug', `is required: customers hold links to it, so it must be written out (lower-case words joined by dashes); got ${describe(slug)}`);
   }
   if (typeof description !== 'string' || description.trim().length < 50) {

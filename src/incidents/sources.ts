@@ -5,7 +5,7 @@
  * never cited, or a source a reader cannot follow.
  */
 
-import {describe, IncidentMetaError, isRecord, readQuotedDate} from './frontMatterFields';
+import {describe, IncidentMetaError, isRecord, readQuotedDate, rejectUnknownFields} from './frontMatterFields';
 
 export const SOURCE_KINDS = [
   'product post-mortem',
@@ -49,8 +49,7 @@ export function parseSources(frontMatter: Record<string, unknown>, file: string)
   return raw.map((entry: unknown, i): Source => {
     const field = (name: string) => `sources[${i}].${name}`;
     if (!isRecord(entry)) throw new IncidentMetaError(file, `sources[${i}]`, `must be a mapping with ${FIELDS.join(', ')}; got ${describe(entry)}`);
-    const unknown = Object.keys(entry).find((key) => !FIELDS.includes(key));
-    if (unknown) throw new IncidentMetaError(file, field(unknown), `is not a known field; known fields: ${FIELDS.join(', ')}`);
+    rejectUnknownFields(entry, FIELDS, file, field);
 
     const {id, title, url, kind} = entry;
     if (typeof id !== 'string' || !SOURCE_ID.test(id)) {
