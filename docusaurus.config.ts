@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type {PrismTheme} from 'prism-react-renderer';
 
 import remarkCitations from './src/plugins/citations/remarkCitations';
+import remarkSafeMarkup from './src/plugins/safeMarkup/remarkSafeMarkup';
 import incidentsPlugin, {incidentPostValidator} from './src/plugins/incidents';
 import islandsPlugin, {isHtmlFirstBuild} from './src/plugins/islands';
 import {HTML_FIRST_TEMPLATE} from './src/plugins/islands/pageTemplate';
@@ -72,6 +73,7 @@ const config: Config = {
           onInlineAuthors: 'throw',
           onUntruncatedBlogPosts: 'throw',
           processBlogPosts: incidentPostValidator(__dirname),
+          beforeDefaultRemarkPlugins: [[remarkSafeMarkup, {siteDir: __dirname}]],
           remarkPlugins: [[remarkCitations, {siteDir: __dirname, blogPath: '/blog'}]],
           feedOptions: {
             type: 'all',

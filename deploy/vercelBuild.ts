@@ -7,13 +7,19 @@
  * placeholder one is written if none exists, so it never asks a question or
  * contacts an account.
  *
+ * The compiled routes are then hardened (src/site/buildOutputRoutes.ts):
+ * headers on every response, redirects included, and no path that can
+ * redirect off the site.
+ *
  * The CLI is pinned at 56.0.0 in package.json: 50 and 56 build offline
  * against this registry; 61 and later do not install here (a dependency
  * version is missing from it), and an unpinned range would pick them up.
  */
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
+
+import {hardenRoutes, type CompiledRoute} from '../src/site/buildOutputRoutes';
 
 const root = path.resolve(__dirname, '..');
 const project = path.join(root, '.vercel/project.json');
@@ -27,4 +33,9 @@ const result = spawnSync('npx', ['vercel', 'build', '--prod', '--yes'], {
   stdio: 'inherit',
   env: {...process.env, VERCEL_TELEMETRY_DISABLED: '1', NO_UPDATE_NOTIFIER: '1', FORCE_COLOR: '0'},
 });
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+
+const configFile = path.join(root, '.vercel/output/config.json');
+const config = JSON.parse(readFileSync(configFile, 'utf8')) as {routes?: CompiledRoute[]};
+config.routes = hardenRoutes(config.routes ?? []);
+writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);

@@ -10,6 +10,39 @@ export class IncidentMetaError extends Error {
   }
 }
 
+/**
+ * Every fault found in one or more posts, one line each, so an author fixes
+ * them in one pass instead of one build per fault.
+ */
+export class FrontMatterErrors extends Error {
+  constructor(readonly errors: readonly IncidentMetaError[]) {
+    super(errors.map((error) => error.message).join('\n'));
+    this.name = 'FrontMatterErrors';
+  }
+}
+
+/**
+ * Runs independent checks and gathers their faults: `check(fn)` returns fn's
+ * result, or undefined after recording the IncidentMetaError(s) it threw.
+ */
+export function errorCollector() {
+  const errors: IncidentMetaError[] = [];
+  const check = <T>(run: () => T): T | undefined => {
+    try {
+      return run();
+    } catch (error) {
+      if (error instanceof IncidentMetaError) errors.push(error);
+      else if (error instanceof FrontMatterErrors) errors.push(...error.errors);
+      else throw error;
+      return undefined;
+    }
+  };
+  const throwIfAny = () => {
+    if (errors.length > 0) throw new FrontMatterErrors(errors);
+  };
+  return {check, errors, throwIfAny};
+}
+
 export function describe(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : `the unquoted date ${value.toISOString().slice(0, 10)}`;
   return value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
@@ -22,10 +55,50 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** Lower-case words joined by dashes: slugs and component names. */
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Refuses a misspelt or unknown key of a front-matter mapping; `at(key)` names its field. */
+/** Edit distance between two short keys, for "did you mean". */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({length: b.length + 1}, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * Refuses a misspelt or unknown key of a front-matter mapping, suggesting the
+ * nearest known one: a misspelt optional key (`update:`) would otherwise drop
+ * its content without a word. `at(key)` names its field.
+ */
 export function rejectUnknownFields(entry: Record<string, unknown>, known: readonly string[], file: string, at: (key: string) => string): void {
   const unknown = Object.keys(entry).find((key) => !known.includes(key));
-  if (unknown !== undefined) throw new IncidentMetaError(file, at(unknown), `is not a known field; known fields: ${known.join(', ')}`);
+  if (unknown === undefined) return;
+  const [nearest] = [...known].sort((a, b) => editDistance(unknown, a) - editDistance(unknown, b));
+  const hint = nearest !== undefined && editDistance(unknown, nearest) <= Math.max(2, unknown.length / 3) ? `did you mean "${nearest}"? ` : '';
+  throw new IncidentMetaError(file, at(unknown), `is not a known field; ${hint}known fields: ${known.join(', ')}`);
+}
+
+/**
+ * A "<" that the HTML tokenizer would read as the start of a tag, comment or
+ * declaration. Text fields reach HTML, JSON-LD, feeds, the social card and
+ * /incidents.json; each context escapes them, and markup in them is refused
+ * outright so no context can ever be the one that forgot. A "<" before a space
+ * or digit ("p < 0.05") and a lone ">" are not markup.
+ */
+const MARKUP = /<[A-Za-z/!?]/;
+
+/**
+ * Text a reader sees as written: not empty (else "must <need>"), not markup.
+ * Returns it trimmed.
+ */
+export function readPlainText(value: unknown, file: string, field: string, need = 'be non-empty text'): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new IncidentMetaError(file, field, `must ${need}; got ${describe(value)}`);
+  const markup = MARKUP.exec(value);
+  if (markup) {
+    throw new IncidentMetaError(file, field, `must be plain text but holds markup at "${value.slice(markup.index, markup.index + 24)}"; remove the tag, or write "<" as "less than"`);
+  }
+  return value.trim();
 }
 
 function isRealDay(year: number, month: number, day: number): boolean {

@@ -5,9 +5,9 @@
  * index and the tests, so the rules live in exactly one place.
  */
 
-import {describe, formatCalendarDate, IncidentMetaError, isRecord, KEBAB_CASE, readQuotedDate, rejectUnknownFields} from './frontMatterFields';
+import {describe, errorCollector, formatCalendarDate, IncidentMetaError, isRecord, KEBAB_CASE, readPlainText, readQuotedDate, rejectUnknownFields} from './frontMatterFields';
 import {parseSources, type Source} from './sources';
-import {compareVersions, PACKAGES, parseVersion, VERSION_EXAMPLES, type IncidentVersions, type PackageKey, type VersionStatement} from './versions';
+import {compareVersions, implausibleRelease, PACKAGES, parseVersion, VERSION_EXAMPLES, type IncidentVersions, type PackageKey, type VersionStatement} from './versions';
 
 export {formatCalendarDate, IncidentMetaError};
 
@@ -78,54 +78,75 @@ export function parseIncidentMeta(frontMatter: Record<string, unknown>, file: st
   if (!isRecord(raw)) {
     throw new IncidentMetaError(file, 'incident', `is required on every incident post and must be a mapping with ${FIELDS.join(', ')}; got ${describe(raw)}`);
   }
-  rejectUnknownFields(raw, FIELDS, file, (key) => `incident.${key}`);
+  const {check, throwIfAny} = errorCollector();
+  check(() => rejectUnknownFields(raw, FIELDS, file, (key) => `incident.${key}`));
 
-  const text = (field: (typeof FIELDS)[number], required: boolean): string | undefined => {
-    const value = raw[field];
-    if (value === undefined && !required) return undefined;
-    if (typeof value !== 'string' || value.trim() === '') {
-      throw new IncidentMetaError(file, `incident.${field}`, `must be non-empty text; got ${describe(value)}`);
-    }
-    return value.trim();
-  };
-  const oneOf = <T extends string>(field: 'severity' | 'status', allowed: readonly T[]): T => {
-    const value = raw[field];
-    if (!allowed.includes(value as T)) {
-      throw new IncidentMetaError(file, `incident.${field}`, `must be one of ${allowed.join(', ')}; got ${describe(value)}`);
-    }
-    return value as T;
-  };
+  const text = (field: (typeof FIELDS)[number], required: boolean): string | undefined =>
+    raw[field] === undefined && !required ? undefined : check(() => readPlainText(raw[field], file, `incident.${field}`));
+  const oneOf = <T extends string>(field: 'severity' | 'status', allowed: readonly T[]): T | undefined =>
+    check(() => {
+      if (allowed.includes(raw[field] as T)) return raw[field] as T;
+      throw new IncidentMetaError(file, `incident.${field}`, `must be one of ${allowed.join(', ')}; got ${describe(raw[field])}`);
+    });
 
-  const meta: IncidentMeta = {
-    date: readQuotedDate(raw.date, file, 'incident.date', {monthOnly: true}),
+  const meta = {
+    date: check(() => readQuotedDate(raw.date, file, 'incident.date', {monthOnly: true})),
     date_note: text('date_note', false),
-    duration: text('duration', true)!,
+    duration: text('duration', true),
     severity: oneOf('severity', SEVERITIES),
     severity_scope: text('severity_scope', false),
     status: oneOf('status', STATUSES),
     status_note: text('status_note', false),
     fixed_in: text('fixed_in', false),
     tracking_id: text('tracking_id', false),
-    components: parseComponents(raw.components, file, components),
-    versions: parseVersions(raw.versions, file, sourceIds),
-    cite: parseCite(raw.cite, file, sourceIds),
+    components: check(() => parseComponents(raw.components, file, components)),
+    versions: check(() => parseVersions(raw.versions, file, sourceIds)),
+    cite: check(() => parseCite(raw.cite, file, sourceIds)),
   };
   if (meta.tracking_id !== undefined && !TRACKING_ID.test(meta.tracking_id)) {
-    throw new IncidentMetaError(file, 'incident.tracking_id', `must look like LIT-2614; got ${describe(meta.tracking_id)}`);
+    check(() => {
+      throw new IncidentMetaError(file, 'incident.tracking_id', `must look like LIT-2614; got ${describe(meta.tracking_id)}`);
+    });
   }
+  if (meta.duration !== undefined && saysNotStated(meta.duration) && /\d/.test(meta.duration)) {
+    check(() => {
+      throw new IncidentMetaError(file, 'incident.duration', `says "Not stated" but also states a figure (${describe(meta.duration)}); write only "Not stated", or give the figure and cite its source under cite.duration`);
+    });
+  }
+  if (meta.versions !== undefined) check(() => checkFixedInAgrees(meta.fixed_in, meta.versions!, file));
   const needsSource: Record<CitedField, boolean> = {
     date: true,
-    duration: !saysNotStated(meta.duration),
-    severity: meta.severity !== 'not-stated',
+    duration: meta.duration !== undefined && !saysNotStated(meta.duration),
+    severity: meta.severity !== undefined && meta.severity !== 'not-stated',
     status: false,
     fixed_in: meta.fixed_in !== undefined,
   };
-  const uncited = CITED_FIELDS.find((field) => needsSource[field] && meta.cite[field] === undefined);
-  if (uncited) {
-    throw new IncidentMetaError(file, `incident.cite.${uncited}`, `must name the declared source the header's ${uncited.replace('_', ' ')} comes from`);
+  const uncited = CITED_FIELDS.filter((field) => needsSource[field] && meta.cite !== undefined && meta.cite[field] === undefined);
+  for (const field of uncited) {
+    check(() => {
+      throw new IncidentMetaError(file, `incident.cite.${field}`, `must name the declared source the header's ${field.replace('_', ' ')} comes from`);
+    });
   }
+  throwIfAny();
   // Drop absent optional fields so the parsed value round-trips through JSON unchanged.
   return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as IncidentMeta;
+}
+
+/**
+ * The header's "Fixed in" and the version statements must tell one story: a
+ * fixed_in that is a version is a statement's `fixed`, and a statement's
+ * `fixed` is what the header shows. Otherwise a reader sees two answers.
+ */
+function checkFixedInAgrees(fixedIn: string | undefined, versions: IncidentVersions, file: string): void {
+  const stated = versions === 'not stated' ? [] : versions.flatMap((statement) => (statement.fixed ? [statement.fixed] : []));
+  const header = fixedIn === undefined ? undefined : parseVersion(fixedIn);
+  const same = (text: string) => header !== undefined && compareVersions(header, parseVersion(text)!) === 0;
+  if (header && !stated.some(same)) {
+    throw new IncidentMetaError(file, 'incident.fixed_in', `(${fixedIn}) is not the fixed version any statement under incident.versions gives (${stated.join(', ') || 'none'}); add it as a statement's fixed, or make them agree`);
+  }
+  if (stated.length > 0 && !stated.some(same)) {
+    throw new IncidentMetaError(file, 'incident.fixed_in', `is ${describe(fixedIn)} but incident.versions states the fix in ${stated.join(', ')}; write fixed_in: "${stated[0]}" so the header and the version check agree`);
+  }
 }
 
 /** A reference to one of the post's declared sources, by id. */
@@ -141,6 +162,8 @@ function parseComponents(raw: unknown, file: string, known: readonly string[]): 
   if (!Array.isArray(raw) || raw.length === 0) throw new IncidentMetaError(file, field, `must list what broke, from blog/components.yml (${known.join(', ')}); got ${describe(raw)}`);
   const unknown = raw.find((name) => !known.includes(name));
   if (unknown !== undefined) throw new IncidentMetaError(file, field, `has ${describe(unknown)}, which is not in blog/components.yml; known: ${known.join(', ')}`);
+  const twice = raw.find((name, i) => raw.indexOf(name) !== i);
+  if (twice !== undefined) throw new IncidentMetaError(file, field, `lists ${describe(twice)} twice; list each component once`);
   return raw as string[];
 }
 
@@ -165,6 +188,8 @@ function parseVersions(raw: unknown, file: string, sourceIds: readonly string[])
     const version = (value: unknown, name: string) => {
       const parsed = typeof value === 'string' ? parseVersion(value) : undefined;
       if (!parsed) throw new IncidentMetaError(file, at(name), `must be a quoted version such as ${VERSION_EXAMPLES}; got ${describe(value)}`);
+      const fault = implausibleRelease(parsed);
+      if (fault) throw new IncidentMetaError(file, at(name), `(${parsed.text}) ${fault}; write it as the release is named, such as ${VERSION_EXAMPLES}`);
       return parsed;
     };
     if (entry.affected !== undefined && (!Array.isArray(entry.affected) || entry.affected.length === 0)) {
@@ -188,13 +213,11 @@ function parseVersions(raw: unknown, file: string, sourceIds: readonly string[])
         throw new IncidentMetaError(file, at(`affected[${j}]`), `(${affected.text}) is not before the fixed version (${fixed.version.text})`);
       }
     });
-    if (entry.note !== undefined && (typeof entry.note !== 'string' || entry.note.trim() === '')) {
-      throw new IncidentMetaError(file, at('note'), `must be text; got ${describe(entry.note)}`);
-    }
+    const note = entry.note === undefined ? undefined : readPlainText(entry.note, file, at('note'));
     const statement: VersionStatement = {package: entry.package as PackageKey, source};
     if (exact.length > 0) statement.affected = exact.map((v) => v.text);
     for (const bound of bounds) statement[bound.name] = bound.version.text;
-    if (entry.note !== undefined) statement.note = (entry.note as string).trim();
+    if (note !== undefined) statement.note = note;
     return statement;
   });
 }
@@ -220,9 +243,9 @@ export function parseIncidentUpdates(frontMatter: Record<string, unknown>, file:
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) throw new IncidentMetaError(file, 'updates', `must be a list of {date, note}; got ${describe(raw)}`);
   const updates = raw.map((entry: unknown, i): IncidentUpdate => {
+    if (isRecord(entry)) rejectUnknownFields(entry, ['date', 'note'], file, (key) => `updates[${i}].${key}`);
     const date = readQuotedDate(isRecord(entry) ? entry.date : entry, file, `updates[${i}].date`);
-    const note = isRecord(entry) && typeof entry.note === 'string' ? entry.note.trim() : '';
-    if (note === '') throw new IncidentMetaError(file, `updates[${i}].note`, 'must say what changed');
+    const note = readPlainText(isRecord(entry) ? entry.note : undefined, file, `updates[${i}].note`, 'say what changed');
     if (date < published) throw new IncidentMetaError(file, `updates[${i}].date`, `(${date}) is before the post was published (${published})`);
     if (date > today) throw new IncidentMetaError(file, `updates[${i}].date`, `(${date}) is in the future (today is ${today})`);
     return {date, note};
@@ -235,27 +258,46 @@ export function parseIncidentUpdates(frontMatter: Record<string, unknown>, file:
   return updates;
 }
 
+/** The top-level front-matter keys a post may use; any other is a typo that would silently drop its content. */
+export const POST_FIELDS = ['slug', 'title', 'description', 'date', 'authors', 'tags', 'hide_table_of_contents', 'sources', 'incident', 'updates'] as const;
+
 /**
- * The whole front matter of one post. `today` (YYYY-MM-DD) bounds update
- * dates, the build passes the day it runs; `components` are the names in
- * blog/components.yml.
+ * The whole front matter of one post, every fault reported at once.
+ * `today` (YYYY-MM-DD, the day the build runs) bounds every date: a report,
+ * an update or a source cannot come from the future. `components` are the
+ * names in blog/components.yml.
  */
 export function parseIncidentPost(frontMatter: Record<string, unknown>, file: string, {today, components}: {today: string; components: readonly string[]}): IncidentPostMeta {
+  const {check, throwIfAny} = errorCollector();
+  check(() => rejectUnknownFields(frontMatter, POST_FIELDS, file, (key) => key));
   const {slug, description} = frontMatter;
-  if (typeof slug !== 'string' || !KEBAB_CASE.test(slug)) {
-    throw new IncidentMetaError(file, 'slug', `is required: customers hold links to it, so it must be written out (lower-case words joined by dashes); got ${describe(slug)}`);
+  check(() => {
+    if (typeof slug !== 'string' || !KEBAB_CASE.test(slug)) {
+      throw new IncidentMetaError(file, 'slug', `is required: customers hold links to it, so it must be written out (lower-case words joined by dashes); got ${describe(slug)}`);
+    }
+  });
+  check(() => readPlainText(frontMatter.title, file, 'title', 'say what broke, in a few words'));
+  check(() => {
+    if (typeof description !== 'string' || description.trim().length < 50) {
+      throw new IncidentMetaError(file, 'description', `is required: one or two sentences (50 characters or more) for link previews and search results; got ${describe(description)}`);
+    }
+    readPlainText(description, file, 'description');
+  });
+  const date = check(() => {
+    const published = readQuotedDate(frontMatter.date, file, 'date');
+    if (published > today) throw new IncidentMetaError(file, 'date', `(${published}) is in the future (today is ${today}); date the post the day it is published`);
+    return published;
+  });
+  const sources = check(() => parseSources(frontMatter, file, today));
+  const incident = sources && check(() => parseIncidentMeta(frontMatter, file, {sourceIds: sources.map((source) => source.id), components}));
+  if (incident && date && incident.date > date) {
+    check(() => {
+      throw new IncidentMetaError(file, 'incident.date', `(${incident.date}) is after the post's publication date (${date}); a report cannot precede its incident`);
+    });
   }
-  if (typeof description !== 'string' || description.trim().length < 50) {
-    throw new IncidentMetaError(file, 'description', `is required: one or two sentences (50 characters or more) for link previews and search results; got ${describe(description)}`);
-  }
-  const date = readQuotedDate(frontMatter.date, file, 'date');
-  const sources = parseSources(frontMatter, file);
-  const incident = parseIncidentMeta(frontMatter, file, {sourceIds: sources.map((source) => source.id), components});
-  if (incident.date > date) {
-    throw new IncidentMetaError(file, 'incident.date', `(${incident.date}) is after the post's publication date (${date}); a report cannot precede its incident`);
-  }
-  const updates = parseIncidentUpdates(frontMatter, file, date, today);
-  return {slug, description: description.trim(), date, incident, updates, sources};
+  const updates = date === undefined ? undefined : check(() => parseIncidentUpdates(frontMatter, file, date, today));
+  throwIfAny();
+  return {slug: slug as string, description: (description as string).trim(), date: date!, incident: incident!, updates: updates!, sources: sources!};
 }
 
 export const SEVERITY_LABELS: Record<Severity, string> = {

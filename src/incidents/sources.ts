@@ -5,7 +5,7 @@
  * never cited, or a source a reader cannot follow.
  */
 
-import {describe, IncidentMetaError, isRecord, readQuotedDate, rejectUnknownFields} from './frontMatterFields';
+import {describe, errorCollector, IncidentMetaError, isRecord, readPlainText, readQuotedDate, rejectUnknownFields} from './frontMatterFields';
 
 export const SOURCE_KINDS = [
   'product post-mortem',
@@ -39,44 +39,69 @@ export const sourceAnchor = (id: string) => `source-${id}`;
 /** The n-th citation of a source in the text (from 1); the Sources list links back to each. */
 export const citationAnchor = (id: string, n: number) => `cite-${id}-${n}`;
 
-/** Throws an IncidentMetaError naming the file and the field at the first fault. */
-export function parseSources(frontMatter: Record<string, unknown>, file: string): Source[] {
+/**
+ * Throws every fault at once, each naming the file and the field. `today`,
+ * where given, bounds the sources' dates.
+ */
+export function parseSources(frontMatter: Record<string, unknown>, file: string, today?: string): Source[] {
   const raw = frontMatter.sources;
   if (!Array.isArray(raw) || raw.length === 0) {
     throw new IncidentMetaError(file, 'sources', `must list the sources the post is written from (id, title, url, kind, date); got ${describe(raw)}`);
   }
+  const {check, throwIfAny} = errorCollector();
   const seen = new Set<string>();
-  return raw.map((entry: unknown, i): Source => {
+  const sources = raw.map((entry: unknown, i) => {
     const field = (name: string) => `sources[${i}].${name}`;
-    if (!isRecord(entry)) throw new IncidentMetaError(file, `sources[${i}]`, `must be a mapping with ${FIELDS.join(', ')}; got ${describe(entry)}`);
-    rejectUnknownFields(entry, FIELDS, file, field);
-
-    const {id, title, url, kind} = entry;
-    if (typeof id !== 'string' || !SOURCE_ID.test(id)) {
-      throw new IncidentMetaError(file, field('id'), `must be lower-case letters, digits and dashes, such as pr-26225; got ${describe(id)}`);
-    }
-    if (seen.has(id)) throw new IncidentMetaError(file, field('id'), `"${id}" is declared twice`);
-    seen.add(id);
-    if (typeof title !== 'string' || title.trim() === '') {
-      throw new IncidentMetaError(file, field('title'), `must name the source for a reader; got ${describe(title)}`);
-    }
-    if (typeof url !== 'string' || !isHttpsUrl(url)) {
-      throw new IncidentMetaError(file, field('url'), `of source "${id}" must be an https:// address a reader can follow; got ${describe(url)}`);
-    }
-    if (!SOURCE_KINDS.includes(kind as SourceKind)) {
-      throw new IncidentMetaError(file, field('kind'), `must be one of ${SOURCE_KINDS.join(', ')}; got ${describe(kind)}`);
-    }
-    const date = entry.date === undefined ? undefined : readQuotedDate(entry.date, file, field('date'));
-    return {id, title: title.trim(), url, kind: kind as SourceKind, ...(date && {date})};
+    if (!isRecord(entry)) return check(() => {
+      throw new IncidentMetaError(file, `sources[${i}]`, `must be a mapping with ${FIELDS.join(', ')}; got ${describe(entry)}`);
+    });
+    check(() => rejectUnknownFields(entry, FIELDS, file, field));
+    const {id, url, kind} = entry;
+    check(() => {
+      if (typeof id !== 'string' || !SOURCE_ID.test(id)) {
+        throw new IncidentMetaError(file, field('id'), `must be lower-case letters, digits and dashes, such as pr-26225; got ${describe(id)}`);
+      }
+      if (seen.has(id)) throw new IncidentMetaError(file, field('id'), `"${id}" is declared twice`);
+      seen.add(id);
+    });
+    const title = check(() => readPlainText(entry.title, file, field('title'), 'name the source for a reader'));
+    check(() => {
+      const fault = typeof url === 'string' ? urlFault(url) : '';
+      if (fault !== undefined) {
+        throw new IncidentMetaError(file, field('url'), `of source ${describe(id)} must be an https:// address a reader can follow; got ${describe(url)}${fault && `, which ${fault}`}`);
+      }
+    });
+    check(() => {
+      if (!SOURCE_KINDS.includes(kind as SourceKind)) throw new IncidentMetaError(file, field('kind'), `must be one of ${SOURCE_KINDS.join(', ')}; got ${describe(kind)}`);
+    });
+    const date = entry.date === undefined ? undefined : check(() => {
+      const stated = readQuotedDate(entry.date, file, field('date'));
+      if (today !== undefined && stated > today) throw new IncidentMetaError(file, field('date'), `(${stated}) is in the future (today is ${today}); give the date the source was published, opened or merged`);
+      return stated;
+    });
+    return {id, title, url, kind, ...(date && {date})} as Source;
   });
+  throwIfAny();
+  return sources as Source[];
 }
 
-function isHttpsUrl(text: string): boolean {
+/**
+ * Why a source address cannot be linked as written, or undefined. Only
+ * https, with no whitespace (which browsers strip, changing the address) and
+ * no user name or password (https://trusted.example@other.example/ goes to
+ * other.example).
+ */
+function urlFault(text: string): string | undefined {
+  if (/\s/.test(text)) return 'holds whitespace';
+  let url: URL;
   try {
-    return new URL(text).protocol === 'https:';
+    url = new URL(text);
   } catch {
-    return false;
+    return 'is not a complete address';
   }
+  if (url.protocol !== 'https:') return `uses ${url.protocol.replace(':', '')}`;
+  if (url.username !== '' || url.password !== '' || text.slice(8).split(/[/?#]/)[0].includes('@')) return 'names a user before the host (the part before "@" hides where the link really goes)';
+  return undefined;
 }
 
 /**

@@ -38,6 +38,19 @@ export function parseVersion(text: string): Version | undefined {
   };
 }
 
+/**
+ * Why no LiteLLM release could carry this number, or undefined: releases have
+ * exactly three numbers (1.82.7), none with a leading zero, none above 999.
+ * "1.83" would otherwise be read silently as 1.83.0.
+ */
+export function implausibleRelease(version: Version): string | undefined {
+  const numbers = /^v?(\d+(?:\.\d+)*)/.exec(version.text)![1].split('.');
+  if (numbers.length !== 3) return `has ${numbers.length} release number${numbers.length === 1 ? '' : 's'}; a release has three (major.minor.patch)`;
+  if (numbers.some((n) => n.length > 1 && n.startsWith('0'))) return 'has a number with a leading zero';
+  if (numbers.some((n) => Number(n) > 999)) return 'has a number above 999, which no release has';
+  return undefined;
+}
+
 /** Negative when a comes first, positive when b does, 0 when they are the same release. */
 export function compareVersions(a: Version, b: Version): number {
   const length = Math.max(a.release.length, b.release.length);

@@ -1,32 +1,65 @@
 import {createHash} from 'node:crypto';
 import type {DefaultTreeAdapterTypes} from 'parse5';
 
-import {attribute, elements, textOf} from '../html/builtHtml';
+import {attribute, textOf} from '../html/builtHtml';
 
 /**
  * The site's Content-Security-Policy: nothing is allowed unless listed. Scripts
- * come from the site's origin plus the exact inline scripts Docusaurus emits
- * (its colour-mode bootstrap), by hash; styles from the origin only, plus the
- * exact inline style attributes the theme still writes, by hash.
+ * come from the site's origin plus the one inline script the theme emits (its
+ * colour-mode bootstrap), by hash; styles from the origin only, plus the one
+ * inline style attribute the theme still writes (its hidden SVG sprite), by
+ * hash. Hashes are taken only for inline code recognised below, never for
+ * whatever a build happens to contain: a script a post smuggled in must fail
+ * the build, not join the policy.
  */
 
 /** The hashes of what the built pages hold inline, as src/security/inlineHashes.json stores them. */
 export type InlineHashes = {scripts: string[]; styleAttributes: string[]};
+export type InlineKind = keyof InlineHashes;
 
 const hashSource = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-/** CSP hash sources of one parsed page's executable inline scripts and its style attributes. */
-export function inlineHashes(document: DefaultTreeAdapterTypes.Document): InlineHashes {
-  const found: InlineHashes = {scripts: [], styleAttributes: []};
-  for (const element of elements(document)) {
-    const style = attribute(element, 'style');
-    if (style !== undefined) found.styleAttributes.push(hashSource(style));
-    if (element.tagName !== 'script' || attribute(element, 'src') !== undefined) continue;
-    const type = attribute(element, 'type') ?? '';
-    // Data blocks such as JSON-LD and island props are not executed, so CSP does not govern them.
-    if (type !== '' && !/^(text|application)\/javascript$|^module$/.test(type)) continue;
-    found.scripts.push(hashSource(textOf(element)));
-  }
+type Element = DefaultTreeAdapterTypes.Element;
+
+/**
+ * The inline code the site knowingly emits, each recognised by where the
+ * theme puts it, a direct child of <body> before the app's root (no page
+ * content can be there: a post renders inside the root), and by what it is.
+ */
+const KNOWN_INLINE: {kind: InlineKind; name: string; is: (element: Element, parent: Element | undefined) => boolean}[] = [
+  {
+    kind: 'scripts',
+    name: "the theme's colour-mode script",
+    is: (element, parent) => parent?.tagName === 'body' && element.tagName === 'script' && textOf(element).includes('localStorage.getItem("theme")'),
+  },
+  {
+    kind: 'styleAttributes',
+    name: "the theme's hidden SVG sprite",
+    is: (element, parent) => parent?.tagName === 'body' && element.tagName === 'svg' && attribute(element, 'style')?.replace(/\s/g, '') === 'display:none;',
+  },
+];
+
+/** One inline script or style attribute of a page: its CSP hash, and what it is when the site knowingly emits it. */
+export type InlineCode = {kind: InlineKind; hash: string; known?: string; excerpt: string};
+
+/** Every executable inline script and style attribute of one parsed page. */
+export function inlineCode(document: DefaultTreeAdapterTypes.Document): InlineCode[] {
+  const found: InlineCode[] = [];
+  const visit = (node: DefaultTreeAdapterTypes.ParentNode, parent: Element | undefined) => {
+    for (const child of node.childNodes) {
+      if (!('tagName' in child)) continue;
+      const known = (kind: InlineKind) => KNOWN_INLINE.find((entry) => entry.kind === kind && entry.is(child, parent))?.name;
+      const style = attribute(child, 'style');
+      if (style !== undefined) found.push({kind: 'styleAttributes', hash: hashSource(style), known: known('styleAttributes'), excerpt: `<${child.tagName} style="${style.slice(0, 60)}">`});
+      const type = attribute(child, 'type') ?? '';
+      // Data blocks such as JSON-LD and island props are not executed, so CSP does not govern them.
+      if (child.tagName === 'script' && attribute(child, 'src') === undefined && (type === '' || /^(text|application)\/javascript$|^module$/.test(type))) {
+        found.push({kind: 'scripts', hash: hashSource(textOf(child)), known: known('scripts'), excerpt: `<script>${textOf(child).slice(0, 60)}`});
+      }
+      visit('content' in child ? child.content : child, child);
+    }
+  };
+  visit(document, undefined);
   return found;
 }
 

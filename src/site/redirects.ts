@@ -2,15 +2,64 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {load} from 'js-yaml';
 
+import {IncidentMetaError} from '../incidents/frontMatterFields';
+
 export type Redirect = {source: string; destination: string; permanent: true};
 
+/** What decides a post's URLs: its folder, its slug and its tracking id. */
+export type PostUrls = {file: string; folder: string; slug: string; trackingId?: string};
+
+/** Where posts live, and the pages under it the blog itself owns. */
+const BLOG = '/blog';
+const BLOG_ROUTES = ['tags', 'archive', 'authors', 'page'];
+
 /**
- * The permanent redirects every post needs, from the posts themselves: its
- * folder path (/blog/<folder>, what Docusaurus would serve without a slug)
- * and its tracking id (/incidents/LIT-2614) lead to its slug. Read by
- * vercel.ts, so adding a post adds its redirects.
+ * A folder name that Vercel's redirect `source` (a path-to-regexp pattern) and
+ * a URL both read literally: letters, digits, "_" and "-". A folder named
+ * "(.*)" would otherwise redirect every post away.
  */
-export function postRedirects(siteDir: string): Redirect[] {
+const FOLDER_NAME = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Every post stays reachable at its slug: no two posts own one URL, no slug
+ * takes a page the blog owns, and no folder redirect points at itself (a
+ * loop) or takes another post's URL (Vercel matches redirects regardless of
+ * letter case, so neither does this). Returns one error per fault, naming
+ * both files where two posts are involved.
+ */
+export function postUrlFaults(posts: readonly PostUrls[]): IncidentMetaError[] {
+  const faults: IncidentMetaError[] = [];
+  const slugOwners = new Map<string, string>();
+  const idOwners = new Map<string, string>();
+  for (const {file, slug, trackingId} of posts) {
+    const key = slug.toLowerCase();
+    if (slugOwners.has(key)) faults.push(new IncidentMetaError(file, 'slug', `"${slug}" is already used by ${slugOwners.get(key)}; one URL, one report: choose another slug`));
+    else slugOwners.set(key, file);
+    if (BLOG_ROUTES.includes(key)) faults.push(new IncidentMetaError(file, 'slug', `"${slug}" is the blog's own page ${BLOG}/${slug}; choose another slug`));
+    if (trackingId === undefined) continue;
+    if (!/^[A-Za-z0-9-]+$/.test(trackingId)) faults.push(new IncidentMetaError(file, 'incident.tracking_id', `"${trackingId}" must look like LIT-2614: it becomes the URL /incidents/<id>`));
+    const id = trackingId.toLowerCase();
+    if (idOwners.has(id)) faults.push(new IncidentMetaError(file, 'incident.tracking_id', `"${trackingId}" is already used by ${idOwners.get(id)}; /incidents/${trackingId} must lead to one post`));
+    else idOwners.set(id, file);
+  }
+  for (const {file, folder, slug} of posts) {
+    const at = `the folder "${folder}"`;
+    const owner = slugOwners.get(folder.toLowerCase());
+    if (!FOLDER_NAME.test(folder)) {
+      faults.push(new IncidentMetaError(file, 'slug', `cannot be redirected to from ${at}: name the folder with letters, digits, "_" and "-" only`));
+    } else if (folder.toLowerCase() === slug.toLowerCase()) {
+      faults.push(new IncidentMetaError(file, 'slug', `"${slug}" is also the name of its folder, so ${BLOG}/${folder} would redirect to itself forever; rename the folder, e.g. ${folder.replaceAll('-', '_')}`));
+    } else if (owner !== undefined) {
+      faults.push(new IncidentMetaError(file, 'slug', `cannot be redirected to from ${at}: ${BLOG}/${folder} is the URL of ${owner}, which the redirect would take away; rename the folder`));
+    } else if (BLOG_ROUTES.includes(folder.toLowerCase())) {
+      faults.push(new IncidentMetaError(file, 'slug', `cannot be redirected to from ${at}: ${BLOG}/${folder} is the blog's own page; rename the folder`));
+    }
+  }
+  return faults;
+}
+
+/** Each post folder under blog/ with the slug and tracking id its front matter gives. */
+export function readPostUrls(siteDir: string): PostUrls[] {
   const blog = path.join(siteDir, 'blog');
   return readdirSync(blog, {withFileTypes: true})
     .filter((entry) => entry.isDirectory())
@@ -19,13 +68,30 @@ export function postRedirects(siteDir: string): Redirect[] {
       const file = ['index.mdx', 'index.md'].map((f) => path.join(blog, name, f)).find((f) => existsSync(f));
       if (!file) return [];
       const frontMatter = /^---\n([\s\S]*?)\n---/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
-      const {slug, incident} = (load(frontMatter) ?? {}) as {slug?: string; incident?: {tracking_id?: string}};
+      const {slug, incident} = (load(frontMatter) ?? {}) as {slug?: unknown; incident?: {tracking_id?: unknown}};
       // The build refuses a post without a slug, naming the file; here it would only lose its redirects.
-      if (!slug) return [];
-      const destination = `/blog/${slug}`;
-      return [
-        {source: `/blog/${name}`, destination, permanent: true as const},
-        ...(incident?.tracking_id ? [{source: `/incidents/${incident.tracking_id}`, destination, permanent: true as const}] : []),
-      ];
+      if (typeof slug !== 'string' || slug === '') return [];
+      const trackingId = typeof incident?.tracking_id === 'string' ? incident.tracking_id : undefined;
+      return [{file: path.relative(siteDir, file), folder: name, slug, ...(trackingId && {trackingId})}];
     });
+}
+
+/**
+ * The permanent redirects every post needs, from the posts themselves: its
+ * folder path (/blog/<folder>, what Docusaurus would serve without a slug)
+ * and its tracking id (/incidents/LIT-2614) lead to its slug. Read by
+ * vercel.ts, so adding a post adds its redirects; refuses, as the build does,
+ * any redirect that would make a post unreachable.
+ */
+export function postRedirects(siteDir: string): Redirect[] {
+  const posts = readPostUrls(siteDir);
+  const faults = postUrlFaults(posts);
+  if (faults.length > 0) throw new Error(faults.map((fault) => fault.message).join('\n'));
+  return posts.flatMap(({folder, slug, trackingId}) => {
+    const destination = `${BLOG}/${slug}`;
+    return [
+      {source: `${BLOG}/${folder}`, destination, permanent: true as const},
+      ...(trackingId ? [{source: `/incidents/${trackingId}`, destination, permanent: true as const}] : []),
+    ];
+  });
 }

@@ -87,6 +87,15 @@ function substitute(template: string, match: RegExpExecArray): string {
   return template.replace(/\$(\d+|[A-Za-z_]\w*)/g, (_, ref: string) => (/^\d+$/.test(ref) ? match[Number(ref)] : match.groups?.[ref]) ?? '');
 }
 
+/** The path with its percent-escapes decoded, or undefined where one is malformed ("/%"). */
+function decodePath(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+}
+
 export function createRouter(config: BuildOutputConfig, fileExists: (file: string) => boolean) {
   const grouped = phases(config.routes ?? []);
   const servedAt = new Map(Object.entries(config.overrides ?? {}).map(([file, {path}]) => [path ?? file, file]));
@@ -96,7 +105,8 @@ export function createRouter(config: BuildOutputConfig, fileExists: (file: strin
    * (the compiled routes' dests use both), or a folder's index.html.
    */
   function staticFile(path: string): string | undefined {
-    const name = decodeURIComponent(path).replace(/^\//, '');
+    const name = decodePath(path)?.replace(/^\//, '');
+    if (name === undefined) return undefined;
     const candidates = [servedAt.get(name), name, name === '' || name.endsWith('/') ? `${name}index.html` : undefined];
     return candidates.find((file): file is string => file !== undefined && file !== '' && fileExists(file));
   }
@@ -117,9 +127,12 @@ export function createRouter(config: BuildOutputConfig, fileExists: (file: strin
     return {path};
   }
 
+  /** `request.path` is the raw request target's path, as sent, before any decoding. */
   return function routeRequest(request: {path: string; host: string}): Outcome {
     const headers: Record<string, string> = {};
     let outcome = runPhase(grouped.main, request, headers);
+    // A path no decoding can read is a bad request, as Vercel's edge answers it, never an exception.
+    if ('path' in outcome && decodePath(outcome.path) === undefined) outcome = {status: 400, headers};
     if ('path' in outcome) {
       const file = staticFile(outcome.path);
       outcome = file ? {status: 200, headers, file} : runPhase(grouped.filesystem, {...request, path: outcome.path}, headers);

@@ -50,12 +50,15 @@ export async function serveBuildLikeVercel({staticDir = path.join(OUTPUT_DIR, 's
   });
 
   const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    // The raw request target, as sent: parsing it as a URL would read "//evil.example/" as a host.
+    const target = request.url ?? '/';
+    const queryAt = target.indexOf('?');
+    const [rawPath, search] = queryAt === -1 ? [target, ''] : [target.slice(0, queryAt), target.slice(queryAt)];
     const host = fixedHost ?? (request.headers.host ?? '').replace(/:\d+$/, '');
-    const {status, headers, file} = route({path: url.pathname, host});
+    const {status, headers, file} = route({path: rawPath, host});
     for (const [key, value] of Object.entries(headers)) response.setHeader(key, value);
     // A redirect keeps the query string, as Vercel's does.
-    if (headers.location !== undefined && url.search && !headers.location.includes('?')) response.setHeader('location', headers.location + url.search);
+    if (headers.location !== undefined && search && !headers.location.includes('?')) response.setHeader('location', headers.location + search);
     if (!file) {
       response.writeHead(status);
       response.end();

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 
+import {hardenRoutes} from '../../src/site/buildOutputRoutes';
 import {createRouter, type BuildOutputConfig} from '../../test/support/buildOutputRouter';
 
 const FILES = new Set(['index.html', 'about.html', '404.html', 'assets/app.1234abcd.js', 'data.json']);
@@ -60,10 +61,45 @@ describe('the Build Output router', () => {
     expect(at('/about', 'incidents.example.com').headers['x-robots-tag']).toBeUndefined();
   });
 
+  it('answers a path with malformed percent-encoding with 400, not an exception', () => {
+    expect(at('/%').status).toBe(400);
+    expect(at('/%zz/about').status).toBe(400);
+    expect(at('/%61bout')).toMatchObject({status: 200, file: 'about.html'});
+  });
+
   it('refuses what it does not implement, so a new kind of route cannot pass unnoticed', () => {
     expect(() => createRouter({version: 3, routes: [{handle: 'miss'}]}, () => false)).toThrow('route handle "miss" is not implemented');
     expect(() => createRouter({version: 3, routes: [{src: '/', check: true} as never]}, () => false)).toThrow('route key "check"');
     const withHeaderCondition = createRouter({version: 3, routes: [{src: '/', has: [{type: 'header', key: 'x'}], continue: true}]}, () => false);
     expect(() => withHeaderCondition({path: '/', host: 'h'})).toThrow('condition type "header" is not implemented');
+  });
+});
+
+describe('hardenRoutes', () => {
+  const hardened = createRouter({...config, routes: hardenRoutes(config.routes!)}, (file) => FILES.has(file));
+  const hardAt = (path: string) => hardened({path, host: 'example.com'});
+
+  it('puts the header routes first, so redirects carry them too', () => {
+    expect(at('/about.html').headers['x-frame-options']).toBeUndefined();
+    expect(hardAt('/about.html')).toEqual({status: 308, headers: {location: '/about', 'cache-control': 'no-cache', 'x-frame-options': 'DENY'}});
+  });
+
+  it('never redirects a path starting with // or /\\ to another host', () => {
+    expect(at('//evil.example/').headers.location).toBe('//evil.example');
+    for (const path of ['//evil.example/', '/\\evil.example/', '//evil.example.html']) {
+      const outcome = hardAt(path);
+      expect(outcome.headers.location, path).toBeUndefined();
+      expect(outcome.status, path).toBe(404);
+    }
+  });
+
+  it('answers malformed percent-encoding with 400 by its own route', () => {
+    expect(hardAt('/%')).toMatchObject({status: 400, headers: {'cache-control': 'no-cache', 'x-frame-options': 'DENY'}});
+  });
+
+  it('keeps every other route, in order', () => {
+    expect(hardAt('/old/post').headers.location).toBe('/new/post');
+    expect(hardAt('/missing')).toMatchObject({status: 404, file: '404.html'});
+    expect(hardAt('/about')).toMatchObject({status: 200, file: 'about.html'});
   });
 });

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 
-import {buildIncidentIndex, checkDistinct, incidentFilters, type IncidentPost} from '../../src/incidents/incidentIndex';
+import {buildIncidentIndex, incidentFilters, type IncidentPost} from '../../src/incidents/incidentIndex';
 import type {Severity} from '../../src/incidents/incidentMeta';
 
 function post(slug: string, date: string, trackingId?: string, severity: Severity = 'low', components = ['auth']): IncidentPost {
@@ -28,23 +28,6 @@ describe('buildIncidentIndex', () => {
 
   it('orders incidents of the same day by title, whatever order the files came in', () => {
     expect(buildIncidentIndex([post('b', '2026-02-16'), post('a', '2026-02-16')]).map((row) => row.title)).toEqual(['Title of a', 'Title of b']);
-  });
-});
-
-describe('checkDistinct', () => {
-  it('accepts distinct slugs and tracking ids', () => {
-    expect(() => checkDistinct([post('one', '2026-01-01', 'LIT-1'), post('two', '2026-01-02', 'LIT-2')])).not.toThrow();
-  });
-
-  it('refuses two posts with one slug, naming both files', () => {
-    const twin = {...post('one', '2026-01-02'), file: 'blog/one_again/index.md'};
-    expect(() => checkDistinct([post('one', '2026-01-01'), twin])).toThrow('blog/one_again/index.md: front matter "slug" "one" is already used by blog/one/index.md');
-  });
-
-  it('refuses two posts with one tracking id, since /incidents/<id> must lead to one post', () => {
-    expect(() => checkDistinct([post('one', '2026-01-01', 'LIT-1'), post('two', '2026-01-02', 'LIT-1')])).toThrow(
-      'blog/two/index.md: front matter "incident.tracking_id" "LIT-1" is already used by blog/one/index.md',
-    );
   });
 });
 

@@ -68,7 +68,7 @@ describe('parseIncidentMeta', () => {
     ['a malformed tracking id', {...valid, tracking_id: 'lit 2614'}, '"incident.tracking_id" must look like LIT-2614; got "lit 2614"'],
     ['a misspelt field', {...valid, sevrity: 'high'}, '"incident.sevrity" is not a known field'],
     ['a severity without its source', {...valid, cite: {date: 'pr-1', duration: 'pr-1'}}, '"incident.cite.severity" must name the declared source'],
-    ['a fixed release without its source', {...valid, fixed_in: '1.82.3'}, '"incident.cite.fixed_in" must name the declared source'],
+    ['a fixed release without its source', {...valid, fixed_in: 'The release that contains PR #1'}, '"incident.cite.fixed_in" must name the declared source'],
     ['a citation of an undeclared source', {...valid, cite: {...valid.cite, date: 'pr-2'}}, '"incident.cite.date" must be the id of a source declared under "sources" (product-page, pr-1); got "pr-2"'],
     ['a citation of something not in the header', {...valid, cite: {...valid.cite, title: 'pr-1'}}, '"incident.cite.title" is not a header field'],
     ['no components', {...valid, components: []}, '"incident.components" must list what broke, from blog/components.yml (embeddings, auth)'],
@@ -141,6 +141,7 @@ describe('parseIncidentUpdates', () => {
 describe('parseIncidentPost', () => {
   const post = {
     slug: 'example-incident',
+    title: 'Example incident',
     description: 'What broke, for whom and for how long, in a sentence long enough for a link preview.',
     date: '2026-02-18',
     sources: [
@@ -167,7 +168,49 @@ describe('parseIncidentPost', () => {
     ['an incident after its publication', {incident: {...valid, date: '2026-02-19'}}, '"incident.date" (2026-02-19) is after the post\'s publication date (2026-02-18)'],
     ['an incident month after its publication', {incident: {...valid, date: '2026-03'}}, '"incident.date" (2026-03) is after'],
     ['no sources', {sources: []}, '"sources" must list the sources the post is written from'],
+    ['an empty title', {title: '  '}, '"title" must say what broke, in a few words; got "  "'],
+    ['a title that breaks out of a script block', {title: 'x</script><meta http-equiv=refresh content=0;url=https://evil.example/>'}, '"title" must be plain text but holds markup at "</script>'],
+    ['markup in the description', {description: `${post.description} <img src=x onerror=alert(1)>`}, '"description" must be plain text but holds markup at "<img'],
+    ['a misspelt top-level key', {update: [{date: '2026-11-01', note: 'x'}]}, '"update" is not a known field; did you mean "updates"?'],
+    ['a publication date in the future', {date: '2099-01-01', incident: {...valid}}, '"date" (2099-01-01) is in the future (today is 2026-11-25)'],
+    ['a source dated in the future', {sources: [post.sources[0], {...post.sources[1], date: '2027-01-01'}]}, '"sources[1].date" (2027-01-01) is in the future'],
+    ['markup in an update note', {updates: [{date: '2026-03-01', note: 'Fixed <script>alert(1)</script>'}]}, '"updates[0].note" must be plain text but holds markup'],
   ])('rejects %s, naming the file and the field', (_name, change, message) => {
     expect(() => parseIncidentPost({...post, ...change}, FILE, context)).toThrow(`${FILE}: front matter ${message}`);
+  });
+
+  it('accepts a "<" that is not markup', () => {
+    expect(parseIncidentPost({...post, title: 'Latency < 5 s, then > 30 s'}, FILE, context).slug).toBe('example-incident');
+  });
+
+  it('reports every fault of a post at once, one line each', () => {
+    const message = errorOf(() => parseIncidentPost({...post, title: '', date: '2099-01-01', incident: {...valid, severity: 'urgent', components: ['auth', 'auth']}}, FILE, context));
+    expect(message.split('\n')).toEqual([
+      expect.stringContaining('"title" must say what broke'),
+      expect.stringContaining('"date" (2099-01-01) is in the future'),
+      expect.stringContaining('"incident.severity" must be one of'),
+      expect.stringContaining('"incident.components" lists "auth" twice'),
+    ]);
+  });
+});
+
+describe('incident metadata that means what it says', () => {
+  it.each([
+    ['a "Not stated" duration that states a figure', {...valid, duration: 'Not stated, but about 3 hours'}, '"incident.duration" says "Not stated" but also states a figure'],
+    ['a component listed twice', {...valid, components: ['embeddings', 'embeddings']}, '"incident.components" lists "embeddings" twice'],
+    ['a fixed_in no statement gives', {...statement({fixed: '1.82.3'}), fixed_in: '1.82.4', cite: {...valid.cite, fixed_in: 'pr-1'}}, '"incident.fixed_in" (1.82.4) is not the fixed version any statement'],
+    ['a fixed_in version with no versions stated', {...valid, fixed_in: '1.82.3', cite: {...valid.cite, fixed_in: 'pr-1'}}, '"incident.fixed_in" (1.82.3) is not the fixed version any statement under incident.versions gives (none)'],
+    ['a stated fix the header leaves out', statement({fixed: '1.82.3'}), '"incident.fixed_in" is nothing but incident.versions states the fix in 1.82.3'],
+    ['a version with two numbers', statement({fixed: '1.83'}), '"incident.versions[0].fixed" (1.83) has 2 release numbers; a release has three'],
+    ['a version no release could have', statement({affected: ['1.82.99999']}), '"incident.versions[0].affected[0]" (1.82.99999) has a number above 999'],
+    ['a version with a leading zero', statement({first_affected: '1.082.1'}), '"incident.versions[0].first_affected" (1.082.1) has a number with a leading zero'],
+    ['markup in a statement note', statement({fixed: '1.82.3', note: '<b>x</b>'}), '"incident.versions[0].note" must be plain text'],
+    ['markup in the severity scope', {...valid, severity_scope: 'for <i>some</i> users'}, '"incident.severity_scope" must be plain text'],
+  ])('rejects %s, naming the file and the field', (_name, incident, message) => {
+    expect(() => parse(incident)).toThrow(`${FILE}: front matter ${message}`);
+  });
+
+  it('accepts a header fix that matches a statement, however the tag is written', () => {
+    expect(parse({...statement({fixed: '1.81.14.rc.2'}), fixed_in: 'v1.81.14-rc2', cite: {...valid.cite, fixed_in: 'pr-1'}}).fixed_in).toBe('v1.81.14-rc2');
   });
 });

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 
-import {postRedirects} from '../../src/site/redirects';
+import {postRedirects, postUrlFaults} from '../../src/site/redirects';
 
 const site = mkdtempSync(path.join(tmpdir(), 'redirects-'));
 afterAll(() => rmSync(site, {recursive: true, force: true}));
@@ -24,5 +24,58 @@ describe('postRedirects', () => {
       {source: '/blog/b_incident', destination: '/blog/b-incident', permanent: true},
       {source: '/incidents/LIT-1', destination: '/blog/b-incident', permanent: true},
     ]);
+  });
+});
+
+describe('postUrlFaults: every post stays reachable', () => {
+  const urls = (folder: string, slug: string, trackingId?: string) => ({file: `blog/${folder}/index.md`, folder, slug, ...(trackingId && {trackingId})});
+  const messages = (...posts: ReturnType<typeof urls>[]) => postUrlFaults(posts).map((fault) => fault.message);
+
+  it('accepts distinct slugs, folders and tracking ids', () => {
+    expect(messages(urls('one_incident', 'one-incident', 'LIT-1'), urls('two_incident', 'two-incident', 'LIT-2'))).toEqual([]);
+  });
+
+  it('refuses two posts with one slug, in any letter case, naming both files', () => {
+    expect(messages(urls('one_incident', 'one'), urls('one_again', 'One'))).toEqual([
+      'blog/one_again/index.md: front matter "slug" "One" is already used by blog/one_incident/index.md; one URL, one report: choose another slug',
+    ]);
+  });
+
+  it('refuses two posts with one tracking id, since /incidents/<id> must lead to one post', () => {
+    expect(messages(urls('one_incident', 'one', 'LIT-1'), urls('two_incident', 'two', 'lit-1'))).toEqual([
+      'blog/two_incident/index.md: front matter "incident.tracking_id" "lit-1" is already used by blog/one_incident/index.md; /incidents/lit-1 must lead to one post',
+    ]);
+  });
+
+  it('refuses a folder named as its own slug, whose redirect would loop', () => {
+    expect(messages(urls('one-incident', 'one-incident'))).toEqual([
+      'blog/one-incident/index.md: front matter "slug" "one-incident" is also the name of its folder, so /blog/one-incident would redirect to itself forever; rename the folder, e.g. one_incident',
+    ]);
+  });
+
+  it("refuses a folder named after another post's slug, naming both files", () => {
+    expect(messages(urls('one_incident', 'one-incident'), urls('One-Incident', 'two-incident'))).toEqual([
+      'blog/One-Incident/index.md: front matter "slug" cannot be redirected to from the folder "One-Incident": /blog/One-Incident is the URL of blog/one_incident/index.md, which the redirect would take away; rename the folder',
+    ]);
+  });
+
+  it('refuses a slug or a folder that takes a page the blog owns', () => {
+    expect(messages(urls('tags_incident', 'tags'), urls('archive', 'old-incident'))).toEqual([
+      'blog/tags_incident/index.md: front matter "slug" "tags" is the blog\'s own page /blog/tags; choose another slug',
+      'blog/archive/index.md: front matter "slug" cannot be redirected to from the folder "archive": /blog/archive is the blog\'s own page; rename the folder',
+    ]);
+  });
+
+  it('refuses a folder or tracking id that a redirect pattern would read as more than itself', () => {
+    expect(messages(urls('(.*)', 'one-incident', 'LIT-(.*)'))).toEqual([
+      'blog/(.*)/index.md: front matter "incident.tracking_id" "LIT-(.*)" must look like LIT-2614: it becomes the URL /incidents/<id>',
+      'blog/(.*)/index.md: front matter "slug" cannot be redirected to from the folder "(.*)": name the folder with letters, digits, "_" and "-" only',
+    ]);
+  });
+
+  it('postRedirects refuses to write redirects that would make a post unreachable', () => {
+    post('c-incident', 'index.md', 'slug: c-incident');
+    expect(() => postRedirects(site)).toThrow('blog/c-incident/index.md: front matter "slug" "c-incident" is also the name of its folder');
+    rmSync(path.join(site, 'blog', 'c-incident'), {recursive: true});
   });
 });

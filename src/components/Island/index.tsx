@@ -2,6 +2,7 @@ import React from 'react';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {usePluginData} from '@docusaurus/useGlobalData';
 
+import {scriptSafeJson} from '@site/src/html/scriptSafeJson';
 import type {IslandName, IslandScripts} from '@site/src/plugins/islands';
 
 type Props = {
@@ -10,11 +11,6 @@ type Props = {
   props: object;
   children: React.ReactNode;
 };
-
-/** JSON that cannot end the <script> element it sits in. */
-function scriptSafeJson(value: object): string {
-  return JSON.stringify(value).replaceAll('<', '\\u003c');
-}
 
 /**
  * The one place where a component becomes an island. The server renders the

@@ -96,6 +96,43 @@ function sourceList(sources: readonly Source[], cited: readonly string[]): List 
   return {type: 'list', ordered: true, start: 1, spread: false, children: items, data: {hProperties: {className: ['source-list'], dataSources: ''}}};
 }
 
+/** Text of a node and its descendants, as written. */
+const textOf = (node: RootContent | Root): string =>
+  'value' in node && typeof node.value === 'string' ? node.value : 'children' in node ? node.children.map(textOf).join('') : '';
+
+/**
+ * Faults in how a post uses citations and headings, one line each with its
+ * line number: a citation in a heading (the table of contents would show it
+ * raw), a space before a citation (it renders as "2 hours [1]"), and two
+ * headings with one id (a customer's link to a section would land on the
+ * first).
+ */
+function headingAndCitationFaults(tree: Root, file: string): string[] {
+  const faults: string[] = [];
+  const seenIds = new Map<string, number>();
+  const visit = (node: RootContent | Root) => {
+    const line = node.position?.start.line ?? 0;
+    if (node.type === 'heading') {
+      if (/\[\^[^\]\s]+\]/.test(textOf(node))) faults.push(`${file}:${line}: a heading may not cite a source (the table of contents would show [^id] raw); cite in the text below it`);
+      const id = node.data?.hProperties?.id;
+      if (typeof id === 'string') {
+        if (seenIds.has(id)) faults.push(`${file}:${line}: the heading id "${id}" is already used on line ${seenIds.get(id)}; give this heading its own {#id}`);
+        else seenIds.set(id, line);
+      }
+      return;
+    }
+    if (node.type === 'text') {
+      for (const match of node.value.matchAll(/\s+(\[\^[^\]\s]+\])/g)) {
+        const at = line + (node.value.slice(0, match.index).match(/\n/g)?.length ?? 0);
+        faults.push(`${file}:${at}: remove the space before ${match[1]}: a citation follows the word it supports directly, as in "took 30 seconds${match[1]}"`);
+      }
+    }
+    if ('children' in node) node.children.forEach(visit);
+  };
+  visit(tree);
+  return faults;
+}
+
 /**
  * Turns the citations `[^id]` in a post into numbered links to its declared
  * sources (front matter `sources:`) and renders those sources as a numbered
@@ -110,6 +147,12 @@ export default function remarkCitations({siteDir, blogPath}: {siteDir: string; b
     if (!TRUNCATE_MARKER.test(String(vfile.value))) {
       replaceCitations(tree, sources, `${blogPath}/${String(frontMatter.slug)}`);
       return;
+    }
+    const faults = headingAndCitationFaults(tree, file);
+    if (faults.length > 0) {
+      const error = new Error(`Citations and headings to fix:\n${faults.join('\n')}`);
+      error.stack = error.message;
+      throw error;
     }
     const cited = replaceCitations(tree, sources, null);
     checkCitations(sources, cited, file);

@@ -5,9 +5,11 @@ import {Resvg} from '@resvg/resvg-js';
 import type {BlogContent, BlogPost} from '@docusaurus/plugin-content-blog';
 
 import {COMPONENTS_FILE, readComponents, type Components} from '../../incidents/components';
+import {errorCollector, FrontMatterErrors} from '../../incidents/frontMatterFields';
 import {parseIncidentPost, type IncidentPostMeta} from '../../incidents/incidentMeta';
-import {buildIncidentIndex, checkDistinct, incidentFilters, type FilterKind, type IncidentRow} from '../../incidents/incidentIndex';
+import {buildIncidentIndex, incidentFilters, type FilterKind, type IncidentRow} from '../../incidents/incidentIndex';
 import {incidentsJson, INCIDENTS_JSON_PATH} from '../../incidents/incidentsJson';
+import {postUrlFaults} from '../../site/redirects';
 import {socialCardPath, socialCardSvg} from '../../social/socialCard';
 import {findBrokenLinks} from './brokenLinks';
 
@@ -31,19 +33,28 @@ function sourceFile(post: BlogPost): string {
 }
 
 /**
- * The blog plugin's `processBlogPosts` hook: fails the build on the first post
- * with bad front matter, or on two posts sharing a slug or tracking id, and
- * stores the normalised metadata (dates as text) so every page renders
- * exactly what was validated.
+ * The blog plugin's `processBlogPosts` hook: fails the build on bad front
+ * matter, or on a post another post or a redirect would make unreachable,
+ * listing every fault of every post at once, one line each; otherwise stores
+ * the normalised metadata (dates as text) so every page renders exactly what
+ * was validated.
  */
 export function incidentPostValidator(siteDir: string) {
   return async function validateIncidentPosts({blogPosts}: {blogPosts: BlogPost[]}): Promise<BlogPost[]> {
     const context = {today: new Date().toISOString().slice(0, 10), components: Object.keys(readComponents(siteDir))};
-    const checked = blogPosts.map((post) => {
+    const {check, errors} = errorCollector();
+    const checked = blogPosts.flatMap((post) => {
       const file = sourceFile(post);
-      return {post, file, meta: parseIncidentPost(post.metadata.frontMatter, file, context)};
+      const meta = check(() => parseIncidentPost(post.metadata.frontMatter, file, context));
+      return meta ? [{post, file, meta}] : [];
     });
-    checkDistinct(checked);
+    errors.push(...postUrlFaults(checked.map(({file, meta}) => ({file, folder: path.basename(path.dirname(file)), slug: meta.slug, trackingId: meta.incident.tracking_id}))));
+    if (errors.length > 0) {
+      const failure = new FrontMatterErrors(errors);
+      // The lines name file and field; a stack trace would only bury them.
+      failure.stack = `Incident posts with faults (${errors.length}):\n${failure.message}`;
+      throw failure;
+    }
     return checked.map(({post, meta}) => ({...post, metadata: {...post.metadata, frontMatter: {...post.metadata.frontMatter, ...meta}}}));
   };
 }

@@ -1,26 +1,30 @@
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
-import {builtInlineHashes, INLINE_HASHES_FILE, readInlineHashes} from './inlineHashes';
+import {builtInlineCode, INLINE_HASHES_FILE, readInlineHashes, unknownInlineLines} from './inlineHashes';
 
 /**
- * Fails the build when the Content-Security-Policy (vercel.ts, from
- * src/security/inlineHashes.json) would block an inline script or style
- * attribute the build emits: a deploy must never ship a page its own policy
- * breaks. `npm run csp` writes the hashes the build needs.
+ * Fails the build when a page holds inline code the Content-Security-Policy
+ * (vercel.ts, from src/security/inlineHashes.json) would block: a deploy must
+ * never ship a page its own policy breaks. Code the site does not knowingly
+ * emit is named with its page and post, to be removed; only a known script
+ * whose hash changed (a theme upgrade) is fixed by "npm run csp".
  */
 export default function securityHeadersPlugin(context: LoadContext): Plugin {
   return {
     name: 'security-headers',
     async postBuild({outDir}) {
+      const found = builtInlineCode(outDir);
+      const unknown = unknownInlineLines(context.siteDir, found);
+      if (unknown.length > 0) {
+        throw new Error(`Inline code the site does not emit itself, which the Content-Security-Policy will never allow; remove it from its post:\n${unknown.join('\n')}`);
+      }
       const allowed = readInlineHashes(context.siteDir);
-      const built = builtInlineHashes(outDir);
-      for (const [kind, what] of [['scripts', 'an inline script'], ['styleAttributes', 'a style attribute']] as const) {
-        const missing = [...built[kind]].filter(([hash]) => !allowed[kind].includes(hash));
-        if (missing.length === 0) continue;
-        const [hash, page] = missing[0];
+      const missing = found.filter((code) => !allowed[code.kind].includes(code.hash));
+      if (missing.length > 0) {
+        const [{kind, hash, known, page}] = missing;
         throw new Error(
-          `${INLINE_HASHES_FILE}: "${kind}" lacks ${hash}, the hash of ${what} in ${page}` +
-            `${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}; run "npm run csp" after a build to update it`,
+          `${INLINE_HASHES_FILE}: "${kind}" lacks ${hash}, the hash of ${known} in ${page}` +
+            `${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}; it changed with the theme: run "npm run csp" after a build to update it`,
         );
       }
     },

@@ -2,7 +2,8 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 
 import {builtPages} from '../../html/builtHtml';
-import {inlineHashes, type InlineHashes} from '../../security/contentSecurityPolicy';
+import {inlineCode, type InlineCode, type InlineHashes} from '../../security/contentSecurityPolicy';
+import {readPostUrls} from '../../site/redirects';
 
 /** Where the hashes the policy allows are kept, read by vercel.ts. */
 export const INLINE_HASHES_FILE = 'src/security/inlineHashes.json';
@@ -15,14 +16,33 @@ export function writeInlineHashes(siteDir: string, hashes: InlineHashes): void {
   writeFileSync(path.join(siteDir, INLINE_HASHES_FILE), `${JSON.stringify(hashes, null, 2)}\n`);
 }
 
-/** Every inline hash in the built site, each with a page that carries it. */
-export function builtInlineHashes(outDir: string): Record<keyof InlineHashes, Map<string, string>> {
-  const found = {scripts: new Map<string, string>(), styleAttributes: new Map<string, string>()};
+/** One kind of inline code found in the build, with the first page that carries it. */
+export type FoundInline = InlineCode & {page: string};
+
+/**
+ * Every distinct inline script and style attribute in the built site. Pages
+ * are parsed one at a time and only the findings kept, so memory does not
+ * grow with the number of pages.
+ */
+export function builtInlineCode(outDir: string): FoundInline[] {
+  const found = new Map<string, FoundInline>();
   for (const page of builtPages(outDir)) {
-    const hashes = inlineHashes(page.document);
-    for (const kind of ['scripts', 'styleAttributes'] as const) {
-      for (const hash of hashes[kind]) if (!found[kind].has(hash)) found[kind].set(hash, page.file);
-    }
+    for (const code of inlineCode(page.document)) if (!found.has(code.kind + code.hash)) found.set(code.kind + code.hash, {...code, page: page.urlPath});
   }
-  return found;
+  return [...found.values()];
+}
+
+/** "/blog/x-incident" → "blog/x_incident/index.md": the post a page was built from, where it is one. */
+export function postFileOf(siteDir: string, page: string): string | undefined {
+  return readPostUrls(siteDir).find(({slug}) => page === `/blog/${slug}`)?.file;
+}
+
+/** Lines naming each inline script or style attribute the site does not knowingly emit, its page and its post. */
+export function unknownInlineLines(siteDir: string, found: readonly FoundInline[]): string[] {
+  return found
+    .filter((code) => code.known === undefined)
+    .map((code) => {
+      const post = postFileOf(siteDir, code.page);
+      return `- ${post ?? 'no post'} (page ${code.page}): ${code.excerpt}`;
+    });
 }

@@ -1,10 +1,23 @@
 import path from 'node:path';
 
-import {builtInlineHashes, INLINE_HASHES_FILE, writeInlineHashes} from './inlineHashes';
+import {builtInlineCode, INLINE_HASHES_FILE, unknownInlineLines, writeInlineHashes} from './inlineHashes';
 
-// `npm run csp`: writes the hashes of the inline scripts and style attributes in build/ for vercel.ts's policy.
+/**
+ * `npm run csp`: after a build, writes the hashes of the inline code the site
+ * knowingly emits (src/security/contentSecurityPolicy.ts) for vercel.ts's
+ * policy. It refuses, writing nothing, while the build holds inline code it
+ * does not recognise: that is to be removed from its post, never allowed.
+ */
 const root = path.resolve(__dirname, '../../..');
-const built = builtInlineHashes(path.join(root, 'build'));
-const hashes = {scripts: [...built.scripts.keys()].sort(), styleAttributes: [...built.styleAttributes.keys()].sort()};
+const found = builtInlineCode(path.join(root, 'build'));
+const unknown = unknownInlineLines(root, found);
+if (unknown.length > 0) {
+  console.error(`${INLINE_HASHES_FILE} not changed: the build holds inline code the site does not emit itself, which the policy will never allow; remove it from its post:\n${unknown.join('\n')}`);
+  process.exit(1);
+}
+const hashes = {
+  scripts: found.filter((code) => code.kind === 'scripts').map((code) => code.hash).sort(),
+  styleAttributes: found.filter((code) => code.kind === 'styleAttributes').map((code) => code.hash).sort(),
+};
 writeInlineHashes(root, hashes);
 console.log(`${INLINE_HASHES_FILE}: ${hashes.scripts.length} inline script and ${hashes.styleAttributes.length} style attribute hash(es)`);

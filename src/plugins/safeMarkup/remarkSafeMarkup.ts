@@ -1,0 +1,108 @@
+import path from 'node:path';
+import type {Node, Parent, Root} from 'mdast';
+
+type VFileLike = {path: string};
+type Attribute = {type: string; name?: string; value?: unknown};
+type MdxNode = Node & {name?: string | null; value?: string; attributes?: Attribute[]};
+
+/**
+ * The HTML a post may write inside its text, and nothing else: structure and
+ * emphasis, no scripts, frames, forms, embedded objects, styles or event
+ * handlers. A post's text crosses a trust boundary (every pull request is
+ * published as a preview), so anything outside this list fails the build.
+ */
+const ELEMENTS = new Set([
+  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'code', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em', 'figcaption',
+  'figure', 'hr', 'i', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub',
+  'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'u', 'ul', 'var',
+]);
+const ATTRIBUTES = new Set(['id', 'class', 'className', 'title', 'lang', 'dir', 'href', 'open', 'colSpan', 'colspan', 'rowSpan', 'rowspan', 'scope', 'start', 'role', 'aria-label', 'aria-hidden']);
+
+/** Attributes refused even on the site's own components: they run script or carry styles the policy forbids. */
+const NEVER = /^(on|dangerouslySetInnerHTML$|style$|srcdoc$|formaction$)/i;
+
+/** Where a post may import from: the site's components and data files beside the post. */
+const IMPORT = /^import\s+[A-Za-z_$][\w$]*\s+from\s+'(@site\/src\/components\/[A-Za-z]+|\.\/[\w.-]+\.json)';?$/;
+
+/**
+ * A link target that stays a link: a path, an anchor, https or mailto.
+ * Browsers drop tabs, newlines and leading controls from URLs, so
+ * "java\tscript:" is checked as "javascript:".
+ */
+function unsafeUrl(value: string): boolean {
+  const url = value.replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(url)?.[1];
+  return scheme !== undefined && scheme !== 'https' && scheme !== 'http' && scheme !== 'mailto';
+}
+
+/** True for an expression that is only comments, such as the truncate marker {/* truncate *\/}. */
+const onlyComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').trim() === '';
+
+function faultsOf(node: MdxNode, imported: ReadonlySet<string>): string[] {
+  switch (node.type) {
+    case 'html':
+      return onlyComments(String(node.value).replace(/^<!--([\s\S]*)-->$/, '/*$1*/')) ? [] : ['raw HTML is not allowed here; write it in Markdown'];
+    case 'mdxjsEsm':
+      return String(node.value)
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !IMPORT.test(line.trim()))
+        .map((line) => `"${line.trim().slice(0, 60)}" is not allowed: a post may only import a component from @site/src/components/<Name> or a JSON file beside it`);
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      return onlyComments(String(node.value)) ? [] : [`the expression {${String(node.value).trim().slice(0, 40)}} is not allowed: a post's text may hold comments in braces, not code`];
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      return elementFaults(node, imported);
+    default:
+      return [];
+  }
+}
+
+function elementFaults({name, attributes = []}: MdxNode, imported: ReadonlySet<string>): string[] {
+  if (!name) return ['a fragment <> is not allowed; write the content without it'];
+  const component = /^[A-Z]/.test(name);
+  if (component && !imported.has(name)) return [`<${name}> is not a component this post imports from @site/src/components`];
+  if (!component && !ELEMENTS.has(name)) return [`<${name}> is not allowed in a post (allowed: ${[...ELEMENTS].join(', ')})`];
+  return attributes.flatMap((attribute) => {
+    if (attribute.type !== 'mdxJsxAttribute' || attribute.name === undefined) return [`<${name}> may not spread attributes ({...})`];
+    const attr = attribute.name;
+    if (NEVER.test(attr) || (!component && !ATTRIBUTES.has(attr))) return [`<${name} ${attr}> is not allowed: no event handlers, styles or unlisted attributes`];
+    if (typeof attribute.value === 'string' && unsafeUrl(attribute.value)) return [`<${name} ${attr}="${attribute.value.slice(0, 40)}"> is not allowed: links must be paths, #anchors, https: or mailto:`];
+    if (!component && attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== 'string') {
+      return [`<${name} ${attr}={...}> is not allowed: HTML attributes take plain text`];
+    }
+    return [];
+  });
+}
+
+/**
+ * Runs before Docusaurus' own Markdown plugins, on what the author wrote:
+ * fails the build, naming the file and each line, on HTML outside the
+ * allowlist, an event handler or style attribute, a javascript: link, code in
+ * braces, or an import other than a site component or a JSON file beside the
+ * post.
+ */
+export default function remarkSafeMarkup({siteDir}: {siteDir: string}) {
+  return (tree: Root, vfile: VFileLike): void => {
+    const file = path.relative(siteDir, vfile.path);
+    const imported = new Set<string>();
+    for (const node of tree.children as MdxNode[]) {
+      if (node.type !== 'mdxjsEsm') continue;
+      for (const line of String(node.value).split('\n')) {
+        const match = IMPORT.exec(line.trim());
+        if (match?.[1].startsWith('@site/')) imported.add(/^import\s+(\w+)/.exec(line.trim())![1]);
+      }
+    }
+    const faults: string[] = [];
+    const visit = (node: MdxNode) => {
+      for (const fault of faultsOf(node, imported)) faults.push(`${file}:${node.position?.start.line ?? '?'}: ${fault}`);
+      if ('children' in node) (node as Parent).children.forEach((child) => visit(child as MdxNode));
+    };
+    visit(tree as MdxNode);
+    if (faults.length > 0) {
+      const error = new Error(`Markup a post may not hold:\n${faults.join('\n')}`);
+      error.stack = error.message;
+      throw error;
+    }
+  };
+}
