@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {load} from 'js-yaml';
 
-import {KEBAB_CASE} from './frontMatterFields';
+import {IncidentMetaError, KEBAB_CASE, readPlainText} from './frontMatterFields';
 
 /** One entry of blog/components.yml: a short name of something that can break, for readers. */
 export type Component = {label: string; description: string};
@@ -19,6 +19,14 @@ export function parseComponents(text: string, file = COMPONENTS_FILE): Component
     const {label, description} = (entry ?? {}) as Partial<Component>;
     if (typeof label !== 'string' || label === '' || typeof description !== 'string' || description === '') {
       throw new Error(`${file}: "${key}" needs a label and a description`);
+    }
+    try {
+      readPlainText(label, file, `${key}.label`);
+      readPlainText(description, file, `${key}.description`);
+    } catch (error) {
+      // Same words as a post's field, without "front matter": this file is all data.
+      if (error instanceof IncidentMetaError) throw new Error(error.message.replace(': front matter ', ': '));
+      throw error;
     }
   }
   return raw as Components;

@@ -93,9 +93,14 @@ describe('parseProbeRecording', () => {
       'runs.before.samples hold no probe slower than 200 ms: the run before the fix shows no freeze (are the runs swapped?)',
     ],
     [
-      'a fixed run that stalls as long as the old one',
+      'a fixed run that times out',
       (r) => withSamples(r.runs.after, (s) => (s[2] = sample(200, 10000, 'timeout'))),
-      'runs.after.summary.maxMs (10000) is not below the run before the fix (10000)',
+      'runs.after.samples[2] (timeout, 10000 ms) shows a freeze, but the run after the fix must answer every probe within 200 ms',
+    ],
+    [
+      'a fixed run with one stalled answer',
+      (r) => withSamples(r.runs.after, (s) => (s[1] = sample(100, 450, 'ok'))),
+      'runs.after.samples[1] (ok, 450 ms) shows a freeze',
     ],
     ['an empty run', (r) => (r.runs.after.samples = []), 'runs.after.samples is empty'],
     ['missing environment', (r) => delete r.environment, 'environment must be an object'],

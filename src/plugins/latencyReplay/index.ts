@@ -4,6 +4,14 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 
 import {parseProbeRecording} from '../../measurements/probeRecording';
 
+/** "12:5" (line and column) where JSON.parse stopped, from the position its message gives. */
+export function jsonErrorLocation(text: string, error: Error): string {
+  const position = /position (\d+)/.exec(error.message);
+  if (!position) return '1';
+  const before = text.slice(0, Number(position[1])).split('\n');
+  return `${before.length}:${before.at(-1)!.length + 1}`;
+}
+
 /**
  * The latency replay's build side: it validates every lab recording
  * (blog/**\/*.probes.json) before anything is rendered, so a bad file fails the
@@ -19,11 +27,12 @@ export default function latencyReplayPlugin(context: LoadContext): Plugin {
       const files = readdirSync(blogDir, {recursive: true, encoding: 'utf8'}).filter((file) => file.endsWith('.probes.json'));
       for (const file of files) {
         const source = path.join('blog', file);
+        const text = readFileSync(path.join(blogDir, file), 'utf8');
         let data: unknown;
         try {
-          data = JSON.parse(readFileSync(path.join(blogDir, file), 'utf8'));
+          data = JSON.parse(text);
         } catch (error) {
-          throw new Error(`${source}: is not valid JSON (${(error as Error).message})`);
+          throw new Error(`${source}:${jsonErrorLocation(text, error as Error)}: is not valid JSON (${(error as Error).message}); regenerate it with npm run lab`);
         }
         parseProbeRecording(data, source);
       }
