@@ -62,7 +62,7 @@ export type IncidentPostMeta = {
 };
 
 const FIELDS = ['date', 'date_note', 'duration', 'severity', 'severity_scope', 'status', 'status_note', 'fixed_in', 'tracking_id', 'components', 'versions', 'cite'] as const;
-const STATEMENT_FIELDS = ['package', 'affected', 'first_affected', 'last_affected', 'fixed', 'source', 'note'];
+const STATEMENT_FIELDS = ['package', 'affected', 'first_affected', 'last_affected', 'fixed', 'requires', 'source', 'note'];
 
 const TRACKING_ID = /^[A-Z][A-Z0-9]*-\d+$/;
 
@@ -175,7 +175,7 @@ function parseComponents(raw: unknown, file: string, known: readonly string[]): 
 function parseVersions(raw: unknown, file: string, sourceIds: readonly string[]): IncidentVersions {
   if (raw === 'not stated') return raw;
   if (!Array.isArray(raw) || raw.length === 0) {
-    throw new IncidentMetaError(file, 'incident.versions', `must be "not stated" or a list of statements (package, affected, first_affected, last_affected, fixed, source); got ${describe(raw)}`);
+    throw new IncidentMetaError(file, 'incident.versions', `must be "not stated" or a list of statements (package, affected, first_affected, last_affected, fixed, requires, source); got ${describe(raw)}`);
   }
   return raw.map((entry: unknown, i): VersionStatement => {
     const at = (name: string) => `incident.versions[${i}]${name ? `.${name}` : ''}`;
@@ -197,8 +197,10 @@ function parseVersions(raw: unknown, file: string, sourceIds: readonly string[])
     }
     const exact = ((entry.affected as unknown[] | undefined) ?? []).map((value, j) => version(value, `affected[${j}]`));
     const bounds = (['first_affected', 'last_affected', 'fixed'] as const).flatMap((name) => (entry[name] === undefined ? [] : [{name, version: version(entry[name], name)}]));
-    if (exact.length === 0 && bounds.length === 0) {
-      throw new IncidentMetaError(file, at(''), 'states no version: give affected, first_affected, last_affected or fixed, or write versions: not stated');
+    // A remedy's minimum version, not part of the affected range, so not checked against it.
+    const requires = entry.requires === undefined ? undefined : version(entry.requires, 'requires');
+    if (exact.length === 0 && bounds.length === 0 && !requires) {
+      throw new IncidentMetaError(file, at(''), 'states no version: give affected, first_affected, last_affected, fixed or requires, or write versions: not stated');
     }
     // Bounds in order first ≤ last < fixed, and every exact version before the fix.
     const fixed = bounds.find((bound) => bound.name === 'fixed');
@@ -217,6 +219,7 @@ function parseVersions(raw: unknown, file: string, sourceIds: readonly string[])
     const statement: VersionStatement = {package: entry.package as PackageKey, source};
     if (exact.length > 0) statement.affected = exact.map((v) => v.text);
     for (const bound of bounds) statement[bound.name] = bound.version.text;
+    if (requires) statement.requires = requires.text;
     if (note !== undefined) statement.note = note;
     return statement;
   });

@@ -41,6 +41,8 @@ export type IncidentEntry = {
         firstAffected: string | null;
         lastAffected: string | null;
         fixed: string | null;
+        /** The documented remedy needs this version or later; not a fix. */
+        requires: string | null;
         note: string | null;
         source: {id: string; url: string};
       }[];
@@ -83,6 +85,7 @@ export function incidentsJson(rows: readonly IncidentRow[], siteUrl: string, com
                 firstAffected: statement.first_affected ?? null,
                 lastAffected: statement.last_affected ?? null,
                 fixed: statement.fixed ?? null,
+                requires: statement.requires ?? null,
                 note: statement.note ?? null,
                 source: {id: statement.source, url: sourceUrl(statement.source)},
               })),

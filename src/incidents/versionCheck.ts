@@ -4,7 +4,7 @@
  * TypeScript: the /incidents page runs it in the browser, the tests in Node.
  */
 
-import {matchStatement, parseVersion, VERSION_EXAMPLES, type IncidentVersions, type VersionMatch, type VersionStatement} from './versions';
+import {matchStatement, parseVersion, statesAffectedOrFixed, VERSION_EXAMPLES, type IncidentVersions, type VersionMatch, type VersionStatement} from './versions';
 
 export type VersionedIncident = {title: string; permalink: string; versions: IncidentVersions};
 
@@ -13,6 +13,9 @@ export type MatchedIncident = {title: string; permalink: string; match: VersionM
 export type VersionCheck =
   | {kind: 'invalid'; message: string}
   | {kind: 'checked'; version: string; affects: MatchedIncident[]; mayAffect: MatchedIncident[]; notStated: number};
+
+/** "not stated", or only statements the check cannot use (a remedy's minimum version). */
+export const statesNoAffectedOrFixed = ({versions}: VersionedIncident) => versions === 'not stated' || !versions.some(statesAffectedOrFixed);
 
 export function checkVersion(input: string, incidents: readonly VersionedIncident[]): VersionCheck {
   const text = input.trim();
@@ -35,6 +38,6 @@ export function checkVersion(input: string, incidents: readonly VersionedInciden
     version: version.text,
     affects: matched.filter((incident) => incident.match === 'affects'),
     mayAffect: matched.filter((incident) => incident.match === 'may affect'),
-    notStated: incidents.filter((incident) => incident.versions === 'not stated').length,
+    notStated: incidents.filter(statesNoAffectedOrFixed).length,
   };
 }

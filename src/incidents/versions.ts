@@ -83,6 +83,12 @@ export type VersionStatement = {
   last_affected?: string;
   /** The first version with the fix. */
   fixed?: string;
+  /**
+   * The documented remedy (an option, a setting) needs this version or later.
+   * A requirement, not a fix: it says nothing about which versions the
+   * incident affected, so the version check ignores it.
+   */
+  requires?: string;
   /** The id of the declared source that states it. */
   source: string;
   note?: string;
@@ -98,6 +104,7 @@ export type VersionMatch = 'affects' | 'may affect';
  * range (from a first affected version, up to a last affected one or the fix)
  * "affects"; below a stated fix or last affected version with no first one
  * "may affect". At or after the fix, or outside the range: undefined.
+ * `requires` is never read: a remedy's minimum version is not a fix.
  */
 export function matchStatement(statement: VersionStatement, version: Version): VersionMatch | undefined {
   const parse = (text: string) => parseVersion(text)!; // statements are validated at build time
@@ -112,7 +119,10 @@ export function matchStatement(statement: VersionStatement, version: Version): V
   return toFix !== undefined ? 'may affect' : undefined;
 }
 
-/** "PyPI litellm: 1.82.7, 1.82.8", "PyPI litellm: first affected not stated, fixed in 1.82.3": one statement in words. */
+/**
+ * "PyPI litellm: affected 1.82.7, 1.82.8", "PyPI litellm: first affected not stated, fixed in 1.82.3",
+ * "LiteLLM release (package not stated): the remedy requires 1.82.3 or later": one statement in words.
+ */
 export function describeStatement(statement: VersionStatement): string {
   const parts: string[] = [];
   if (statement.affected) parts.push(`affected ${statement.affected.join(', ')}`);
@@ -122,5 +132,11 @@ export function describeStatement(statement: VersionStatement): string {
   else if (last) parts.push(`affected up to ${last}, first affected not stated`);
   else if (fixed && !statement.affected) parts.push('first affected not stated');
   if (fixed) parts.push(`fixed in ${fixed}`);
+  if (statement.requires) parts.push(`the remedy requires ${statement.requires} or later`);
   return `${PACKAGES[statement.package]}: ${parts.join(', ')}`;
+}
+
+/** Whether a statement says anything about affected or fixed versions, which the version check can use. */
+export function statesAffectedOrFixed(statement: VersionStatement): boolean {
+  return Boolean(statement.affected?.length || statement.first_affected || statement.last_affected || statement.fixed);
 }

@@ -37,7 +37,7 @@ function answer(input: string, incidents: readonly VersionedIncident[]): Node[] 
   if (mayAffect.length > 0) {
     nodes.push(element('p', element('strong', `May affect ${version}`), ` (${mayAffect.length}): fixed in a later version; the first affected version is not stated.`), incidentList(mayAffect));
   }
-  nodes.push(element('p', `${notStated} of ${incidents.length} incidents state no versions at all: read those reports to judge.`));
+  nodes.push(element('p', `${notStated} of ${incidents.length} incidents state no affected or fixed versions: read those reports to judge.`));
   return nodes;
 }
 

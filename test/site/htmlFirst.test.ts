@@ -171,7 +171,7 @@ describe('"Am I affected?" on a phone', () => {
       const text = await answer(v);
       expect(text).toContain('Suspected supply-chain compromise of PyPI releases 1.82.7 and 1.82.8');
       expect(text).not.toContain('Guardrail logging');
-      expect(text).toMatch(/5 of 8 incidents state no versions/);
+      expect(text).toMatch(/5 of 8 incidents state no affected or fixed versions/);
       await expect(page.getByRole('status').getByRole('link').first().getAttribute('href')).resolves.toBe('/blog/security-update-march-2026');
       expect(new URL(page.url()).search).toBe('?version=1.82.7');
 

@@ -27,6 +27,7 @@ describe('/incidents', () => {
     expect(versions['/blog/security-update-march-2026']).toBe('PyPI litellm: affected 1.82.7, 1.82.8');
     expect(versions['/blog/guardrail-logging-secret-exposure-incident']).toBe('PyPI litellm: first affected not stated, fixed in 1.82.3');
     expect(versions['/blog/prisma-reconnect-blocking-incident']).toBe('Not stated');
+    expect(versions['/blog/responses-api-encrypted-content-incident']).toBe('LiteLLM release (package not stated): the remedy requires 1.82.3 or later');
   });
 
   it('has a version form that works as a plain GET without JavaScript', () => {
@@ -106,6 +107,8 @@ describe('/incidents.json', () => {
       expect.objectContaining({package: 'pypi', affected: ['1.82.7', '1.82.8'], fixed: null, source: {id: 'product-page', url: expect.stringContaining('security_update_march_2026')}}),
     ]);
     expect(supplyChain.status).toBe('investigating');
+    const responses = json.incidents.find((incident) => incident.slug === 'responses-api-encrypted-content-incident')!;
+    expect(responses.versions).toEqual([expect.objectContaining({affected: [], fixed: null, requires: '1.82.3', source: expect.objectContaining({id: 'docs-load-balancing'})})]);
     expect(json.incidents.find((incident) => incident.slug === 'prisma-reconnect-blocking-incident')!.trackingId).toBe('LIT-2614');
   });
 });

@@ -42,6 +42,11 @@ describe('parseIncidentMeta', () => {
     expect(parse(full)).toEqual(full);
   });
 
+  it('takes a remedy\'s minimum version alone, or beside a range, outside the range\'s order', () => {
+    expect(parse(statement({requires: '1.82.3'})).versions).toEqual([{package: 'pypi', requires: '1.82.3', source: 'pr-1'}]);
+    expect(parse(statement({fixed: '1.82.3', requires: '1.80.0'})).versions).toEqual([{package: 'pypi', fixed: '1.82.3', requires: '1.80.0', source: 'pr-1'}]);
+  });
+
   it('takes a month where the source gives no day', () => {
     expect(parse({...valid, date: '2026-04'}).date).toBe('2026-04');
   });
@@ -79,6 +84,8 @@ describe('parseIncidentMeta', () => {
     ['a statement that states no version', statement({note: 'x'}), '"incident.versions[0]" states no version'],
     ['an unquoted version YAML read as a number', statement({fixed: 1.83}), '"incident.versions[0].fixed" must be a quoted version such as 1.82.7, v1.81.14.rc.2 or 1.83.7-stable; got 1.83'],
     ['a version that is not one', statement({affected: ['latest']}), '"incident.versions[0].affected[0]" must be a quoted version'],
+    ['a remedy\'s minimum that is not a version', statement({requires: 'latest'}), '"incident.versions[0].requires" must be a quoted version'],
+    ['an unquoted minimum YAML read as a number', statement({requires: 1.83}), '"incident.versions[0].requires" must be a quoted version such as 1.82.7, v1.81.14.rc.2 or 1.83.7-stable; got 1.83'],
     ['a range out of order', statement({first_affected: '1.82.5', fixed: '1.82.3'}), '"incident.versions[0].fixed" (1.82.3) must come after first_affected (1.82.5): the range is out of order'],
     ['a last affected version after the fix', statement({last_affected: '1.83.0', fixed: '1.83.0'}), '"incident.versions[0].fixed" (1.83.0) must come after last_affected (1.83.0)'],
     ['an affected version at the fix', statement({affected: ['1.82.3'], fixed: '1.82.3'}), '"incident.versions[0].affected[0]" (1.82.3) is not before the fixed version (1.82.3)'],

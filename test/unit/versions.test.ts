@@ -64,6 +64,12 @@ describe('matchStatement', () => {
   it.each(cases)('%s: inside, at the edges and outside', (_name, fields, expectations) => {
     for (const [version, expected] of expectations) expect(matchStatement(statement(fields), v(version)), version).toBe(expected);
   });
+
+  it('ignores a remedy\'s minimum version: it is neither a fix nor an affected version', () => {
+    for (const version of ['1.80.0', '1.82.2', '1.82.3', '1.90.0']) expect(matchStatement(statement({requires: '1.82.3'}), v(version)), version).toBeUndefined();
+    expect(matchStatement(statement({fixed: '1.82.3', requires: '1.83.0'}), v('1.82.5'))).toBeUndefined();
+    expect(matchStatement(statement({fixed: '1.82.3', requires: '1.80.0'}), v('1.82.2'))).toBe('may affect');
+  });
 });
 
 describe('checkVersion', () => {
@@ -72,6 +78,7 @@ describe('checkVersion', () => {
     {title: 'Supply chain', permalink: '/blog/security-update-march-2026', versions: [{package: 'pypi', affected: ['1.82.7', '1.82.8'], source: 'p'}]},
     {title: 'Guardrail logging', permalink: '/blog/guardrail-logging-secret-exposure-incident', versions: [{package: 'pypi', fixed: '1.82.3', source: 'p'}]},
     {title: 'httpx', permalink: '/blog/httpx-cache-eviction-incident', versions: [{package: 'release', fixed: 'v1.81.14.rc.2', source: 'p'}]},
+    {title: 'Responses API', permalink: '/blog/responses-api-encrypted-content-incident', versions: [{package: 'release', requires: '1.82.3', source: 'p'}]},
     {title: 'Prisma', permalink: '/blog/prisma-reconnect-blocking-incident', versions: 'not stated'},
     {title: 'vLLM', permalink: '/blog/vllm-embeddings-incident', versions: 'not stated'},
   ];
@@ -82,14 +89,20 @@ describe('checkVersion', () => {
   };
 
   it('lists what affects an exact affected version, and what may', () => {
-    expect(titles('1.82.7')).toEqual({affects: ['Supply chain'], mayAffect: [], notStated: 2});
-    expect(titles('1.82.2')).toEqual({affects: [], mayAffect: ['Guardrail logging'], notStated: 2});
-    expect(titles('v1.81.14.rc.1')).toEqual({affects: [], mayAffect: ['Guardrail logging', 'httpx'], notStated: 2});
+    expect(titles('1.82.7')).toEqual({affects: ['Supply chain'], mayAffect: [], notStated: 3});
+    expect(titles('1.82.2')).toEqual({affects: [], mayAffect: ['Guardrail logging'], notStated: 3});
+    expect(titles('v1.81.14.rc.1')).toEqual({affects: [], mayAffect: ['Guardrail logging', 'httpx'], notStated: 3});
+  });
+
+  it('counts an incident that states only a remedy\'s minimum version among those that state no affected or fixed versions', () => {
+    expect(titles('1.82.3').notStated).toBe(3);
+    expect(titles('1.80.0').affects).not.toContain('Responses API');
+    expect(titles('1.80.0').mayAffect).not.toContain('Responses API');
   });
 
   it('lists nothing at or after a fix', () => {
-    expect(titles('1.82.3')).toEqual({affects: [], mayAffect: [], notStated: 2});
-    expect(titles('1.83.7-stable')).toEqual({affects: [], mayAffect: [], notStated: 2});
+    expect(titles('1.82.3')).toEqual({affects: [], mayAffect: [], notStated: 3});
+    expect(titles('1.83.7-stable')).toEqual({affects: [], mayAffect: [], notStated: 3});
   });
 
   it('answers nonsense with what a version looks like', () => {
@@ -100,5 +113,7 @@ describe('checkVersion', () => {
   it('says each statement in words', () => {
     expect(describeStatement({package: 'pypi', affected: ['1.82.7', '1.82.8'], source: 'p'})).toBe('PyPI litellm: affected 1.82.7, 1.82.8');
     expect(describeStatement({package: 'pypi', fixed: '1.82.3', source: 'p'})).toBe('PyPI litellm: first affected not stated, fixed in 1.82.3');
+    expect(describeStatement({package: 'release', requires: '1.82.3', source: 'p'})).toBe('LiteLLM release (package not stated): the remedy requires 1.82.3 or later');
+    expect(describeStatement({package: 'pypi', fixed: '1.82.3', requires: '1.82.3', source: 'p'})).toBe('PyPI litellm: first affected not stated, fixed in 1.82.3, the remedy requires 1.82.3 or later');
   });
 });
