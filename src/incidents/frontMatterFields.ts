@@ -15,9 +15,12 @@ export class IncidentMetaError extends Error {
  * them in one pass instead of one build per fault.
  */
 export class FrontMatterErrors extends Error {
-  constructor(readonly errors: readonly IncidentMetaError[]) {
+  declare readonly errors: readonly IncidentMetaError[];
+  constructor(errors: readonly IncidentMetaError[]) {
     super(errors.map((error) => error.message).join('\n'));
     this.name = 'FrontMatterErrors';
+    // Not enumerable, so a printed error shows each line once, not again with every stack.
+    Object.defineProperty(this, 'errors', {value: errors, enumerable: false});
   }
 }
 

@@ -1,4 +1,4 @@
-import {cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {spawnSync} from 'node:child_process';
@@ -9,6 +9,9 @@ const SITE_FILES = ['package.json', 'tsconfig.json', 'docusaurus.config.ts', 'si
 export type SiteCopy = {
   dir: string;
   edit(relative: string, change: (text: string) => string): void;
+  /** Writes a new file, e.g. another post. */
+  write(relative: string, text: string): void;
+  read(relative: string): string;
   build(env?: Record<string, string>): {status: number | null; output: string};
   remove(): void;
 };
@@ -26,6 +29,13 @@ export function copySite(): SiteCopy {
       const after = change(before);
       if (after === before) throw new Error(`edit of ${relative} changed nothing`);
       writeFileSync(file, after);
+    },
+    write(relative, text) {
+      mkdirSync(path.dirname(path.join(dir, relative)), {recursive: true});
+      writeFileSync(path.join(dir, relative), text);
+    },
+    read(relative) {
+      return readFileSync(path.join(dir, relative), 'utf8');
     },
     build(env = {}) {
       const result = spawnSync('npx', ['docusaurus', 'build', dir], {

@@ -44,7 +44,7 @@ describe('parseIncidentMeta', () => {
 
   it('takes a remedy\'s minimum version alone, or beside a range, outside the range\'s order', () => {
     expect(parse(statement({requires: '1.82.3'})).versions).toEqual([{package: 'pypi', requires: '1.82.3', source: 'pr-1'}]);
-    expect(parse(statement({fixed: '1.82.3', requires: '1.80.0'})).versions).toEqual([{package: 'pypi', fixed: '1.82.3', requires: '1.80.0', source: 'pr-1'}]);
+    expect(parse({...statement({fixed: '1.82.3', requires: '1.80.0'}), fixed_in: '1.82.3', cite: {...valid.cite, fixed_in: 'pr-1'}}).versions).toEqual([{package: 'pypi', fixed: '1.82.3', requires: '1.80.0', source: 'pr-1'}]);
   });
 
   it('takes a month where the source gives no day', () => {

@@ -2,7 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
-import {parseProbeRecording} from '../../measurements/probeRecording';
+import {parseProbeRecording, ProbeRecordingError} from '../../measurements/probeRecording';
 
 /** "12:5" (line and column) where JSON.parse stopped, from the position its message gives. */
 export function jsonErrorLocation(text: string, error: Error): string {
@@ -25,16 +25,22 @@ export default function latencyReplayPlugin(context: LoadContext): Plugin {
     getPathsToWatch: () => [path.join(blogDir, '**/*.probes.json')],
     async loadContent() {
       const files = readdirSync(blogDir, {recursive: true, encoding: 'utf8'}).filter((file) => file.endsWith('.probes.json'));
-      for (const file of files) {
+      const faults = files.flatMap((file) => {
         const source = path.join('blog', file);
         const text = readFileSync(path.join(blogDir, file), 'utf8');
-        let data: unknown;
         try {
-          data = JSON.parse(text);
+          parseProbeRecording(JSON.parse(text), source);
+          return [];
         } catch (error) {
-          throw new Error(`${source}:${jsonErrorLocation(text, error as Error)}: is not valid JSON (${(error as Error).message}); regenerate it with npm run lab`);
+          if (error instanceof SyntaxError) return [`${source}:${jsonErrorLocation(text, error)}: is not valid JSON (${error.message}); regenerate it with npm run lab`];
+          if (error instanceof ProbeRecordingError) return [error.message];
+          throw error;
         }
-        parseProbeRecording(data, source);
+      });
+      if (faults.length > 0) {
+        const error = new Error(`Lab recordings with faults:\n${faults.join('\n')}`);
+        error.stack = error.message;
+        throw error;
       }
     },
   };

@@ -1,0 +1,234 @@
+import {readdirSync, readFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import path from 'node:path';
+import {XMLParser} from 'fast-xml-parser';
+import {parse, parseFragment} from 'parse5';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+
+import {attribute, elements, textOf} from '../../src/html/builtHtml';
+import {summarizeProbes} from '../../src/measurements/probeRecording';
+import {copySite, type SiteCopy} from '../support/siteCopy';
+
+/**
+ * What a post's text can do to a reader, tried on copies of the site: each
+ * build below holds several faults in posts of their own, and must fail
+ * naming every one of them by file and field (or line); the last must build
+ * and publish its payload as inert text.
+ */
+
+const BASE_POST = 'blog/vllm_embeddings_incident/index.md';
+const LEAD_RECORDING = 'blog/prisma_reconnect_blocking_incident/liveness.probes.json';
+const PAYLOAD = '</script><meta http-equiv=refresh content=0;url=https://evil.example/>';
+
+const copies: SiteCopy[] = [];
+afterAll(() => copies.forEach((copy) => copy.remove()));
+
+/** A copy of the site with, per folder, a copy of the vLLM post given that slug and changed by `edit`. */
+function siteWithPosts(posts: Record<string, [slug: string, edit: (text: string) => string]>): SiteCopy {
+  const site = copySite();
+  copies.push(site);
+  const base = site.read(BASE_POST);
+  for (const [folder, [slug, edit]] of Object.entries(posts)) {
+    const text = edit(base.replace('slug: vllm-embeddings-incident', `slug: ${slug}`));
+    if (text === base.replace('slug: vllm-embeddings-incident', `slug: ${slug}`)) throw new Error(`edit of ${folder} changed nothing`);
+    site.write(`blog/${folder}/index.md`, text);
+  }
+  return site;
+}
+
+function failedBuild(site: SiteCopy): string {
+  const {status, output} = site.build();
+  expect(status, output).not.toBe(0);
+  return output;
+}
+
+/** Inserts `text` as a paragraph before the Impact heading. */
+const beforeImpact = (text: string) => (post: string) => post.replace('## Impact {#impact}', `${text}\n\n## Impact {#impact}`);
+/** The line of a post that holds `needle`, from 1. */
+const lineOf = (site: SiteCopy, file: string, needle: string) => site.read(file).split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+describe('front matter that would publish harm or untruth fails the build, every fault at once', () => {
+  let output = '';
+  beforeAll(() => {
+    output = failedBuild(
+      siteWithPosts({
+        title_markup: ['title-markup', (t) => t.replace(/^title: .*$/m, `title: '${PAYLOAD}'`)],
+        description_markup: ['description-markup', (t) => t.replace(/^description: "/m, 'description: "<img src=x onerror=alert(1)> ')],
+        source_title_markup: ['source-title-markup', (t) => t.replace('title: "BerriAI/litellm PR #21474, which added that report"', 'title: "PR <script>alert(1)</script>"')],
+        update_note_markup: ['update-note-markup', (t) => t.replace(/^(updates:\n {2}- date: "[\d-]+"\n {4}note: )"?/m, '$1"<iframe src=https://evil.example></iframe> ')],
+        source_userinfo: ['source-userinfo', (t) => t.replace('url: https://github.com/BerriAI/litellm/pull/21474', 'url: https://github.com@evil.example/BerriAI/litellm/pull/21474')],
+        misspelt_key: ['misspelt-key', (t) => t.replace(/^updates:/m, 'update:')],
+        not_stated_figure: ['not-stated-figure', (t) => t.replace('duration: About 3 hours', 'duration: Not stated, about 3 hours')],
+        future_post: ['future-post', (t) => t.replace('date: "2026-02-18"\nauthors', 'date: "2099-02-18"\nauthors')],
+        future_source: ['future-source', (t) => t.replace(/(url: https:\/\/github.com\/BerriAI\/litellm-docs\/blob\/HEAD\/blog\/vllm_embeddings_incident\/index.md\n {4}kind: product post-mortem\n {4}date: )"2026-02-18"/, '$1"2099-01-01"')],
+        fixed_in_contradiction: ['fixed-in-contradiction', (t) => t.replace('  versions: not stated', '  fixed_in: "1.82.3"\n  versions: not stated').replace('    status: product-page', '    status: product-page\n    fixed_in: product-page')],
+        duplicate_component: ['duplicate-component', (t) => t.replace('components: [embeddings]', 'components: [embeddings, embeddings]')],
+        empty_title: ['empty-title', (t) => t.replace(/^title: .*$/m, 'title: ""')],
+        absurd_version: ['absurd-version', (t) => t.replace('  versions: not stated', '  versions:\n    - package: pypi\n      affected: ["1.82.99999"]\n      source: product-page')],
+        'loop-incident': ['loop-incident', (t) => t.replace(/^title: "/m, 'title: "Loop: ')],
+        'vllm-embeddings-incident': ['shadow-incident', (t) => t.replace(/^title: "/m, 'title: "Shadow: ')],
+        blog_route: ['tags', (t) => t.replace(/^title: "/m, 'title: "Tags: ')],
+      }),
+    );
+  });
+
+  const fault = (folder: string, field: string, message: string) => `blog/${folder}/index.md: front matter "${field}" ${message}`;
+
+  it.each([
+    ['a title that would break out of the JSON-LD block', fault('title_markup', 'title', 'must be plain text but holds markup at "</script><meta http-equi"')],
+    ['markup in a description', fault('description_markup', 'description', 'must be plain text but holds markup at "<img')],
+    ['markup in a source title', fault('source_title_markup', 'sources[1].title', 'must be plain text but holds markup at "<script>')],
+    ['markup in an update note', fault('update_note_markup', 'updates[0].note', 'must be plain text but holds markup at "<iframe')],
+    ['a source URL whose user name hides the real host', fault('source_userinfo', 'sources[1].url', 'of source "pr-21474" must be an https:// address a reader can follow; got "https://github.com@evil.example/BerriAI/litellm/pull/21474", which names a user before the host')],
+    ['a misspelt top-level key that would drop the revision history', fault('misspelt_key', 'update', 'is not a known field; did you mean "updates"?')],
+    ['a "Not stated" duration that states a figure', fault('not_stated_figure', 'incident.duration', 'says "Not stated" but also states a figure')],
+    ['a publication date in the future', fault('future_post', 'date', '(2099-02-18) is in the future')],
+    ['a source date in the future', fault('future_source', 'sources[0].date', '(2099-01-01) is in the future')],
+    ['a fixed_in the versions contradict', fault('fixed_in_contradiction', 'incident.fixed_in', '(1.82.3) is not the fixed version any statement under incident.versions gives (none)')],
+    ['a component listed twice', fault('duplicate_component', 'incident.components', 'lists "embeddings" twice')],
+    ['an empty title', fault('empty_title', 'title', 'must say what broke, in a few words; got ""')],
+    ['a version no release could have', fault('absurd_version', 'incident.versions[0].affected[0]', '(1.82.99999) has a number above 999')],
+    ['a folder named as its own slug, whose redirect would loop', fault('loop-incident', 'slug', '"loop-incident" is also the name of its folder, so /blog/loop-incident would redirect to itself forever')],
+    ["a folder that would redirect another post's URL away, naming both files", fault('vllm-embeddings-incident', 'slug', 'cannot be redirected to from the folder "vllm-embeddings-incident": /blog/vllm-embeddings-incident is the URL of blog/vllm_embeddings_incident/index.md')],
+    ["a slug that takes the blog's own page", fault('blog_route', 'slug', '"tags" is the blog\'s own page /blog/tags')],
+  ])('%s', (_name, message) => {
+    expect(output).toContain(message);
+  });
+
+  it('prints each fault once, without a stack trace', () => {
+    expect(output.split(fault('title_markup', 'title', '')).length - 1).toBe(1);
+    expect(output).not.toMatch(/^\s+at .*\(.*src\/incidents\//m);
+  });
+});
+
+describe('markup in a post body that could run script or mislead fails the build, naming the file and the line', () => {
+  const faults: Record<string, [insert: string, message: string]> = {
+    body_script: ['<script>alert(1)</script>', '<script> is not allowed in a post'],
+    body_iframe: ['<iframe src="https://evil.example/"></iframe>', '<iframe> is not allowed in a post'],
+    body_handler: ['<div onClick="alert(1)">Hello</div>', '<div onClick> is not allowed: no event handlers'],
+    body_style: ['<span style={{color: "red"}}>Hello</span>', '<span style> is not allowed'],
+    body_javascript_link: ['<a href="java\tscript:alert(1)">the fix</a>', '<a href="java\tscript:alert(1)"> is not allowed: links must be paths, #anchors, https: or mailto:'],
+    body_meta: ['<meta httpEquiv="refresh" content="0;url=https://evil.example/" />', '<meta> is not allowed in a post'],
+    body_export: ['export const stolen = globalThis.document;', '"export const stolen = globalThis.document;" is not allowed'],
+    body_expression: ['{globalThis.alert(1)}', 'the expression {globalThis.alert(1)} is not allowed'],
+    heading_citation: ['## Detection[^product-page] {#detection}', 'a heading may not cite a source'],
+    duplicate_heading: ['## Impact again {#impact}', 'the heading id "impact" is already used on line'],
+    space_before_citation: ['It lasted about three hours [^product-page].', 'remove the space before [^product-page]'],
+  };
+  let site: SiteCopy;
+  let output = '';
+  beforeAll(() => {
+    site = siteWithPosts(Object.fromEntries(Object.entries(faults).map(([folder, [insert]]) => [folder, [folder.replaceAll('_', '-'), beforeImpact(insert)]])));
+    output = failedBuild(site);
+  });
+
+  it.each(Object.entries(faults))('%s', (folder, [insert, message]) => {
+    const file = `blog/${folder}/index.md`;
+    // The duplicate is reported at the second heading, the one the author just added.
+    const line = folder === 'duplicate_heading' ? lineOf(site, file, '## Impact {#impact}') : lineOf(site, file, insert.split('\n')[0]);
+    expect(output).toContain(`${file}:${line}: ${message}`);
+  });
+});
+
+describe('lab recordings that would tell another story fail the build, every fault at once', () => {
+  let output = '';
+  beforeAll(() => {
+    const site = copySite();
+    copies.push(site);
+    site.edit(LEAD_RECORDING, (text) => {
+      const data = JSON.parse(text);
+      Object.assign(data.runs.after.samples[40], {latencyMs: 4000, outcome: 'ok'});
+      data.runs.after.summary = summarizeProbes(data.runs.after.samples);
+      return JSON.stringify(data, null, 1);
+    });
+    site.write('blog/vllm_embeddings_incident/broken.probes.json', '{\n  "schemaVersion": 1,\n  "measured": {,\n}\n');
+    output = failedBuild(site);
+  });
+
+  it('an "after" run that freezes, which would invert the story', () => {
+    expect(output).toContain(`${LEAD_RECORDING}: runs.after.samples[40] (ok, 4000 ms) shows a freeze, but the run after the fix must answer every probe within 200 ms`);
+  });
+
+  it('a probes file that is not JSON, with the line and column where it breaks', () => {
+    expect(output).toContain('blog/vllm_embeddings_incident/broken.probes.json:3:16: is not valid JSON');
+  });
+});
+
+describe('the Content-Security-Policy allows only the inline code the site knowingly emits', () => {
+  let site: SiteCopy;
+  let output = '';
+  beforeAll(() => {
+    site = copySite();
+    copies.push(site);
+    // Inline script from a component, the one way past the body allowlist: the build must name it, never allow it.
+    site.edit('src/components/ReconnectFlowDiagram/index.tsx', (text) =>
+      text.replace(/return \(\n(\s*)<figure/, 'return (\n$1<>\n$1<script dangerouslySetInnerHTML={{__html: "alert(1)"}} />\n$1<figure').replace(/<\/figure>\n(\s*)\);/, '</figure>\n$1</>\n$1);'),
+    );
+    output = failedBuild(site);
+  });
+
+  it('the build names the page and the post of an unknown inline script, and never advises allowing it', () => {
+    expect(output).toContain('Inline code the site does not emit itself, which the Content-Security-Policy will never allow; remove it from its post:');
+    expect(output).toContain('- blog/prisma_reconnect_blocking_incident/index.mdx (page /blog/prisma-reconnect-blocking-incident): <script>alert(1)');
+    expect(output).not.toContain('npm run csp');
+  });
+
+  it('npm run csp refuses to add its hash and leaves the policy unchanged', () => {
+    const before = site.read('src/security/inlineHashes.json');
+    const result = spawnSync('npx', ['tsx', 'src/plugins/securityHeaders/updateInlineHashes.ts'], {cwd: site.dir, encoding: 'utf8'});
+    expect(result.status, result.stdout + result.stderr).toBe(1);
+    expect(result.stderr).toContain('src/security/inlineHashes.json not changed');
+    expect(result.stderr).toContain('(page /blog/prisma-reconnect-blocking-incident): <script>alert(1)');
+    expect(site.read('src/security/inlineHashes.json')).toBe(before);
+  });
+});
+
+describe('post text that reaches pages, JSON-LD and feeds is published as inert text', () => {
+  let site: SiteCopy;
+  beforeAll(() => {
+    site = siteWithPosts({
+      // The payload as code, the one way post text may hold it, in the summary so it also reaches the lists and feeds.
+      inert_payload: ['inert-payload', (t) => t.replace(/(## Summary \{#summary\}\n\n)/, `$1Quoted as the attacker wrote it: \`${PAYLOAD}\`. Latency < 5 s & > 2 s.\n\n`).replace(/^title: "/m, 'title: "Latency < 5 s & \\"quoted\\": ')],
+    });
+    const {status, output} = site.build();
+    expect(status, output).toBe(0);
+  });
+
+  const builtFiles = (ext: string) =>
+    readdirSync(path.join(site.dir, 'build'), {recursive: true, encoding: 'utf8'})
+      .filter((file) => file.endsWith(ext))
+      .map((file) => ({file, text: readFileSync(path.join(site.dir, 'build', file), 'utf8')}));
+
+  /** Elements that would navigate or run code if post text became markup. */
+  const liveElements = (html: string, document = parse(html)) =>
+    [...elements(document)].filter((element) => (element.tagName === 'meta' && attribute(element, 'http-equiv') !== undefined) || element.tagName === 'iframe').map((element) => element.tagName);
+
+  it('no page carries the payload as an element, and the post shows it as text', () => {
+    for (const {file, text} of builtFiles('.html')) expect(liveElements(text), file).toEqual([]);
+    const page = parse(readFileSync(path.join(site.dir, 'build/blog/inert-payload.html'), 'utf8'));
+    expect([...elements(page)].some((element) => element.tagName === 'code' && textOf(element) === PAYLOAD)).toBe(true);
+  });
+
+  it('the JSON-LD blocks hold the title as data that parses back unchanged', () => {
+    for (const file of ['blog/inert-payload.html', 'blog.html']) {
+      const blocks = [...elements(parse(readFileSync(path.join(site.dir, 'build', file), 'utf8')))].filter((element) => attribute(element, 'type') === 'application/ld+json');
+      expect(blocks.length, file).toBe(1);
+      expect(JSON.stringify(JSON.parse(textOf(blocks[0]))), file).toContain('Latency < 5 s & \\"quoted\\": ');
+    }
+  });
+
+  it('each feed carries the payload only as escaped text inside its HTML content', () => {
+    const xml = new XMLParser({ignoreAttributes: false});
+    for (const feed of ['blog/rss.xml', 'blog/atom.xml']) {
+      const data = xml.parse(readFileSync(path.join(site.dir, 'build', feed), 'utf8'));
+      const items = feed.endsWith('rss.xml') ? data.rss.channel.item : data.feed.entry;
+      const item = items.find((entry: any) => JSON.stringify(entry).includes('inert-payload'));
+      const html = String(feed.endsWith('rss.xml') ? item['content:encoded'] : item.content['#text']);
+      expect(liveElements(html, parseFragment(html) as never), feed).toEqual([]);
+      expect(html, feed).toContain('&lt;/script&gt;&lt;meta');
+    }
+    const json = JSON.parse(readFileSync(path.join(site.dir, 'build/blog/feed.json'), 'utf8'));
+    const html = json.items.find((item: {url: string}) => item.url.endsWith('/inert-payload')).content_html as string;
+    expect(liveElements(html, parseFragment(html) as never)).toEqual([]);
+  });
+});
