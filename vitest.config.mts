@@ -1,6 +1,10 @@
 import {defineConfig} from 'vitest/config';
 
-const siteAlias = {'@site': import.meta.dirname};
+const siteAlias = {
+  '@site': import.meta.dirname,
+  // Docusaurus resolves its client exports by webpack alias; components under test import them by these names.
+  '@docusaurus/Head': `${import.meta.dirname}/node_modules/@docusaurus/core/lib/client/exports/Head.js`,
+};
 
 export default defineConfig({
   test: {

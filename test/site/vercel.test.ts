@@ -1,5 +1,6 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 
@@ -96,6 +97,42 @@ describe('links that last', () => {
     const response = await get('/no-such-page');
     expect(response.status).toBe(404);
     expect(response.body).toContain('Page Not Found');
+  });
+});
+
+/** One request with the exact bytes of `target` as its request target, as a hostile client would send it. */
+function rawGet(target: string): Promise<{status: number; headers: Record<string, string>}> {
+  const {hostname, port} = new URL(server.origin);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write(`GET ${target} HTTP/1.1\r\nHost: ${PRODUCTION_HOST}\r\nConnection: close\r\n\r\n`));
+    let reply = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (reply += chunk));
+    socket.on('end', () => {
+      const [statusLine, ...lines] = reply.split('\r\n\r\n')[0].split('\r\n');
+      const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      resolve({status: Number(statusLine.split(' ')[1]), headers});
+    });
+    socket.on('error', reject);
+  });
+}
+
+describe('routes that cannot send a reader off the site', () => {
+  it.each(['//evil.example/', '//evil.example', '/\\evil.example/', '//evil.example/blog/', '//evil.example.html'])('%s is not found, and redirects nowhere', async (target) => {
+    const response = await rawGet(target);
+    expect(response.status).toBe(404);
+    expect(response.headers.location).toBeUndefined();
+  });
+
+  it.each(['/%', '/blog/%zz', '/%E0%A4%A'])('%s, malformed percent-encoding, is a bad request', async (target) => {
+    expect((await rawGet(target)).status).toBe(400);
+  });
+
+  it.each(['/blog/prisma_reconnect_blocking_incident', '/incidents/', '/incidents/LIT-2614', '//evil.example/', '/%'])('%s carries the security headers, whatever the answer', async (target) => {
+    const {headers} = await rawGet(target);
+    expect(headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains; preload');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(directiveSources(headers['content-security-policy'], 'default-src')).toEqual(["'none'"]);
   });
 });
 
