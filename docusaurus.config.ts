@@ -25,7 +25,7 @@ const config: Config = {
   tagline: 'Post-mortems of the LiteLLM proxy, each linked to its public issues and pull requests.',
   favicon: 'img/favicon.svg',
   url: deployment.url,
-  // Previews: meta robots noindex on every page (vercel.json adds X-Robots-Tag off the production host).
+  // Previews: meta robots noindex on every page (the deployment adds X-Robots-Tag off the production host).
   noIndex: deployment.preview,
   customFields: {preview: deployment.preview, htmlFirst},
   ssrTemplate: htmlFirst ? HTML_FIRST_TEMPLATE : undefined,

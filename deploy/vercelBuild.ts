@@ -1,25 +1,19 @@
 /**
  * `npm run vercel:build`: Vercel's own build of this checkout, offline. It
- * runs the pinned Vercel CLI's `vercel build --prod`, which compiles vercel.ts,
- * runs the site's build and writes the Build Output API directory
- * .vercel/output (static/ and config.json) that `vercel deploy --prebuilt`
- * uploads and the tests serve. The CLI needs a linked project; a local,
+ * runs the pinned Vercel CLI's `vercel build --prod`, which compiles vercel.ts
+ * and runs its build command: the site's build, then the Build Output API
+ * directory .vercel/output (static/ and config.json) that `vercel deploy
+ * --prebuilt` uploads and the tests serve. The CLI needs a linked project; a local,
  * placeholder one is written if none exists, so it never asks a question or
  * contacts an account.
- *
- * The compiled routes are then hardened (src/site/buildOutputRoutes.ts):
- * headers on every response, redirects included, and no path that can
- * redirect off the site.
  *
  * The CLI is pinned at 56.0.0 in package.json: 50 and 56 build offline
  * against this registry; 61 and later do not install here (a dependency
  * version is missing from it), and an unpinned range would pick them up.
  */
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-
-import {hardenRoutes, type CompiledRoute} from '../src/site/buildOutputRoutes';
 
 const root = path.resolve(__dirname, '..');
 const project = path.join(root, '.vercel/project.json');
@@ -33,9 +27,4 @@ const result = spawnSync('npx', ['vercel', 'build', '--prod', '--yes'], {
   stdio: 'inherit',
   env: {...process.env, VERCEL_TELEMETRY_DISABLED: '1', NO_UPDATE_NOTIFIER: '1', FORCE_COLOR: '0'},
 });
-if (result.status !== 0) process.exit(result.status ?? 1);
-
-const configFile = path.join(root, '.vercel/output/config.json');
-const config = JSON.parse(readFileSync(configFile, 'utf8')) as {routes?: CompiledRoute[]};
-config.routes = hardenRoutes(config.routes ?? []);
-writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
+process.exit(result.status ?? 1);

@@ -80,7 +80,7 @@ export function readPostUrls(siteDir: string): PostUrls[] {
  * The permanent redirects every post needs, from the posts themselves: its
  * folder path (/blog/<folder>, what Docusaurus would serve without a slug)
  * and its tracking id (/incidents/LIT-2614) lead to its slug. Read by
- * vercel.ts, so adding a post adds its redirects; refuses, as the build does,
+ * the deployment (src/site/buildOutput.ts), so adding a post adds its redirects; refuses, as the build does,
  * any redirect that would make a post unreachable.
  */
 export function postRedirects(siteDir: string): Redirect[] {

@@ -154,6 +154,15 @@ describe('lab recordings that would tell another story fail the build, every fau
   });
 });
 
+describe('a post that fails while its page renders', () => {
+  it('fails the build naming the post file, not only its URL', () => {
+    const site = copySite();
+    copies.push(site);
+    site.edit('blog/prisma_reconnect_blocking_incident/index.mdx', (text) => text.replace('recording={livenessProbes}', 'recording={null}'));
+    expect(failedBuild(site)).toContain('blog/prisma_reconnect_blocking_incident/index.mdx: the recording passed to <LatencyReplay>: the file must be an object; got null');
+  });
+});
+
 describe('the Content-Security-Policy allows only the inline code the site knowingly emits', () => {
   let site: SiteCopy;
   let output = '';

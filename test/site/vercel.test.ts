@@ -19,7 +19,7 @@ const PRODUCTION_HOST = new URL(PRODUCTION_URL).host;
 const PREVIEW_HOST = 'incidents-git-fix-abc.vercel.app';
 const CUSTOM_DOMAIN = 'incidents.example.com';
 
-/** Each post folder with the slug and tracking id its front matter gives, read here independently of vercel.ts. */
+/** Each post folder with the slug and tracking id its front matter gives, read here independently of the deployment's own reader. */
 const posts = readdirSync(BLOG, {withFileTypes: true})
   .filter((entry) => entry.isDirectory())
   .map(({name}) => {

@@ -11,7 +11,7 @@ import {OUTPUT_DIR} from './builtSite';
  * Serves Vercel's own build output the way Vercel serves it: the files of
  * .vercel/output/static, routed by the compiled routes of its config.json
  * (redirects, headers, clean URLs, the 404 page), compressed. The tests thus
- * check what a deploy uploads, not a reading of vercel.ts.
+ * check what a deploy uploads, not a reading of its source.
  */
 
 export function buildOutputConfig(outputDir = OUTPUT_DIR): BuildOutputConfig {

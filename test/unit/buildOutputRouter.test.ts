@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 
-import {hardenRoutes} from '../../src/site/buildOutputRoutes';
+import {buildOutputRoutes, cleanUrlOverrides} from '../../src/site/buildOutput';
 import {createRouter, type BuildOutputConfig} from '../../test/support/buildOutputRouter';
 
 const FILES = new Set(['index.html', 'about.html', '404.html', 'assets/app.1234abcd.js', 'data.json']);
@@ -75,31 +75,54 @@ describe('the Build Output router', () => {
   });
 });
 
-describe('hardenRoutes', () => {
-  const hardened = createRouter({...config, routes: hardenRoutes(config.routes!)}, (file) => FILES.has(file));
-  const hardAt = (path: string) => hardened({path, host: 'example.com'});
+describe('the site\'s own routes (src/site/buildOutput.ts)', () => {
+  const SITE_FILES = new Set(['index.html', 'incidents.html', '404.html', 'blog/one-incident.html', 'assets/js/app.1234abcd.js']);
+  const siteRoute = createRouter(
+    {
+      version: 3,
+      routes: buildOutputRoutes({hashes: {scripts: ["'sha256-x'"], styleAttributes: []}, redirects: [{source: '/blog/one_incident', destination: '/blog/one-incident', permanent: true}]}),
+      overrides: cleanUrlOverrides([...SITE_FILES]),
+    },
+    (file) => SITE_FILES.has(file),
+  );
+  const get = (path: string) => siteRoute({path, host: 'example.com'});
 
-  it('puts the header routes first, so redirects carry them too', () => {
-    expect(at('/about.html').headers['x-frame-options']).toBeUndefined();
-    expect(hardAt('/about.html')).toEqual({status: 308, headers: {location: '/about', 'cache-control': 'no-cache', 'x-frame-options': 'DENY'}});
+  it('serves pages at clean URLs and sends other forms there in one hop', () => {
+    expect(get('/incidents')).toMatchObject({status: 200, file: 'incidents.html'});
+    expect(get('/')).toMatchObject({status: 200, file: 'index.html'});
+    for (const [from, to] of [['/incidents.html', '/incidents'], ['/incidents/', '/incidents'], ['/index.html', '/'], ['/blog/one_incident', '/blog/one-incident'], ['/BLOG/ONE_INCIDENT', '/blog/one-incident']]) {
+      expect(get(from), from).toMatchObject({status: 308, headers: {location: to}});
+    }
+  });
+
+  it('puts the security headers on every answer, redirects and errors included', () => {
+    for (const path of ['/incidents', '/incidents/', '/blog/one_incident', '/missing', '//evil.example/', '/%']) {
+      const {headers} = get(path);
+      expect(headers['strict-transport-security'], path).toContain('max-age=');
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+      expect(headers['content-security-policy'], path).toContain("default-src 'none'");
+    }
   });
 
   it('never redirects a path starting with // or /\\ to another host', () => {
-    expect(at('//evil.example/').headers.location).toBe('//evil.example');
-    for (const path of ['//evil.example/', '/\\evil.example/', '//evil.example.html']) {
-      const outcome = hardAt(path);
+    for (const path of ['//evil.example/', '//evil.example', '/\\evil.example/', '//evil.example.html', '///evil.example/']) {
+      const outcome = get(path);
       expect(outcome.headers.location, path).toBeUndefined();
       expect(outcome.status, path).toBe(404);
     }
   });
 
   it('answers malformed percent-encoding with 400 by its own route', () => {
-    expect(hardAt('/%')).toMatchObject({status: 400, headers: {'cache-control': 'no-cache', 'x-frame-options': 'DENY'}});
+    expect(get('/%').status).toBe(400);
+    expect(get('/blog/%E0%A4%A').status).toBe(400);
   });
 
-  it('keeps every other route, in order', () => {
-    expect(hardAt('/old/post').headers.location).toBe('/new/post');
-    expect(hardAt('/missing')).toMatchObject({status: 404, file: '404.html'});
-    expect(hardAt('/about')).toMatchObject({status: 200, file: 'about.html'});
+  it('answers an unknown page with 404 and the 404 page', () => {
+    expect(get('/missing')).toMatchObject({status: 404, file: '404.html'});
+  });
+
+  it('caches hashed assets for a year, and keeps previews out of search engines', () => {
+    expect(get('/assets/js/app.1234abcd.js').headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(siteRoute({path: '/incidents', host: 'pr-1.vercel.app'}).headers['x-robots-tag']).toBe('noindex, nofollow');
   });
 });

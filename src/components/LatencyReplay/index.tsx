@@ -16,6 +16,8 @@ type Props = {
   recording: unknown;
   /** The figures the fix's pull request reported, shown beside the lab's. */
   reported: Reported;
+  /** The post that renders it (set by the build's Markdown plugin), for errors. */
+  postFile?: string;
 };
 
 /**
@@ -23,8 +25,8 @@ type Props = {
  * player is an island, the page's only interactive part; the tables sit
  * outside it and outside the error boundary: if the player fails, they remain.
  */
-export default function LatencyReplay({recording, reported}: Props): React.JSX.Element {
-  const data = useMemo(() => parseProbeRecording(recording, 'the recording passed to <LatencyReplay>'), [recording]);
+export default function LatencyReplay({recording, reported, postFile}: Props): React.JSX.Element {
+  const data = useMemo(() => parseProbeRecording(recording, `${postFile ? `${postFile}: ` : ''}the recording passed to <LatencyReplay>`), [recording, postFile]);
   return (
     <figure className={styles.replay} aria-label="Replay of liveness-probe latency before and after the fix">
       <ErrorBoundary fallback={() => <p className={styles.note}>The replay could not start in this browser; the tables below hold the same figures.</p>}>

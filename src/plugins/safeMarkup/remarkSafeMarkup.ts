@@ -80,7 +80,8 @@ function elementFaults({name, attributes = []}: MdxNode, imported: ReadonlySet<s
  * fails the build, naming the file and each line, on HTML outside the
  * allowlist, an event handler or style attribute, a javascript: link, code in
  * braces, or an import other than a site component or a JSON file beside the
- * post.
+ * post. Each site component the post uses gets the post's file as `postFile`,
+ * so its own errors can name it.
  */
 export default function remarkSafeMarkup({siteDir}: {siteDir: string}) {
   return (tree: Root, vfile: VFileLike): void => {
@@ -96,6 +97,10 @@ export default function remarkSafeMarkup({siteDir}: {siteDir: string}) {
     const faults: string[] = [];
     const visit = (node: MdxNode) => {
       for (const fault of faultsOf(node, imported)) faults.push(`${file}:${node.position?.start.line ?? '?'}: ${fault}`);
+      // A component that fails on what the post gives it names the post: the build's own error names only the URL.
+      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && imported.has(node.name)) {
+        node.attributes = [...(node.attributes ?? []), {type: 'mdxJsxAttribute', name: 'postFile', value: file}];
+      }
       if ('children' in node) (node as Parent).children.forEach((child) => visit(child as MdxNode));
     };
     visit(tree as MdxNode);

@@ -4,7 +4,7 @@ import {builtInlineCode, INLINE_HASHES_FILE, readInlineHashes, unknownInlineLine
 
 /**
  * Fails the build when a page holds inline code the Content-Security-Policy
- * (vercel.ts, from src/security/inlineHashes.json) would block: a deploy must
+ * (src/site/buildOutput.ts, from src/security/inlineHashes.json) would block: a deploy must
  * never ship a page its own policy breaks. Code the site does not knowingly
  * emit is named with its page and post, to be removed; only a known script
  * whose hash changed (a theme upgrade) is fixed by "npm run csp".

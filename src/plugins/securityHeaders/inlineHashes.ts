@@ -5,7 +5,7 @@ import {builtPages} from '../../html/builtHtml';
 import {inlineCode, type InlineCode, type InlineHashes} from '../../security/contentSecurityPolicy';
 import {readPostUrls} from '../../site/redirects';
 
-/** Where the hashes the policy allows are kept, read by vercel.ts. */
+/** Where the hashes the policy allows are kept, read by the deployment (src/site/buildOutput.ts). */
 export const INLINE_HASHES_FILE = 'src/security/inlineHashes.json';
 
 export function readInlineHashes(siteDir: string): InlineHashes {

@@ -4,7 +4,7 @@ import {builtInlineCode, INLINE_HASHES_FILE, unknownInlineLines, writeInlineHash
 
 /**
  * `npm run csp`: after a build, writes the hashes of the inline code the site
- * knowingly emits (src/security/contentSecurityPolicy.ts) for vercel.ts's
+ * knowingly emits (src/security/contentSecurityPolicy.ts) for the deployment's
  * policy. It refuses, writing nothing, while the build holds inline code it
  * does not recognise: that is to be removed from its post, never allowed.
  */

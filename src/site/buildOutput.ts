@@ -1,0 +1,79 @@
+/**
+ * The whole deployment as Vercel's Build Output API v3 describes it
+ * (.vercel/output: static/ and config.json), written by the site's own build
+ * (deploy/writeBuildOutput.ts) so that what Vercel serves, on a Git
+ * integration's build as on `vercel deploy --prebuilt`, is exactly what the
+ * tests serve: Vercel uses a build's .vercel/output as it is.
+ *
+ * Written here rather than compiled by Vercel from vercel.json settings,
+ * because the compiled routes put every redirect before every header (a
+ * redirect went out without HSTS, nosniff or CSP) and redirect
+ * "//evil.example/" to the protocol-relative "//evil.example", another site.
+ */
+import {contentSecurityPolicy, type InlineHashes} from '../security/contentSecurityPolicy';
+import {PRODUCTION_URL} from './deployment';
+import type {Redirect} from './redirects';
+
+export type Route = {
+  src?: string;
+  dest?: string;
+  headers?: Record<string, string>;
+  status?: number;
+  continue?: boolean;
+  has?: {type: 'host'; value: string | {suf: string}}[];
+  missing?: {type: 'host'; value: string | {suf: string}}[];
+  handle?: 'filesystem' | 'error';
+};
+export type BuildOutputConfig = {version: 3; routes: Route[]; overrides: Record<string, {path: string}>};
+
+/** The headers every response carries, redirects and errors included. */
+export function securityHeaders(hashes: InlineHashes): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(hashes),
+    'Strict-Transport-Security': 'max-age=63072000; includeSubDomains; preload',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cache-Control': 'public, max-age=0, must-revalidate',
+  };
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The routes, in the order Vercel runs them: headers first (each continues),
+ * then answers for paths that are not paths, then one-hop redirects to the
+ * canonical URL, then the files, then the 404 page.
+ */
+export function buildOutputRoutes({hashes, redirects}: {hashes: InlineHashes; redirects: readonly Redirect[]}): Route[] {
+  const productionHost = new URL(PRODUCTION_URL).host;
+  const location = (to: string) => ({Location: to});
+  return [
+    {src: '^/.*$', headers: securityHeaders(hashes), continue: true},
+    // Everything under /assets has a content hash in its name.
+    {src: '^/assets/.*$', headers: {'Cache-Control': 'public, max-age=31536000, immutable'}, continue: true},
+    // Previews (*.vercel.app other than the production host) stay out of search engines; a custom domain is indexed.
+    {src: '^/.*$', has: [{type: 'host', value: {suf: '.vercel.app'}}], missing: [{type: 'host', value: productionHost}], headers: {'X-Robots-Tag': 'noindex, nofollow'}, continue: true},
+    // "//host" and "/\host" would become a protocol-relative Location in the redirects below.
+    {src: '^/[/\\\\]', status: 404, dest: '/404.html'},
+    {src: '%(?![0-9A-Fa-f]{2})', status: 400},
+    // Clean URLs without trailing slashes, as docusaurus.config.ts writes its links: one hop to the canonical form.
+    {src: '^/(?:(.+)/)?index(?:\\.html)?/?$', headers: location('/$1'), status: 308},
+    {src: '^/(.+)\\.html/?$', headers: location('/$1'), status: 308},
+    {src: '^/(.+)/$', headers: location('/$1'), status: 308},
+    ...redirects.map(({source, destination}) => ({src: `^${escapeRegExp(source)}$`, headers: location(destination), status: 308})),
+    {handle: 'filesystem'},
+    {src: '^/.*$', status: 404, dest: '/404.html'},
+    {handle: 'error'},
+    {src: '^/.*$', dest: '/404.html'},
+  ];
+}
+
+/** Each page "x.html" (and "x/index.html") is served at "/x", without the extension. */
+export function cleanUrlOverrides(files: readonly string[]): Record<string, {path: string}> {
+  const pages = files.filter((file) => file.endsWith('.html')).sort();
+  return Object.fromEntries(pages.map((file) => [file, {path: file.replace(/(^|\/)index\.html$/, '').replace(/\.html$/, '')}]));
+}
