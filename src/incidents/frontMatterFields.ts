@@ -15,14 +15,20 @@ export class IncidentMetaError extends Error {
  * them in one pass instead of one build per fault.
  */
 export class FrontMatterErrors extends Error {
-  declare readonly errors: readonly IncidentMetaError[];
+  // Private and on the prototype, so a printed error shows each line once, not again with every stack.
+  readonly #faults: readonly IncidentMetaError[];
   constructor(errors: readonly IncidentMetaError[]) {
     super(errors.map((error) => error.message).join('\n'));
-    this.name = 'FrontMatterErrors';
-    // Not enumerable, so a printed error shows each line once, not again with every stack.
-    Object.defineProperty(this, 'errors', {value: errors, enumerable: false});
+    this.#faults = errors;
+    // The lines name file and field; a stack trace would only bury them.
+    this.stack = `Faults to fix (${errors.length}):\n${this.message}`;
+  }
+  /** Not named `errors`: Node prints an error's `errors` in full, stacks and all. */
+  get faults(): readonly IncidentMetaError[] {
+    return this.#faults;
   }
 }
+FrontMatterErrors.prototype.name = 'FrontMatterErrors';
 
 /**
  * Runs independent checks and gathers their faults: `check(fn)` returns fn's
@@ -35,7 +41,7 @@ export function errorCollector() {
       return run();
     } catch (error) {
       if (error instanceof IncidentMetaError) errors.push(error);
-      else if (error instanceof FrontMatterErrors) errors.push(...error.errors);
+      else if (error instanceof FrontMatterErrors) errors.push(...error.faults);
       else throw error;
       return undefined;
     }
@@ -55,7 +61,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
-/** Lower-case words joined by dashes: slugs and component names. */
+/** Lower-case words joined by dashes: slugs, component names, author and tag keys. */
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Edit distance between two short keys, for "did you mean". */
@@ -91,16 +97,26 @@ export function rejectUnknownFields(entry: Record<string, unknown>, known: reado
  */
 const MARKUP = /<[A-Za-z/!?]/;
 
+/** "]]>" ends a CDATA section: the feeds write titles and descriptions into one, so it would let the rest out as markup. */
+const CDATA_END = ']]>';
+
 /**
- * Text a reader sees as written: not empty (else "must <need>"), not markup.
- * Returns it trimmed.
+ * Text a reader sees as written: not empty (else "must <need>"), with at least
+ * one letter or digit, no invisible format characters (zero-width spaces,
+ * bidirectional overrides: text that reads one way and is another) and no
+ * markup. Returns it trimmed.
  */
 export function readPlainText(value: unknown, file: string, field: string, need = 'be non-empty text'): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new IncidentMetaError(file, field, `must ${need}; got ${describe(value)}`);
+  if (typeof value !== 'string' || !/[\p{L}\p{N}]/u.test(value)) throw new IncidentMetaError(file, field, `must ${need}; got ${describe(value)}`);
   const markup = MARKUP.exec(value);
   if (markup) {
     throw new IncidentMetaError(file, field, `must be plain text but holds markup at "${value.slice(markup.index, markup.index + 24)}"; remove the tag, or write "<" as "less than"`);
   }
+  const invisible = /\p{Cf}/u.exec(value);
+  if (invisible) {
+    throw new IncidentMetaError(file, field, `holds the invisible character U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${invisible.index + 1}; remove it`);
+  }
+  if (value.includes(CDATA_END)) throw new IncidentMetaError(file, field, `holds "${CDATA_END}", which would end the feeds' text early; remove it`);
   return value.trim();
 }
 

@@ -280,6 +280,15 @@ export function parseIncidentPost(frontMatter: Record<string, unknown>, file: st
     }
   });
   check(() => readPlainText(frontMatter.title, file, 'title', 'say what broke, in a few words'));
+  for (const [field, list] of [['authors', 'blog/authors.yml'], ['tags', 'blog/tags.yml']] as const) {
+    check(() => {
+      const keys = frontMatter[field];
+      // Keys only: an inline author or tag would carry its own name, link and image past every check.
+      if (!Array.isArray(keys) || keys.length === 0 || !keys.every((key) => typeof key === 'string' && KEBAB_CASE.test(key))) {
+        throw new IncidentMetaError(file, field, `must list keys from ${list}, such as [${field === 'authors' ? 'incident-editors' : 'incident-report'}]; got ${describe(keys)}`);
+      }
+    });
+  }
   check(() => {
     if (typeof description !== 'string' || description.trim().length < 50) {
       throw new IncidentMetaError(file, 'description', `is required: one or two sentences (50 characters or more) for link previews and search results; got ${describe(description)}`);

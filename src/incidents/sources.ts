@@ -101,6 +101,7 @@ function urlFault(text: string): string | undefined {
   }
   if (url.protocol !== 'https:') return `uses ${url.protocol.replace(':', '')}`;
   if (url.username !== '' || url.password !== '' || text.slice(8).split(/[/?#]/)[0].includes('@')) return 'names a user before the host (the part before "@" hides where the link really goes)';
+  if (url.hostname.split('.').some((label) => label.startsWith('xn--'))) return 'has an internationalised host name, which can imitate another; write the host in ASCII';
   return undefined;
 }
 

@@ -23,19 +23,21 @@ type Element = DefaultTreeAdapterTypes.Element;
 
 /**
  * The inline code the site knowingly emits, each recognised by where the
- * theme puts it, a direct child of <body> before the app's root (no page
- * content can be there: a post renders inside the root), and by what it is.
+ * theme puts it, a direct child of <body> before the app's root
+ * (#__docusaurus), where no page content can be, and by what it is. A page
+ * holds each at most once, and the whole site one version of each: a second
+ * "colour-mode script" is an impostor, whatever it contains.
  */
-const KNOWN_INLINE: {kind: InlineKind; name: string; is: (element: Element, parent: Element | undefined) => boolean}[] = [
+const KNOWN_INLINE: {kind: InlineKind; name: string; is: (element: Element) => boolean}[] = [
   {
     kind: 'scripts',
     name: "the theme's colour-mode script",
-    is: (element, parent) => parent?.tagName === 'body' && element.tagName === 'script' && textOf(element).includes('localStorage.getItem("theme")'),
+    is: (element) => element.tagName === 'script' && textOf(element).includes('localStorage.getItem("theme")'),
   },
   {
     kind: 'styleAttributes',
     name: "the theme's hidden SVG sprite",
-    is: (element, parent) => parent?.tagName === 'body' && element.tagName === 'svg' && attribute(element, 'style')?.replace(/\s/g, '') === 'display:none;',
+    is: (element) => element.tagName === 'svg' && attribute(element, 'style')?.replace(/\s/g, '') === 'display:none;',
   },
 ];
 
@@ -45,10 +47,12 @@ export type InlineCode = {kind: InlineKind; hash: string; known?: string; excerp
 /** Every executable inline script and style attribute of one parsed page. */
 export function inlineCode(document: DefaultTreeAdapterTypes.Document): InlineCode[] {
   const found: InlineCode[] = [];
-  const visit = (node: DefaultTreeAdapterTypes.ParentNode, parent: Element | undefined) => {
-    for (const child of node.childNodes) {
-      if (!('tagName' in child)) continue;
-      const known = (kind: InlineKind) => KNOWN_INLINE.find((entry) => entry.kind === kind && entry.is(child, parent))?.name;
+  const visit = (node: DefaultTreeAdapterTypes.ParentNode, tagName: string) => {
+    const children = node.childNodes.filter((child): child is Element => 'tagName' in child);
+    const root = children.findIndex((child) => attribute(child, 'id') === '__docusaurus');
+    children.forEach((child, i) => {
+      const inThemeSlot = tagName === 'body' && root !== -1 && i < root;
+      const known = (kind: InlineKind) => (inThemeSlot ? KNOWN_INLINE.find((entry) => entry.kind === kind && entry.is(child))?.name : undefined);
       const style = attribute(child, 'style');
       if (style !== undefined) found.push({kind: 'styleAttributes', hash: hashSource(style), known: known('styleAttributes'), excerpt: `<${child.tagName} style="${style.slice(0, 60)}">`});
       const type = attribute(child, 'type') ?? '';
@@ -56,10 +60,15 @@ export function inlineCode(document: DefaultTreeAdapterTypes.Document): InlineCo
       if (child.tagName === 'script' && attribute(child, 'src') === undefined && (type === '' || /^(text|application)\/javascript$|^module$/.test(type))) {
         found.push({kind: 'scripts', hash: hashSource(textOf(child)), known: known('scripts'), excerpt: `<script>${textOf(child).slice(0, 60)}`});
       }
-      visit('content' in child ? child.content : child, child);
-    }
+      visit(child.tagName === 'template' ? (child as DefaultTreeAdapterTypes.Template).content : child, child.tagName);
+    });
   };
-  visit(document, undefined);
+  visit(document, '#document');
+  // A known item twice on one page: neither copy is trusted.
+  for (const entry of KNOWN_INLINE) {
+    const copies = found.filter((code) => code.known === entry.name);
+    if (copies.length > 1) copies.forEach((code) => delete code.known);
+  }
   return found;
 }
 

@@ -57,8 +57,9 @@ export function buildOutputRoutes({hashes, redirects}: {hashes: InlineHashes; re
     {src: '^/assets/.*$', headers: {'Cache-Control': 'public, max-age=31536000, immutable'}, continue: true},
     // Previews (*.vercel.app other than the production host) stay out of search engines; a custom domain is indexed.
     {src: '^/.*$', has: [{type: 'host', value: {suf: '.vercel.app'}}], missing: [{type: 'host', value: productionHost}], headers: {'X-Robots-Tag': 'noindex, nofollow'}, continue: true},
-    // "//host" and "/\host" would become a protocol-relative Location in the redirects below.
-    {src: '^/[/\\\\]', status: 404, dest: '/404.html'},
+    // "//host", "/\host" and their encoded or whitespace forms (browsers drop tabs and newlines from a Location)
+    // would become a protocol-relative Location in the redirects below.
+    {src: '^/(?:[/\\\\\\s]|%(?:2f|5c|09|0a|0d|20))', status: 404, dest: '/404.html'},
     {src: '%(?![0-9A-Fa-f]{2})', status: 400},
     // Clean URLs without trailing slashes, as docusaurus.config.ts writes its links: one hop to the canonical form.
     {src: '^/(?:(.+)/)?index(?:\\.html)?/?$', headers: location('/$1'), status: 308},

@@ -18,7 +18,7 @@ const BLOG_ROUTES = ['tags', 'archive', 'authors', 'page'];
  * a URL both read literally: letters, digits, "_" and "-". A folder named
  * "(.*)" would otherwise redirect every post away.
  */
-const FOLDER_NAME = /^[A-Za-z0-9_-]+$/;
+const FOLDER_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /**
  * Every post stays reachable at its slug: no two posts own one URL, no slug
@@ -46,7 +46,7 @@ export function postUrlFaults(posts: readonly PostUrls[]): IncidentMetaError[] {
     const at = `the folder "${folder}"`;
     const owner = slugOwners.get(folder.toLowerCase());
     if (!FOLDER_NAME.test(folder)) {
-      faults.push(new IncidentMetaError(file, 'slug', `cannot be redirected to from ${at}: name the folder with letters, digits, "_" and "-" only`));
+      faults.push(new IncidentMetaError(file, 'slug', `cannot be redirected to from ${at}: name the folder with letters, digits, "_" and "-", starting with a letter or digit (Docusaurus skips a folder starting with "_")`));
     } else if (folder.toLowerCase() === slug.toLowerCase()) {
       faults.push(new IncidentMetaError(file, 'slug', `"${slug}" is also the name of its folder, so ${BLOG}/${folder} would redirect to itself forever; rename the folder, e.g. ${folder.replaceAll('-', '_')}`));
     } else if (owner !== undefined) {
@@ -67,10 +67,11 @@ export function readPostUrls(siteDir: string): PostUrls[] {
     .flatMap(({name}) => {
       const file = ['index.mdx', 'index.md'].map((f) => path.join(blog, name, f)).find((f) => existsSync(f));
       if (!file) return [];
-      const frontMatter = /^---\n([\s\S]*?)\n---/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
-      const {slug, incident} = (load(frontMatter) ?? {}) as {slug?: unknown; incident?: {tracking_id?: unknown}};
-      // The build refuses a post without a slug, naming the file; here it would only lose its redirects.
-      if (typeof slug !== 'string' || slug === '') return [];
+      // As Docusaurus reads it: a byte-order mark and Windows line endings allowed.
+      const frontMatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'))?.[1];
+      const {slug, incident} = (frontMatter === undefined ? {} : (load(frontMatter) ?? {})) as {slug?: unknown; incident?: {tracking_id?: unknown}};
+      // A post whose slug cannot be read here would silently lose its redirects.
+      if (typeof slug !== 'string' || slug === '') throw new Error(`${path.relative(siteDir, file)}: front matter "slug" cannot be read; every post needs one`);
       const trackingId = typeof incident?.tracking_id === 'string' ? incident.tracking_id : undefined;
       return [{file: path.relative(siteDir, file), folder: name, slug, ...(trackingId && {trackingId})}];
     });

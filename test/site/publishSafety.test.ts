@@ -68,6 +68,10 @@ describe('front matter that would publish harm or untruth fails the build, every
         'loop-incident': ['loop-incident', (t) => t.replace(/^title: "/m, 'title: "Loop: ')],
         'vllm-embeddings-incident': ['shadow-incident', (t) => t.replace(/^title: "/m, 'title: "Shadow: ')],
         blog_route: ['tags', (t) => t.replace(/^title: "/m, 'title: "Tags: ')],
+        invisible_title: ['invisible-title', (t) => t.replace(/^title: .*$/m, 'title: "\\u200b\\u200b"')],
+        cdata_title: ['cdata-title', (t) => t.replace(/^title: "/m, 'title: "Broken ]]>&lt;img src=x onerror=alert(2)&gt; ')],
+        inline_author: ['inline-author', (t) => t.replace('authors: [incident-editors]', 'authors: [{key: incident-editors, name: Official statement, url: "https://evil.example/"}]')],
+        idn_source: ['idn-source', (t) => t.replace('url: https://github.com/BerriAI/litellm/pull/21474', 'url: https://gіthub.com/BerriAI/litellm/pull/21474')],
       }),
     );
   });
@@ -91,6 +95,10 @@ describe('front matter that would publish harm or untruth fails the build, every
     ['a folder named as its own slug, whose redirect would loop', fault('loop-incident', 'slug', '"loop-incident" is also the name of its folder, so /blog/loop-incident would redirect to itself forever')],
     ["a folder that would redirect another post's URL away, naming both files", fault('vllm-embeddings-incident', 'slug', 'cannot be redirected to from the folder "vllm-embeddings-incident": /blog/vllm-embeddings-incident is the URL of blog/vllm_embeddings_incident/index.md')],
     ["a slug that takes the blog's own page", fault('blog_route', 'slug', '"tags" is the blog\'s own page /blog/tags')],
+    ['a title of zero-width spaces, which would publish an invisible heading', fault('invisible_title', 'title', 'must say what broke, in a few words; got "\u200b\u200b"')],
+    ["a title that would end the feeds' CDATA and let markup out", fault('cdata_title', 'title', 'holds "]]>", which would end the feeds\' text early')],
+    ['an inline author, which would carry its own name and link', fault('inline_author', 'authors', 'must list keys from blog/authors.yml')],
+    ['a source host in another script that imitates a known one', fault('idn_source', 'sources[1].url', 'of source "pr-21474" must be an https:// address a reader can follow; got "https://gіthub.com/BerriAI/litellm/pull/21474", which has an internationalised host name')],
   ])('%s', (_name, message) => {
     expect(output).toContain(message);
   });
@@ -102,17 +110,31 @@ describe('front matter that would publish harm or untruth fails the build, every
 });
 
 describe('markup in a post body that could run script or mislead fails the build, naming the file and the line', () => {
-  const faults: Record<string, [insert: string, message: string]> = {
+  // [text inserted before the Impact heading, the message, the text of the line it names if not the first inserted]
+  const faults: Record<string, [insert: string, message: string, at?: string]> = {
     body_script: ['<script>alert(1)</script>', '<script> is not allowed in a post'],
     body_iframe: ['<iframe src="https://evil.example/"></iframe>', '<iframe> is not allowed in a post'],
     body_handler: ['<div onClick="alert(1)">Hello</div>', '<div onClick> is not allowed: no event handlers'],
     body_style: ['<span style={{color: "red"}}>Hello</span>', '<span style> is not allowed'],
+    body_id: ['<span id="source-product-page">The vendor confirmed it.</span>', '<span id> is not allowed'],
     body_javascript_link: ['<a href="java\tscript:alert(1)">the fix</a>', '<a href="java\tscript:alert(1)"> is not allowed: links must be paths, #anchors, https: or mailto:'],
+    markdown_javascript_link: ['See [the fix](javascript:alert(1)).', 'the link target "javascript:alert(1)" is not allowed'],
     body_meta: ['<meta httpEquiv="refresh" content="0;url=https://evil.example/" />', '<meta> is not allowed in a post'],
     body_export: ['export const stolen = globalThis.document;', '"export const stolen = globalThis.document;" is not allowed'],
     body_expression: ['{globalThis.alert(1)}', 'the expression {globalThis.alert(1)} is not allowed'],
+    other_component: ["import Island from '@site/src/components/Island';", '"import Island from \'@site/src/components/Island\';" is not allowed'],
+    component_code: [
+      "import LatencyReplay from '@site/src/components/LatencyReplay';\n\n<LatencyReplay recording={globalThis.process.exit(0)} />",
+      "<LatencyReplay recording={...}> is not allowed: a component's attributes take text, numbers, lists and objects of them",
+      '<LatencyReplay',
+    ],
+    component_markup: [
+      "import ReconnectFlowDiagram from '@site/src/components/ReconnectFlowDiagram';\n\n<ReconnectFlowDiagram children={<div dangerouslySetInnerHTML={{__html: '<meta http-equiv=refresh content=0;url=https://evil.example/>'}} />} />",
+      '<ReconnectFlowDiagram children={...}> is not allowed',
+      '<ReconnectFlowDiagram',
+    ],
     heading_citation: ['## Detection[^product-page] {#detection}', 'a heading may not cite a source'],
-    duplicate_heading: ['## Impact again {#impact}', 'the heading id "impact" is already used on line'],
+    duplicate_heading: ['## Impact again {#impact}', 'the heading id "impact" is already used on line', '## Impact {#impact}'],
     space_before_citation: ['It lasted about three hours [^product-page].', 'remove the space before [^product-page]'],
   };
   let site: SiteCopy;
@@ -122,11 +144,9 @@ describe('markup in a post body that could run script or mislead fails the build
     output = failedBuild(site);
   });
 
-  it.each(Object.entries(faults))('%s', (folder, [insert, message]) => {
+  it.each(Object.entries(faults))('%s', (folder, [insert, message, at]) => {
     const file = `blog/${folder}/index.md`;
-    // The duplicate is reported at the second heading, the one the author just added.
-    const line = folder === 'duplicate_heading' ? lineOf(site, file, '## Impact {#impact}') : lineOf(site, file, insert.split('\n')[0]);
-    expect(output).toContain(`${file}:${line}: ${message}`);
+    expect(output).toContain(`${file}:${lineOf(site, file, at ?? insert.split('\n')[0])}: ${message}`);
   });
 });
 

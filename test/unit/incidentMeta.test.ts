@@ -149,6 +149,8 @@ describe('parseIncidentPost', () => {
   const post = {
     slug: 'example-incident',
     title: 'Example incident',
+    authors: ['incident-editors'],
+    tags: ['incident-report'],
     description: 'What broke, for whom and for how long, in a sentence long enough for a link preview.',
     date: '2026-02-18',
     sources: [
@@ -182,6 +184,11 @@ describe('parseIncidentPost', () => {
     ['a publication date in the future', {date: '2099-01-01', incident: {...valid}}, '"date" (2099-01-01) is in the future (today is 2026-11-25)'],
     ['a source dated in the future', {sources: [post.sources[0], {...post.sources[1], date: '2027-01-01'}]}, '"sources[1].date" (2027-01-01) is in the future'],
     ['markup in an update note', {updates: [{date: '2026-03-01', note: 'Fixed <script>alert(1)</script>'}]}, '"updates[0].note" must be plain text but holds markup'],
+    ['a title of invisible characters', {title: '\u200b\u200b'}, '"title" must say what broke, in a few words; got "\u200b\u200b"'],
+    ['a bidirectional override in a title', {title: 'Fixed in \u202e3.28.1'}, '"title" holds the invisible character U+202E at 10; remove it'],
+    ['a title that would end the feeds\' CDATA', {title: 'Broken ]]> feeds'}, '"title" holds "]]>", which would end the feeds\' text early'],
+    ['an inline author, which would carry its own name and link', {authors: [{key: 'incident-editors', name: 'Official', url: 'https://evil.example/'}]}, '"authors" must list keys from blog/authors.yml'],
+    ['tags that are not keys', {tags: 'incident-report'}, '"tags" must list keys from blog/tags.yml'],
   ])('rejects %s, naming the file and the field', (_name, change, message) => {
     expect(() => parseIncidentPost({...post, ...change}, FILE, context)).toThrow(`${FILE}: front matter ${message}`);
   });

@@ -15,7 +15,9 @@ function post(folder: string, file: string, frontMatter: string): void {
 describe('postRedirects', () => {
   post('b_incident', 'index.mdx', 'slug: b-incident\nincident:\n  tracking_id: LIT-1');
   post('a_incident', 'index.md', 'slug: a-incident\nincident:\n  date: "2026-01-01"');
-  post('no_slug', 'index.md', 'title: x');
+  // Saved on Windows: a byte-order mark and CRLF line endings, which Docusaurus reads.
+  mkdirSync(path.join(site, 'blog', 'c_incident'));
+  writeFileSync(path.join(site, 'blog', 'c_incident', 'index.md'), '\uFEFF---\r\nslug: c-incident\r\nincident:\r\n  tracking_id: LIT-3\r\n---\r\n\r\nText.\r\n');
   mkdirSync(path.join(site, 'blog', 'not_a_post'), {recursive: true});
 
   it('sends each post folder, and a tracking id where there is one, to the post\'s slug', () => {
@@ -23,7 +25,15 @@ describe('postRedirects', () => {
       {source: '/blog/a_incident', destination: '/blog/a-incident', permanent: true},
       {source: '/blog/b_incident', destination: '/blog/b-incident', permanent: true},
       {source: '/incidents/LIT-1', destination: '/blog/b-incident', permanent: true},
+      {source: '/blog/c_incident', destination: '/blog/c-incident', permanent: true},
+      {source: '/incidents/LIT-3', destination: '/blog/c-incident', permanent: true},
     ]);
+  });
+
+  it('refuses a post whose slug it cannot read, rather than drop its redirects', () => {
+    post('d_incident', 'index.md', 'title: x');
+    expect(() => postRedirects(site)).toThrow('blog/d_incident/index.md: front matter "slug" cannot be read; every post needs one');
+    rmSync(path.join(site, 'blog', 'd_incident'), {recursive: true});
   });
 });
 
@@ -69,7 +79,7 @@ describe('postUrlFaults: every post stays reachable', () => {
   it('refuses a folder or tracking id that a redirect pattern would read as more than itself', () => {
     expect(messages(urls('(.*)', 'one-incident', 'LIT-(.*)'))).toEqual([
       'blog/(.*)/index.md: front matter "incident.tracking_id" "LIT-(.*)" must look like LIT-2614: it becomes the URL /incidents/<id>',
-      'blog/(.*)/index.md: front matter "slug" cannot be redirected to from the folder "(.*)": name the folder with letters, digits, "_" and "-" only',
+      'blog/(.*)/index.md: front matter "slug" cannot be redirected to from the folder "(.*)": name the folder with letters, digits, "_" and "-", starting with a letter or digit (Docusaurus skips a folder starting with "_")',
     ]);
   });
 

@@ -22,6 +22,7 @@ describe('parseSources', () => {
     ['a URL with a user name, which hides the real host', [{...SOURCES[0], url: 'https://github.com@evil.example/x'}], '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got "https://github.com@evil.example/x", which names a user before the host'],
     ['a URL with whitespace', [{...SOURCES[0], url: 'https://github.com/x y'}], '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got "https://github.com/x y", which holds whitespace'],
     ['a javascript: URL', [{...SOURCES[0], url: 'javascript:alert(1)'}], '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got "javascript:alert(1)", which uses javascript'],
+    ['a host in another script that can imitate a known one', [{...SOURCES[0], url: 'https://gіthub.com/BerriAI/litellm'}], '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got "https://gіthub.com/BerriAI/litellm", which has an internationalised host name'],
     ['markup in a title', [{...SOURCES[0], title: 'Report <img src=x onerror=alert(1)>'}], '"sources[0].title" must be plain text but holds markup at "<img'],
     ['an id with spaces', [{...SOURCES[0], id: 'PR 1'}], '"sources[0].id" must be lower-case letters, digits and dashes'],
     ['an id declared twice', [SOURCES[1], SOURCES[1]], '"sources[1].id" "pr-1" is declared twice'],

@@ -5,7 +5,7 @@ import {Resvg} from '@resvg/resvg-js';
 import type {BlogContent, BlogPost} from '@docusaurus/plugin-content-blog';
 
 import {COMPONENTS_FILE, readComponents, type Components} from '../../incidents/components';
-import {errorCollector, FrontMatterErrors} from '../../incidents/frontMatterFields';
+import {errorCollector, FrontMatterErrors, IncidentMetaError} from '../../incidents/frontMatterFields';
 import {parseIncidentPost, type IncidentPostMeta} from '../../incidents/incidentMeta';
 import {buildIncidentIndex, incidentFilters, type FilterKind, type IncidentRow} from '../../incidents/incidentIndex';
 import {incidentsJson, INCIDENTS_JSON_PATH} from '../../incidents/incidentsJson';
@@ -45,16 +45,13 @@ export function incidentPostValidator(siteDir: string) {
     const {check, errors} = errorCollector();
     const checked = blogPosts.flatMap((post) => {
       const file = sourceFile(post);
+      // Redirects and checks are per folder: a post elsewhere would escape them.
+      if (!/^blog\/[^/]+\/index\.mdx?$/.test(file)) errors.push(new IncidentMetaError(file, 'slug', 'belongs to a post outside blog/<folder>/index.md(x); move it into a folder of its own'));
       const meta = check(() => parseIncidentPost(post.metadata.frontMatter, file, context));
       return meta ? [{post, file, meta}] : [];
     });
     errors.push(...postUrlFaults(checked.map(({file, meta}) => ({file, folder: path.basename(path.dirname(file)), slug: meta.slug, trackingId: meta.incident.tracking_id}))));
-    if (errors.length > 0) {
-      const failure = new FrontMatterErrors(errors);
-      // The lines name file and field; a stack trace would only bury them.
-      failure.stack = `Incident posts with faults (${errors.length}):\n${failure.message}`;
-      throw failure;
-    }
+    if (errors.length > 0) throw new FrontMatterErrors(errors);
     return checked.map(({post, meta}) => ({...post, metadata: {...post.metadata, frontMatter: {...post.metadata.frontMatter, ...meta}}}));
   };
 }

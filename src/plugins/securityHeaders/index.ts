@@ -1,6 +1,6 @@
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
-import {builtInlineCode, INLINE_HASHES_FILE, readInlineHashes, unknownInlineLines} from './inlineHashes';
+import {builtInlineCode, INLINE_HASHES_FILE, readInlineHashes, refusedInlineLines} from './inlineHashes';
 
 /**
  * Fails the build when a page holds inline code the Content-Security-Policy
@@ -14,9 +14,9 @@ export default function securityHeadersPlugin(context: LoadContext): Plugin {
     name: 'security-headers',
     async postBuild({outDir}) {
       const found = builtInlineCode(outDir);
-      const unknown = unknownInlineLines(context.siteDir, found);
-      if (unknown.length > 0) {
-        throw new Error(`Inline code the site does not emit itself, which the Content-Security-Policy will never allow; remove it from its post:\n${unknown.join('\n')}`);
+      const refused = refusedInlineLines(context.siteDir, found);
+      if (refused.length > 0) {
+        throw new Error(`Inline code the site does not emit itself, which the Content-Security-Policy will never allow; remove it from its post:\n${refused.join('\n')}`);
       }
       const allowed = readInlineHashes(context.siteDir);
       const missing = found.filter((code) => !allowed[code.kind].includes(code.hash));

@@ -37,12 +37,20 @@ export function postFileOf(siteDir: string, page: string): string | undefined {
   return readPostUrls(siteDir).find(({slug}) => page === `/blog/${slug}`)?.file;
 }
 
-/** Lines naming each inline script or style attribute the site does not knowingly emit, its page and its post. */
-export function unknownInlineLines(siteDir: string, found: readonly FoundInline[]): string[] {
+/**
+ * Lines naming each inline script or style attribute the policy must never
+ * allow, with its page and post: code the site does not knowingly emit, and
+ * any known item found in more than one version (the build emits one; another
+ * is an impostor).
+ */
+export function refusedInlineLines(siteDir: string, found: readonly FoundInline[]): string[] {
+  const versions = new Map<string, number>();
+  for (const code of found) if (code.known) versions.set(code.known, (versions.get(code.known) ?? 0) + 1);
   return found
-    .filter((code) => code.known === undefined)
+    .filter((code) => code.known === undefined || versions.get(code.known)! > 1)
     .map((code) => {
-      const post = postFileOf(siteDir, code.page);
-      return `- ${post ?? 'no post'} (page ${code.page}): ${code.excerpt}`;
+      const post = postFileOf(siteDir, code.page) ?? 'no post';
+      const what = code.known ? `one of ${versions.get(code.known)} different versions of ${code.known}: ` : '';
+      return `- ${post} (page ${code.page}): ${what}${code.excerpt}`;
     });
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import {builtInlineCode, INLINE_HASHES_FILE, unknownInlineLines, writeInlineHashes} from './inlineHashes';
+import {builtInlineCode, INLINE_HASHES_FILE, refusedInlineLines, writeInlineHashes} from './inlineHashes';
 
 /**
  * `npm run csp`: after a build, writes the hashes of the inline code the site
@@ -10,9 +10,9 @@ import {builtInlineCode, INLINE_HASHES_FILE, unknownInlineLines, writeInlineHash
  */
 const root = path.resolve(__dirname, '../../..');
 const found = builtInlineCode(path.join(root, 'build'));
-const unknown = unknownInlineLines(root, found);
-if (unknown.length > 0) {
-  console.error(`${INLINE_HASHES_FILE} not changed: the build holds inline code the site does not emit itself, which the policy will never allow; remove it from its post:\n${unknown.join('\n')}`);
+const refused = refusedInlineLines(root, found);
+if (refused.length > 0) {
+  console.error(`${INLINE_HASHES_FILE} not changed: the build holds inline code the site does not emit itself, which the policy will never allow; remove it from its post:\n${refused.join('\n')}`);
   process.exit(1);
 }
 const hashes = {
