@@ -38,9 +38,12 @@ export function urlPathOf(file: string): string {
   return `/${clean}`;
 }
 
-export function builtPages(outDir: string): BuiltPage[] {
-  return readdirSync(outDir, {recursive: true, encoding: 'utf8'})
-    .filter((file) => file.endsWith('.html'))
-    .sort()
-    .map((file) => ({file, urlPath: urlPathOf(file), document: parse(readFileSync(path.join(outDir, file), 'utf8'))}));
+/**
+ * Each built page, parsed one at a time as the caller asks for it: a check
+ * keeps what it needs of a page and drops the tree, so memory stays flat
+ * however many pages the site has.
+ */
+export function* builtPages(outDir: string): Generator<BuiltPage> {
+  const files = readdirSync(outDir, {recursive: true, encoding: 'utf8'}).filter((file) => file.endsWith('.html'));
+  for (const file of files.sort()) yield {file, urlPath: urlPathOf(file), document: parse(readFileSync(path.join(outDir, file), 'utf8'))};
 }

@@ -118,7 +118,7 @@ function rawGet(target: string): Promise<{status: number; headers: Record<string
 }
 
 describe('routes that cannot send a reader off the site', () => {
-  it.each(['//evil.example/', '//evil.example', '/\\evil.example/', '//evil.example/blog/', '//evil.example.html'])('%s is not found, and redirects nowhere', async (target) => {
+  it.each(['//evil.example/', '//evil.example', '/\\evil.example/', '//evil.example/blog/', '//evil.example.html', '/%09/evil.example/', '/%2F%2Fevil.example/', '/%5cevil.example/'])('%s is not found, and redirects nowhere', async (target) => {
     const response = await rawGet(target);
     expect(response.status).toBe(404);
     expect(response.headers.location).toBeUndefined();

@@ -105,7 +105,7 @@ describe('the site\'s own routes (src/site/buildOutput.ts)', () => {
   });
 
   it('never redirects a path starting with // or /\\ to another host', () => {
-    for (const path of ['//evil.example/', '//evil.example', '/\\evil.example/', '//evil.example.html', '///evil.example/']) {
+    for (const path of ['//evil.example/', '//evil.example', '/\\evil.example/', '//evil.example.html', '///evil.example/', '/%09/evil.example/', '/\t/evil.example/', '/%2F%2Fevil.example/', '/%5Cevil.example/']) {
       const outcome = get(path);
       expect(outcome.headers.location, path).toBeUndefined();
       expect(outcome.status, path).toBe(404);

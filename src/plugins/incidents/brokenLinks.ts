@@ -12,24 +12,24 @@ const ORIGIN = 'https://site.invalid';
  * postBuild, which runs alongside this check, and Docusaurus checks none.
  */
 export function findBrokenLinks(outDir: string): BrokenLink[] {
-  const pages = builtPages(outDir);
-  const idsByPath = new Map(
-    pages.map((page) => [page.urlPath, new Set([...elements(page.document)].flatMap((el) => [attribute(el, 'id'), attribute(el, 'name')].filter((id) => id !== undefined)))]),
-  );
-
-  const broken: BrokenLink[] = [];
-  for (const page of pages) {
+  // One pass over the pages, keeping only ids and links, never the parsed pages.
+  const idsByPath = new Map<string, Set<string>>();
+  const links: BrokenLink[] = [];
+  for (const page of builtPages(outDir)) {
+    const ids = new Set<string>();
     for (const element of elements(page.document)) {
+      for (const id of [attribute(element, 'id'), attribute(element, 'name')]) if (id !== undefined) ids.add(id);
       const href = element.tagName === 'a' ? attribute(element, 'href') : undefined;
-      if (href === undefined || href === '' || href === '#') continue;
-      const url = new URL(href, ORIGIN + page.urlPath);
-      if (url.origin !== ORIGIN) continue;
-      const target = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
-      if (/\.\w+$/.test(target) && !target.endsWith('.html')) continue;
-      const ids = idsByPath.get(target.replace(/\.html$/, ''));
-      const ok = ids !== undefined && (url.hash.length <= 1 || ids.has(decodeURIComponent(url.hash.slice(1))));
-      if (!ok) broken.push({page: page.urlPath, href});
+      if (href !== undefined && href !== '' && href !== '#') links.push({page: page.urlPath, href});
     }
+    idsByPath.set(page.urlPath, ids);
   }
-  return broken;
+  return links.filter(({page, href}) => {
+    const url = new URL(href, ORIGIN + page);
+    if (url.origin !== ORIGIN) return false;
+    const target = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
+    if (/\.\w+$/.test(target) && !target.endsWith('.html')) return false;
+    const ids = idsByPath.get(target.replace(/\.html$/, ''));
+    return !(ids !== undefined && (url.hash.length <= 1 || ids.has(decodeURIComponent(url.hash.slice(1)))));
+  });
 }
