@@ -301,7 +301,10 @@ export function parseIncidentPost(frontMatter: Record<string, unknown>, file: st
     return published;
   });
   const sources = check(() => parseSources(frontMatter, file, today));
-  const incident = sources && check(() => parseIncidentMeta(frontMatter, file, {sourceIds: sources.map((source) => source.id), components}));
+  // With faulty sources, the incident is still checked against the ids written, so every fault shows in one run.
+  const writtenIds = Array.isArray(frontMatter.sources) ? frontMatter.sources.flatMap((source) => (isRecord(source) && typeof source.id === 'string' ? [source.id] : [])) : [];
+  const sourceIds = sources?.map((source) => source.id) ?? writtenIds;
+  const incident = check(() => parseIncidentMeta(frontMatter, file, {sourceIds, components}));
   if (incident && date && incident.date > date) {
     check(() => {
       throw new IncidentMetaError(file, 'incident.date', `(${incident.date}) is after the post's publication date (${date}); a report cannot precede its incident`);

@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 
 import {checkCitations, parseSources, type Source} from '../../src/incidents/sources';
 import remarkCitations, {backlinkLabel} from '../../src/plugins/citations/remarkCitations';
+import {STABLE_SECTIONS, TO_FILL} from '../../src/authoring/scaffold';
 
 const FILE = 'blog/example_incident/index.md';
 const SOURCES = [
@@ -57,9 +58,11 @@ describe('checkCitations', () => {
 describe('remarkCitations', () => {
   const text = (value: string) => ({type: 'text' as const, value});
   const sourcesHeading = {type: 'heading' as const, depth: 2 as const, children: [text('Sources')], data: {hProperties: {id: 'sources'}}};
+  const heading = (id: string) => ({type: 'heading' as const, depth: 2 as const, children: [text(id)], data: {hProperties: {id}}});
+  const stableSections = STABLE_SECTIONS.map(({id}) => heading(id));
   const tree = (...paragraphs: string[]): Root => ({
     type: 'root',
-    children: [...paragraphs.map((p) => ({type: 'paragraph' as const, children: [text(p)]})), sourcesHeading],
+    children: [...paragraphs.map((p) => ({type: 'paragraph' as const, children: [text(p)]})), ...stableSections, sourcesHeading],
   });
   // The full post holds the truncate marker; the excerpt for the blog lists is cut before it.
   const file = (value = 'summary <!-- truncate --> body') => ({path: `/site/${FILE}`, value, data: {frontMatter: {slug: 'example-incident', sources: SOURCES}}});
@@ -97,6 +100,21 @@ describe('remarkCitations', () => {
     const root = tree('Claim[^product-page][^pr-1].');
     root.children.pop();
     expect(() => run(root)).toThrow(`${FILE}: the last section must be "## Sources {#sources}"`);
+  });
+
+  it('needs every stable section, and no text the scaffold left to fill', () => {
+    const root = tree(`${TO_FILL}: the summary[^product-page][^pr-1].`);
+    root.children.splice(root.children.indexOf(stableSections[4]), 1);
+    const message = (() => {
+      try {
+        run(root);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    })();
+    expect(message).toContain(`${FILE}:0: "TO FILL" is left from the scaffold`);
+    expect(message).toContain(`${FILE}:1: the section "## What operators should do {#what-to-do}" is missing; customer notices link to it`);
   });
 
   it('in the excerpt for the lists, links citations to the post page and lists nothing', () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type {Heading, Link, List, ListItem, Parent, PhrasingContent, Root, RootContent, Text} from 'mdast';
 
+import {STABLE_SECTIONS, TO_FILL} from '../../authoring/scaffold';
 import {formatCalendarDate} from '../../incidents/frontMatterFields';
 import {checkCitations, CITATION, citationAnchor, describeSource, parseSources, sourceAnchor, type Source} from '../../incidents/sources';
 
@@ -103,13 +104,14 @@ const textOf = (node: RootContent | Root): string =>
 /**
  * Faults in how a post uses citations and headings, one line each with its
  * line number: a citation in a heading (the table of contents would show it
- * raw), a space before a citation (it renders as "2 hours [1]"), and two
+ * raw), a space before a citation (it renders as "2 hours [1]"), two
  * headings with one id (a customer's link to a section would land on the
- * first).
+ * first), a stable section missing, and text the scaffold left to fill.
  */
 function headingAndCitationFaults(tree: Root, file: string): string[] {
   const faults: string[] = [];
   const seenIds = new Map<string, number>();
+  let lastLine = 1;
   const visit = (node: RootContent | Root) => {
     const line = node.position?.start.line ?? 0;
     if (node.type === 'heading') {
@@ -121,7 +123,9 @@ function headingAndCitationFaults(tree: Root, file: string): string[] {
       }
       return;
     }
+    lastLine = Math.max(lastLine, node.position?.end.line ?? 0);
     if (node.type === 'text') {
+      if (node.value.includes(TO_FILL)) faults.push(`${file}:${line}: "${TO_FILL}" is left from the scaffold; write the section, citing its sources`);
       for (const match of node.value.matchAll(/\s+(\[\^[^\]\s]+\])/g)) {
         const at = line + (node.value.slice(0, match.index).match(/\n/g)?.length ?? 0);
         faults.push(`${file}:${at}: remove the space before ${match[1]}: a citation follows the word it supports directly, as in "took 30 seconds${match[1]}"`);
@@ -130,6 +134,9 @@ function headingAndCitationFaults(tree: Root, file: string): string[] {
     if ('children' in node) node.children.forEach(visit);
   };
   visit(tree);
+  for (const {id, title} of STABLE_SECTIONS) {
+    if (!seenIds.has(id)) faults.push(`${file}:${lastLine}: the section "## ${title} {#${id}}" is missing; customer notices link to it, so every post has it`);
+  }
   return faults;
 }
 

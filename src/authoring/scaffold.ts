@@ -1,0 +1,72 @@
+/**
+ * The starting point of a new incident post: every front-matter field, the
+ * stable sections in order, the truncate marker and the Sources heading.
+ * What the author must fill is left empty, so the build names each such field;
+ * the text to write is marked TO FILL, which the build also refuses.
+ */
+
+/** The sections customer notices link to, by id, in the order a post gives them. */
+export const STABLE_SECTIONS = [
+  {id: 'summary', title: 'Summary'},
+  {id: 'impact', title: 'Impact'},
+  {id: 'root-cause', title: 'Root cause'},
+  {id: 'fix', title: 'The fix'},
+  {id: 'what-to-do', title: 'What operators should do'},
+  {id: 'remediation', title: 'Remediation'},
+] as const;
+
+/** Text the scaffold leaves for the author; a post that still holds it fails the build. */
+export const TO_FILL = 'TO FILL';
+
+/** "my-incident" → "my_incident": a folder named as the slug would redirect to itself. */
+export const folderFor = (slug: string) => slug.replaceAll('-', '_');
+
+export function scaffoldPost(slug: string, today: string): string {
+  const [summary, ...sections] = STABLE_SECTIONS;
+  const heading = ({id, title}: {id: string; title: string}) => `## ${title} {#${id}}`;
+  return `---
+slug: ${slug}                 # never change it once published: incident notices link to it
+title: ""                    # what broke, in a few words
+description: ""              # one or two sentences (50 characters or more) for link previews
+date: "${today}"             # publication date, quoted
+authors: [incident-editors]  # keys from blog/authors.yml
+tags: [incident-report]      # keys from blog/tags.yml
+sources:                     # every source the post is written from; cite each in the text as [^id]
+  - id: product-page
+    title: ""                # e.g. "LiteLLM's own incident report, blog/<folder>/index.md in BerriAI/litellm-docs"
+    url: ""                  # https:// only
+    kind: product post-mortem  # product post-mortem | pull request | issue | commit | release notes | documentation
+    # date: "YYYY-MM-DD"     # when it was published, opened or merged, if stated
+incident:
+  date: ""                   # "YYYY-MM-DD", or "YYYY-MM" when the source gives only the month
+  # date_note: first reported  # what the date marks, if not the start
+  duration: ""               # e.g. About 3 hours; "Not stated" when no source gives one
+  severity: ""               # critical | high | medium | low | not-stated
+  # severity_scope: for vLLM embedding users
+  status: ""                 # investigating | identified | monitoring | resolved
+  # status_note: as last stated on 27 March 2026
+  # fixed_in: "1.82.3"       # the first fixed release, as the source words it; must match versions[].fixed
+  # tracking_id: LIT-1234    # /incidents/<id> then redirects to the post
+  components: []             # keys from blog/components.yml
+  versions: ""               # "not stated", or statements: see the README
+  cite:                      # the declared source of each header fact
+    date: product-page
+    duration: product-page   # remove when the duration is "Not stated"
+    severity: product-page   # remove when the severity is not-stated
+    status: product-page
+# updates:                   # when the post is revised after publication, oldest first
+#   - date: "YYYY-MM-DD"
+#     note: What changed.
+---
+
+${heading(summary)}
+
+${TO_FILL}: what happened, to whom, for how long, and what fixed it, each fact with its source[^product-page].
+
+<!-- truncate -->
+
+${sections.map((section) => `${heading(section)}\n\n${TO_FILL}.`).join('\n\n')}
+
+## Sources {#sources}
+`;
+}
