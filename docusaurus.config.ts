@@ -2,6 +2,7 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type {PrismTheme} from 'prism-react-renderer';
 
+import {refuseFrontMatterEngines} from './src/authoring/faultReport';
 import remarkCitations from './src/plugins/citations/remarkCitations';
 import remarkSafeMarkup from './src/plugins/safeMarkup/remarkSafeMarkup';
 import incidentsPlugin, {incidentPostValidator} from './src/plugins/incidents';
@@ -40,6 +41,10 @@ const config: Config = {
   onDuplicateRoutes: 'throw',
   markdown: {
     hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
+    parseFrontMatter: async ({filePath, fileContent, defaultParseFrontMatter}) => {
+      refuseFrontMatterEngines(filePath, fileContent, __dirname);
+      return defaultParseFrontMatter({filePath, fileContent});
+    },
   },
 
   i18n: {defaultLocale: 'en', locales: ['en']},

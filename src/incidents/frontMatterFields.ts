@@ -4,7 +4,13 @@
  */
 
 export class IncidentMetaError extends Error {
-  constructor(file: string, field: string, fault: string) {
+  constructor(
+    readonly file: string,
+    /** Its path in the front matter, e.g. incident.versions[0].fixed. */
+    readonly field: string,
+    /** What is wrong and how to fix it. */
+    readonly fault: string,
+  ) {
     super(`${file}: front matter "${field}" ${fault}`);
     this.name = 'IncidentMetaError';
   }

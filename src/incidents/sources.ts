@@ -5,6 +5,7 @@
  * never cited, or a source a reader cannot follow.
  */
 
+import {hostFault} from '../html/linkTargets';
 import {describe, errorCollector, IncidentMetaError, isRecord, readPlainText, readQuotedDate, rejectUnknownFields} from './frontMatterFields';
 
 export const SOURCE_KINDS = [
@@ -85,24 +86,11 @@ export function parseSources(frontMatter: Record<string, unknown>, file: string,
   return sources as Source[];
 }
 
-/**
- * Why a source address cannot be linked as written, or undefined. Only
- * https, with no whitespace (which browsers strip, changing the address) and
- * no user name or password (https://trusted.example@other.example/ goes to
- * other.example).
- */
+/** Why a source address cannot be linked as written, or undefined: only https, with an honest host. */
 function urlFault(text: string): string | undefined {
   if (/\s/.test(text)) return 'holds whitespace';
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'is not a complete address';
-  }
-  if (url.protocol !== 'https:') return `uses ${url.protocol.replace(':', '')}`;
-  if (url.username !== '' || url.password !== '' || text.slice(8).split(/[/?#]/)[0].includes('@')) return 'names a user before the host (the part before "@" hides where the link really goes)';
-  if (url.hostname.split('.').some((label) => label.startsWith('xn--'))) return 'has an internationalised host name, which can imitate another; write the host in ASCII';
-  return undefined;
+  if (!/^https:\/\//i.test(text)) return URL.canParse(text) ? `uses ${new URL(text).protocol.replace(':', '')}` : 'is not a complete address';
+  return hostFault(text);
 }
 
 /**

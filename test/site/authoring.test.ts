@@ -31,7 +31,7 @@ describe('npm run new-incident', () => {
   });
 
   it('leaves a post whose build names exactly the fields the author must fill', () => {
-    const named = [...firstBuild.matchAll(new RegExp(`${FILE}: front matter "([^"]+)"`, 'g'))].map((match) => match[1]);
+    const named = [...firstBuild.matchAll(new RegExp(`^\\s*${FILE}:\\d+: ([^:]+):`, 'gm'))].map((match) => match[1]);
     expect(named.sort()).toEqual(
       ['description', 'incident.components', 'incident.date', 'incident.duration', 'incident.severity', 'incident.status', 'incident.versions', 'sources[0].title', 'sources[0].url', 'title'].sort(),
     );
@@ -62,5 +62,48 @@ describe('npm run new-incident', () => {
     expect(newIncident('vllm-embeddings-incident').stderr).toContain('blog/vllm_embeddings_incident already exists');
     expect(newIncident('tags').stderr).toContain('"tags" is the blog\'s own page /blog/tags');
     expect(newIncident('Redis Timeout').stderr).toContain('usage: npm run new-incident -- <slug>');
+  });
+});
+
+describe('npm run check', () => {
+  const POST = 'blog/vllm_embeddings_incident/index.md';
+  let checkSiteCopy: SiteCopy;
+  let check: ReturnType<typeof spawnSync>;
+  beforeAll(() => {
+    checkSiteCopy = copySite();
+    checkSiteCopy.edit(POST, (text) =>
+      text
+        .replace('severity: high', 'severity: urgent')
+        .replace('components: [embeddings]', 'components: [embeddings, gpu]')
+        .replace('date: "2026-02-18"\nauthors', 'date: "2026-02-30"\nauthors'),
+    );
+    checkSiteCopy.edit('blog/model_cost_map_incident/index.md', (text) => text.replace('## Impact {#impact}', 'See [the cause](#no-such-section).\n\n## Impact {#impact}'));
+    check = spawnSync('npx', ['tsx', 'src/authoring/check.ts'], {cwd: checkSiteCopy.dir, encoding: 'utf8'});
+  });
+  afterAll(() => checkSiteCopy?.remove());
+
+  /** The line of `file` that holds `needle`, counted from 1, found here independently of the check. */
+  const lineOf = (file: string, needle: string) => checkSiteCopy.read(file).split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+  it('reports several faults of one file at once, each with its file, line and field, once, and exits 1', () => {
+    expect(check.status).toBe(1);
+    const lines = String(check.stderr).split('\n').filter((line) => line.startsWith('blog/'));
+    expect(lines).toEqual([
+      `${POST}:${lineOf(POST, 'date: "2026-02-30"')}: date: must be a real calendar date written "YYYY-MM-DD"; got "2026-02-30"`,
+      `${POST}:${lineOf(POST, 'severity: urgent')}: incident.severity: must be one of critical, high, medium, low, not-stated; got "urgent"`,
+      expect.stringMatching(new RegExp(`^${POST}:${lineOf(POST, 'components: [embeddings, gpu]')}: incident.components: has "gpu", which is not in blog/components.yml`)),
+      expect.stringMatching(new RegExp(`^blog/model_cost_map_incident/index.md:${lineOf('blog/model_cost_map_incident/index.md', '#no-such-section')}: the link to #no-such-section points at no heading of this post`)),
+    ]);
+    expect(String(check.stderr)).not.toMatch(/^\s+at /m);
+  });
+
+  it('passes on the committed posts', () => {
+    const clean = spawnSync('npx', ['tsx', 'src/authoring/check.ts'], {cwd: site.dir, encoding: 'utf8'});
+    expect(clean.status, String(clean.stderr)).toBe(0);
+  });
+
+  it('prints the same lines as the build for the same faults', () => {
+    const {output} = checkSiteCopy.build();
+    for (const line of String(check.stderr).split('\n').filter((l) => l.startsWith(POST))) expect(output).toContain(line);
   });
 });

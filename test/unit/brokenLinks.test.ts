@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 
-import {findBrokenLinks} from '../../src/plugins/incidents/brokenLinks';
+import {checkBuiltLinks} from '../../src/plugins/incidents/brokenLinks';
 
 const site = mkdtempSync(path.join(tmpdir(), 'links-'));
 afterAll(() => rmSync(site, {recursive: true, force: true}));
@@ -12,15 +12,19 @@ function page(file: string, body: string): void {
   writeFileSync(path.join(site, file), `<!doctype html><title>x</title>${body}`);
 }
 
-describe('findBrokenLinks', () => {
+describe('checkBuiltLinks', () => {
   page('index.html', '<a href=/blog/post>ok</a><a href=/blog/post#fix>ok</a><a href=/blog/post#gone>anchor</a><a href=/blog/none>page</a>');
-  page('blog/post.html', '<h2 id=fix>Fix</h2><a href=#fix>ok</a><a href=#nowhere>anchor</a><a href=/blog/rss.xml>feed</a><a href="https://example.com/x">out</a><a href=../>up</a>');
+  page('blog/post.html', '<h2 id=fix>Fix</h2><span id=fix>again</span><a href=#fix>ok</a><a href=#nowhere>anchor</a><a href=/blog/rss.xml>feed</a><a href="https://example.com/x">out</a><a href=../>up</a>');
 
   it('reports missing pages and anchors by page, and nothing else', () => {
-    expect(findBrokenLinks(site)).toEqual([
+    expect(checkBuiltLinks(site).broken).toEqual([
       {page: '/blog/post', href: '#nowhere'},
       {page: '/', href: '/blog/post#gone'},
       {page: '/', href: '/blog/none'},
     ]);
+  });
+
+  it('reports an id given twice on a page', () => {
+    expect(checkBuiltLinks(site).duplicateIds).toEqual([{page: '/blog/post', id: 'fix'}]);
   });
 });

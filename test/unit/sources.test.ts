@@ -89,11 +89,11 @@ describe('remarkCitations', () => {
   });
 
   it('fails the build on an undeclared source, naming the file and the id', () => {
-    expect(() => run(tree('Claim[^product-page][^pr-1][^pr-9].'))).toThrow(`${FILE}: front matter "sources" does not declare "pr-9"`);
+    expect(() => run(tree('Claim[^product-page][^pr-1][^pr-9].'))).toThrow(`${FILE}:1: sources: does not declare "pr-9"`);
   });
 
   it('fails the build on a declared source nobody cites', () => {
-    expect(() => run(tree('Claim[^product-page].'))).toThrow(`${FILE}: front matter "sources[1]" ("pr-1") is declared but the text never cites it`);
+    expect(() => run(tree('Claim[^product-page].'))).toThrow(`${FILE}:1: sources[1]: ("pr-1") is declared but the text never cites it`);
   });
 
   it('needs the Sources section last', () => {

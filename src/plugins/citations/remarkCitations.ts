@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type {Heading, Link, List, ListItem, Parent, PhrasingContent, Root, RootContent, Text} from 'mdast';
 
+import {faultLine, FaultReport} from '../../authoring/faultReport';
 import {STABLE_SECTIONS, TO_FILL} from '../../authoring/scaffold';
-import {formatCalendarDate} from '../../incidents/frontMatterFields';
+import {formatCalendarDate, FrontMatterErrors, IncidentMetaError} from '../../incidents/frontMatterFields';
 import {checkCitations, CITATION, citationAnchor, describeSource, parseSources, sourceAnchor, type Source} from '../../incidents/sources';
 
 type VFileLike = {path: string; value: unknown; data: {frontMatter?: Record<string, unknown>}};
@@ -97,6 +98,14 @@ function sourceList(sources: readonly Source[], cited: readonly string[]): List 
   return {type: 'list', ordered: true, start: 1, spread: false, children: items, data: {hProperties: {className: ['source-list'], dataSources: ''}}};
 }
 
+const decodeAnchor = (anchor: string) => {
+  try {
+    return decodeURIComponent(anchor);
+  } catch {
+    return anchor;
+  }
+};
+
 /** Text of a node and its descendants, as written. */
 const textOf = (node: RootContent | Root): string =>
   'value' in node && typeof node.value === 'string' ? node.value : 'children' in node ? node.children.map(textOf).join('') : '';
@@ -108,15 +117,19 @@ const textOf = (node: RootContent | Root): string =>
  * headings with one id (a customer's link to a section would land on the
  * first), a stable section missing, and text the scaffold left to fill.
  */
-function headingAndCitationFaults(tree: Root, file: string): string[] {
+function headingAndCitationFaults(tree: Root, file: string, sources: readonly Source[], postUrl: string): string[] {
   const faults: string[] = [];
   const seenIds = new Map<string, number>();
+  const anchorLinks: {anchor: string; line: number}[] = [];
   let lastLine = 1;
   const visit = (node: RootContent | Root) => {
     const line = node.position?.start.line ?? 0;
     if (node.type === 'heading') {
       if (/\[\^[^\]\s]+\]/.test(textOf(node))) faults.push(`${file}:${line}: a heading may not cite a source (the table of contents would show [^id] raw); cite in the text below it`);
       const id = node.data?.hProperties?.id;
+      if (typeof id === 'string' && /^(source-|cite-|__docusaurus)/.test(id)) {
+        faults.push(`${file}:${line}: the heading id "${id}" is kept for the Sources list and its citations (source-*, cite-*); give the heading another {#id}`);
+      }
       if (typeof id === 'string') {
         if (seenIds.has(id)) faults.push(`${file}:${line}: the heading id "${id}" is already used on line ${seenIds.get(id)}; give this heading its own {#id}`);
         else seenIds.set(id, line);
@@ -124,6 +137,10 @@ function headingAndCitationFaults(tree: Root, file: string): string[] {
       return;
     }
     lastLine = Math.max(lastLine, node.position?.end.line ?? 0);
+    if (node.type === 'link') {
+      const anchor = node.url.startsWith('#') ? node.url.slice(1) : node.url.startsWith(`${postUrl}#`) ? node.url.slice(postUrl.length + 1) : undefined;
+      if (anchor !== undefined) anchorLinks.push({anchor, line});
+    }
     if (node.type === 'text') {
       if (node.value.includes(TO_FILL)) faults.push(`${file}:${line}: "${TO_FILL}" is left from the scaffold; write the section, citing its sources`);
       for (const match of node.value.matchAll(/\s+(\[\^[^\]\s]+\])/g)) {
@@ -134,6 +151,13 @@ function headingAndCitationFaults(tree: Root, file: string): string[] {
     if ('children' in node) node.children.forEach(visit);
   };
   visit(tree);
+  // Anchors the page will have: its headings, and each declared source in the list the build renders.
+  const anchors = new Set([...seenIds.keys(), ...sources.map((source) => sourceAnchor(source.id))]);
+  for (const {anchor, line} of anchorLinks) {
+    if (!anchors.has(decodeAnchor(anchor))) {
+      faults.push(`${file}:${line}: the link to #${anchor} points at no heading of this post (ids: ${[...seenIds.keys()].join(', ')}); use one of them`);
+    }
+  }
   for (const {id, title} of STABLE_SECTIONS) {
     if (!seenIds.has(id)) faults.push(`${file}:${lastLine}: the section "## ${title} {#${id}}" is missing; customer notices link to it, so every post has it`);
   }
@@ -150,19 +174,26 @@ export default function remarkCitations({siteDir, blogPath}: {siteDir: string; b
   return (tree: Root, vfile: VFileLike): void => {
     const file = path.relative(siteDir, vfile.path);
     const frontMatter = vfile.data.frontMatter ?? {};
-    const sources = parseSources(frontMatter, file);
+    // Reported as every other fault is: one line, located in the post.
+    const asReport = (run: () => void) => {
+      try {
+        run();
+      } catch (error) {
+        if (error instanceof IncidentMetaError) throw new FaultReport([faultLine(error, String(vfile.value))]);
+        if (error instanceof FrontMatterErrors) throw new FaultReport(error.faults.map((fault) => faultLine(fault, String(vfile.value))));
+        throw error;
+      }
+    };
+    let sources: Source[] = [];
+    asReport(() => (sources = parseSources(frontMatter, file)));
     if (!TRUNCATE_MARKER.test(String(vfile.value))) {
       replaceCitations(tree, sources, `${blogPath}/${String(frontMatter.slug)}`);
       return;
     }
-    const faults = headingAndCitationFaults(tree, file);
-    if (faults.length > 0) {
-      const error = new Error(`Citations and headings to fix:\n${faults.join('\n')}`);
-      error.stack = error.message;
-      throw error;
-    }
+    const faults = headingAndCitationFaults(tree, file, sources, `${blogPath}/${String(frontMatter.slug)}`);
+    if (faults.length > 0) throw new FaultReport(faults);
     const cited = replaceCitations(tree, sources, null);
-    checkCitations(sources, cited, file);
+    asReport(() => checkCitations(sources, cited, file));
     const headings = tree.children.filter((node): node is Heading => node.type === 'heading' && node.depth === 2);
     if (headings.at(-1)?.data?.hProperties?.id !== 'sources') {
       throw new Error(`${file}: the last section must be "## Sources {#sources}", where the list of sources is rendered; add it at the end`);

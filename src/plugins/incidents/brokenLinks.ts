@@ -1,30 +1,36 @@
 import {attribute, builtPages, elements} from '../../html/builtHtml';
 
 export type BrokenLink = {page: string; href: string};
+/** An id given to more than one element of a page: links to it land on the first. */
+export type DuplicateId = {page: string; id: string};
 
 // Any origin works: links are resolved against it and only same-origin ones are checked.
 const ORIGIN = 'https://site.invalid';
 
 /**
  * Every same-origin `<a href>` in the built HTML whose page does not exist,
- * or whose #fragment matches no id on the page it points to. Links to files
+ * or whose #fragment matches no id on the page it points to; and every id a
+ * page gives twice. Links to files
  * (feeds, images, JSON) are left out: some are written by other plugins'
  * postBuild, which runs alongside this check, and Docusaurus checks none.
  */
-export function findBrokenLinks(outDir: string): BrokenLink[] {
+export function checkBuiltLinks(outDir: string): {broken: BrokenLink[]; duplicateIds: DuplicateId[]} {
   // One pass over the pages, keeping only ids and links, never the parsed pages.
   const idsByPath = new Map<string, Set<string>>();
   const links: BrokenLink[] = [];
+  const duplicateIds: DuplicateId[] = [];
   for (const page of builtPages(outDir)) {
     const ids = new Set<string>();
     for (const element of elements(page.document)) {
-      for (const id of [attribute(element, 'id'), attribute(element, 'name')]) if (id !== undefined) ids.add(id);
+      const id = attribute(element, 'id');
+      if (id !== undefined && ids.has(id)) duplicateIds.push({page: page.urlPath, id});
+      for (const name of [id, attribute(element, 'name')]) if (name !== undefined) ids.add(name);
       const href = element.tagName === 'a' ? attribute(element, 'href') : undefined;
       if (href !== undefined && href !== '' && href !== '#') links.push({page: page.urlPath, href});
     }
     idsByPath.set(page.urlPath, ids);
   }
-  return links.filter(({page, href}) => {
+  const broken = links.filter(({page, href}) => {
     const url = new URL(href, ORIGIN + page);
     if (url.origin !== ORIGIN) return false;
     const target = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
@@ -32,4 +38,5 @@ export function findBrokenLinks(outDir: string): BrokenLink[] {
     const ids = idsByPath.get(target.replace(/\.html$/, ''));
     return !(ids !== undefined && (url.hash.length <= 1 || ids.has(decodeURIComponent(url.hash.slice(1)))));
   });
+  return {broken, duplicateIds};
 }

@@ -5,13 +5,13 @@ import {Resvg} from '@resvg/resvg-js';
 import type {BlogContent, BlogPost} from '@docusaurus/plugin-content-blog';
 
 import {COMPONENTS_FILE, readComponents, type Components} from '../../incidents/components';
-import {errorCollector, FrontMatterErrors, IncidentMetaError} from '../../incidents/frontMatterFields';
-import {parseIncidentPost, type IncidentPostMeta} from '../../incidents/incidentMeta';
+import {checkPostFrontMatter} from '../../authoring/checkPosts';
+import {FaultReport} from '../../authoring/faultReport';
+import type {IncidentPostMeta} from '../../incidents/incidentMeta';
 import {buildIncidentIndex, incidentFilters, type FilterKind, type IncidentRow} from '../../incidents/incidentIndex';
 import {incidentsJson, INCIDENTS_JSON_PATH} from '../../incidents/incidentsJson';
-import {postUrlFaults} from '../../site/redirects';
 import {socialCardPath, socialCardSvg} from '../../social/socialCard';
-import {findBrokenLinks} from './brokenLinks';
+import {checkBuiltLinks} from './brokenLinks';
 
 /** A link to one filtered view of the index. */
 export type FilterLink = {kind: FilterKind; label: string; path: string; count: number};
@@ -35,24 +35,19 @@ function sourceFile(post: BlogPost): string {
 /**
  * The blog plugin's `processBlogPosts` hook: fails the build on bad front
  * matter, or on a post another post or a redirect would make unreachable,
- * listing every fault of every post at once, one line each; otherwise stores
- * the normalised metadata (dates as text) so every page renders exactly what
- * was validated.
+ * listing every fault of every post at once, one line each (the same lines
+ * as `npm run check`); otherwise stores the normalised metadata (dates as
+ * text) so every page renders exactly what was validated.
  */
 export function incidentPostValidator(siteDir: string) {
   return async function validateIncidentPosts({blogPosts}: {blogPosts: BlogPost[]}): Promise<BlogPost[]> {
-    const context = {today: new Date().toISOString().slice(0, 10), components: Object.keys(readComponents(siteDir))};
-    const {check, errors} = errorCollector();
-    const checked = blogPosts.flatMap((post) => {
-      const file = sourceFile(post);
-      // Redirects and checks are per folder: a post elsewhere would escape them.
-      if (!/^blog\/[^/]+\/index\.mdx?$/.test(file)) errors.push(new IncidentMetaError(file, 'slug', 'belongs to a post outside blog/<folder>/index.md(x); move it into a folder of its own'));
-      const meta = check(() => parseIncidentPost(post.metadata.frontMatter, file, context));
-      return meta ? [{post, file, meta}] : [];
-    });
-    errors.push(...postUrlFaults(checked.map(({file, meta}) => ({file, folder: path.basename(path.dirname(file)), slug: meta.slug, trackingId: meta.incident.tracking_id}))));
-    if (errors.length > 0) throw new FrontMatterErrors(errors);
-    return checked.map(({post, meta}) => ({...post, metadata: {...post.metadata, frontMatter: {...post.metadata.frontMatter, ...meta}}}));
+    const {valid, faults} = checkPostFrontMatter(
+      siteDir,
+      blogPosts.map((post) => ({file: sourceFile(post), frontMatter: post.metadata.frontMatter})),
+    );
+    if (faults.length > 0) throw new FaultReport(faults);
+    const meta = new Map(valid.map((post) => [post.file, post.meta]));
+    return blogPosts.map((post) => ({...post, metadata: {...post.metadata, frontMatter: {...post.metadata.frontMatter, ...meta.get(sourceFile(post))}}}));
   };
 }
 
@@ -89,9 +84,14 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
     name: 'incidents-index',
     getPathsToWatch: () => [path.join(context.siteDir, COMPONENTS_FILE)],
     async postBuild({outDir}) {
-      const broken = findBrokenLinks(outDir);
-      if (broken.length > 0) {
-        const lines = broken.map(({page, href}) => `- ${files.get(page) ?? 'generated page'} (page ${page}): links to ${href}`);
+      const {broken, duplicateIds} = checkBuiltLinks(outDir);
+      // List pages repeat each excerpt's section ids by design; a post page must give each id once.
+      const postDuplicates = duplicateIds.filter(({page}) => files.has(page));
+      if (broken.length > 0 || postDuplicates.length > 0) {
+        const lines = [
+          ...broken.map(({page, href}) => `- ${files.get(page) ?? 'generated page'} (page ${page}): links to ${href}`),
+          ...postDuplicates.map(({page, id}) => `- ${files.get(page)} (page ${page}): the id "${id}" is given twice; links to it land on the first`),
+        ];
         throw new Error(`Broken links, by the file they are written in:\n${lines.join('\n')}`);
       }
       writeSocialCards(rows, outDir);

@@ -1,5 +1,9 @@
+import {existsSync, lstatSync} from 'node:fs';
 import path from 'node:path';
 import type {Node, Parent, Root} from 'mdast';
+
+import {FaultReport} from '../../authoring/faultReport';
+import {linkTargetFault} from '../../html/linkTargets';
 
 type VFileLike = {path: string};
 type EstreeNode = {type: string; [key: string]: unknown};
@@ -17,8 +21,9 @@ const ELEMENTS = new Set([
   'figure', 'hr', 'i', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub',
   'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'u', 'ul', 'var',
 ]);
-// No `id`: a post's own element could take the id of a section or a source, and links to it would land there.
-const ATTRIBUTES = new Set(['class', 'className', 'title', 'lang', 'dir', 'href', 'open', 'colSpan', 'colspan', 'rowSpan', 'rowspan', 'scope', 'start', 'role', 'aria-label', 'aria-hidden']);
+// No `id` (it could take a section's or a source's anchor) and no `class` (the theme's classes could turn a link
+// into a full-page overlay, or dress text up as the site's own).
+const ATTRIBUTES = new Set(['title', 'lang', 'dir', 'href', 'open', 'colSpan', 'colspan', 'rowSpan', 'rowspan', 'scope', 'start', 'aria-label']);
 
 /** Attributes refused even on the site's own components: they run script or carry styles the policy forbids. */
 const NEVER = /^(on|dangerouslySetInnerHTML$|style$|srcdoc$|formaction$)/i;
@@ -29,19 +34,8 @@ const NEVER = /^(on|dangerouslySetInnerHTML$|style$|srcdoc$|formaction$)/i;
  */
 export const POST_COMPONENTS = ['LatencyReplay', 'ReconnectFlowDiagram'];
 
-/** What a post may import: one of those components, or a JSON file beside the post. */
-const IMPORT = new RegExp(`^import\\s+([A-Za-z_$][\\w$]*)\\s+from\\s+'(@site/src/components/(?:${POST_COMPONENTS.join('|')})|\\./[\\w.-]+\\.json)';?$`);
-
-/**
- * A link target that stays a link: a path, an anchor, https or mailto.
- * Browsers drop tabs, newlines and leading controls from URLs, so
- * "java\tscript:" is checked as "javascript:".
- */
-function unsafeUrl(value: string): boolean {
-  const url = value.replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
-  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(url)?.[1];
-  return scheme !== undefined && scheme !== 'https' && scheme !== 'http' && scheme !== 'mailto';
-}
+/** What a post may import: one of those components, or a lab recording beside the post. */
+const IMPORT = new RegExp(`^import\\s+([A-Za-z_$][\\w$]*)\\s+from\\s+'(@site/src/components/(?:${POST_COMPONENTS.join('|')})|\\./[\\w.-]+\\.probes\\.json)';?$`);
 
 /** True for an expression that is only comments, such as the truncate marker {/* truncate *\/}. */
 const onlyComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').trim() === '';
@@ -54,9 +48,9 @@ const onlyComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').tri
 function isData(node: EstreeNode, jsonImports: ReadonlySet<string>): boolean {
   switch (node.type) {
     case 'Literal':
-      return node.value === null || (['string', 'number', 'boolean'].includes(typeof node.value) && !(typeof node.value === 'string' && unsafeUrl(node.value)));
+      return node.value === null || (['string', 'number', 'boolean'].includes(typeof node.value) && !(typeof node.value === 'string' && linkTargetFault(node.value)));
     case 'TemplateLiteral':
-      return (node.expressions as unknown[]).length === 0;
+      return (node.expressions as unknown[]).length === 0 && (node.quasis as {value: {cooked: string}}[]).every((quasi) => !linkTargetFault(quasi.value.cooked));
     case 'UnaryExpression':
       return node.operator === '-' && (node.argument as EstreeNode).type === 'Literal' && typeof (node.argument as EstreeNode).value === 'number';
     case 'Identifier':
@@ -86,14 +80,14 @@ function faultsOf(node: MdxNode, imported: Imports): string[] {
     case 'link':
     case 'image':
     case 'definition':
-      return node.url !== undefined && unsafeUrl(node.url) ? [`the link target "${node.url.slice(0, 40)}" is not allowed: links must be paths, #anchors, https: or mailto:`] : [];
+      return node.url !== undefined && linkTargetFault(node.url) ? [`the link target "${node.url.slice(0, 40)}" ${linkTargetFault(node.url)}`] : [];
     case 'html':
       return onlyComments(String(node.value).replace(/^<!--([\s\S]*)-->$/, '/*$1*/')) ? [] : ['raw HTML is not allowed here; write it in Markdown'];
     case 'mdxjsEsm':
       return String(node.value)
         .split('\n')
         .filter((line) => line.trim() !== '' && !IMPORT.test(line.trim()))
-        .map((line) => `"${line.trim().slice(0, 60)}" is not allowed: a post may only import ${POST_COMPONENTS.join(' or ')} from @site/src/components/<Name>, or a JSON file beside it`);
+        .map((line) => `"${line.trim().slice(0, 60)}" is not allowed: a post may only import ${POST_COMPONENTS.join(' or ')} from @site/src/components/<Name>, or a lab recording (*.probes.json) beside it`);
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
       return onlyComments(String(node.value)) ? [] : [`the expression {${String(node.value).trim().slice(0, 40)}} is not allowed: a post's text may hold comments in braces, not code`];
@@ -114,7 +108,8 @@ function elementFaults({name, attributes = []}: MdxNode, imported: Imports): str
     if (attribute.type !== 'mdxJsxAttribute' || attribute.name === undefined) return [`<${name}> may not spread attributes ({...})`];
     const attr = attribute.name;
     if (NEVER.test(attr) || (!component && !ATTRIBUTES.has(attr))) return [`<${name} ${attr}> is not allowed: no event handlers, styles or unlisted attributes`];
-    if (typeof attribute.value === 'string' && unsafeUrl(attribute.value)) return [`<${name} ${attr}="${attribute.value.slice(0, 40)}"> is not allowed: links must be paths, #anchors, https: or mailto:`];
+    const linkFault = typeof attribute.value === 'string' ? linkTargetFault(attribute.value) : undefined;
+    if (linkFault) return [`<${name} ${attr}="${(attribute.value as string).slice(0, 40)}"> is not allowed: it ${linkFault}`];
     if (attribute.value === null || attribute.value === undefined || typeof attribute.value === 'string') return [];
     if (!component) return [`<${name} ${attr}={...}> is not allowed: HTML attributes take plain text`];
     const expression = attributeExpression(attribute.value);
@@ -135,15 +130,18 @@ function elementFaults({name, attributes = []}: MdxNode, imported: Imports): str
 export default function remarkSafeMarkup({siteDir}: {siteDir: string}) {
   return (tree: Root, vfile: VFileLike): void => {
     const file = path.relative(siteDir, vfile.path);
+    const faults: string[] = [];
     const imported = {components: new Set<string>(), json: new Set<string>()};
     for (const node of tree.children as MdxNode[]) {
       if (node.type !== 'mdxjsEsm') continue;
       for (const line of String(node.value).split('\n')) {
         const match = IMPORT.exec(line.trim());
         if (match) (match[2].startsWith('@site/') ? imported.components : imported.json).add(match[1]);
+        // A link in the pull request could bring in any file of the machine that builds it.
+        const data = match?.[2].startsWith('./') ? path.join(path.dirname(vfile.path), match[2]) : undefined;
+        if (data && existsSync(data) && lstatSync(data).isSymbolicLink()) faults.push(`${file}:${node.position?.start.line ?? '?'}: ${match![2]} is a symbolic link; commit the file itself`);
       }
     }
-    const faults: string[] = [];
     const visit = (node: MdxNode) => {
       for (const fault of faultsOf(node, imported)) faults.push(`${file}:${node.position?.start.line ?? '?'}: ${fault}`);
       // A component that fails on what the post gives it names the post: the build's own error names only the URL.
@@ -153,10 +151,6 @@ export default function remarkSafeMarkup({siteDir}: {siteDir: string}) {
       if ('children' in node) (node as Parent).children.forEach((child) => visit(child as MdxNode));
     };
     visit(tree as MdxNode);
-    if (faults.length > 0) {
-      const error = new Error(`Markup a post may not hold:\n${faults.join('\n')}`);
-      error.stack = error.message;
-      throw error;
-    }
+    if (faults.length > 0) throw new FaultReport(faults);
   };
 }

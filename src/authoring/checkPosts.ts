@@ -1,0 +1,136 @@
+/**
+ * Every check of the posts that needs no bundling, shared by the build (each
+ * check where the build runs it) and `npm run check` (all of them, in a few
+ * seconds): front matter, the URLs the posts own, lab recordings, and each
+ * post's text through Docusaurus' own Markdown pipeline with the site's
+ * plugins, then the links between posts. Every fault is one line,
+ * `file:line: field: what is wrong, how to fix it`.
+ */
+import {readdirSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import type {Heading, Link, Root} from 'mdast';
+
+import {errorCollector, IncidentMetaError} from '../incidents/frontMatterFields';
+import {readComponents} from '../incidents/components';
+import {parseIncidentPost, type IncidentPostMeta} from '../incidents/incidentMeta';
+import {sourceAnchor} from '../incidents/sources';
+import {recordingFaultLines} from '../measurements/recordingFiles';
+import remarkCitations from '../plugins/citations/remarkCitations';
+import remarkSafeMarkup from '../plugins/safeMarkup/remarkSafeMarkup';
+import {postUrlFaults} from '../site/redirects';
+import {faultLine, FaultReport, refuseFrontMatterEngines} from './faultReport';
+
+export type PostFrontMatter = {file: string; frontMatter: Record<string, unknown>};
+
+/** Front matter and URLs of every post: the valid ones' metadata, and the fault lines of the rest. */
+export function checkPostFrontMatter(siteDir: string, posts: readonly PostFrontMatter[]): {valid: {file: string; meta: IncidentPostMeta}[]; faults: string[]} {
+  const context = {today: new Date().toISOString().slice(0, 10), components: Object.keys(readComponents(siteDir))};
+  const {check, errors} = errorCollector();
+  const valid = posts.flatMap(({file, frontMatter}) => {
+    // Redirects and checks are per folder: a post elsewhere would escape them.
+    if (!/^blog\/[^/]+\/index\.mdx?$/.test(file)) errors.push(new IncidentMetaError(file, 'slug', 'belongs to a post outside blog/<folder>/index.md(x); move it into a folder of its own'));
+    const meta = check(() => parseIncidentPost(frontMatter, file, context));
+    return meta ? [{file, meta}] : [];
+  });
+  errors.push(...postUrlFaults(valid.map(({file, meta}) => ({file, folder: path.basename(path.dirname(file)), slug: meta.slug, trackingId: meta.incident.tracking_id}))));
+  const text = (file: string) => readFileSync(path.join(siteDir, file), 'utf8');
+  return {valid, faults: errors.map((error) => faultLine(error, text(error.file)))};
+}
+
+/** The post files Docusaurus' blog reads: Markdown and MDX under blog/, except what starts with "_". */
+export function postFiles(siteDir: string): string[] {
+  return readdirSync(path.join(siteDir, 'blog'), {recursive: true, encoding: 'utf8'})
+    .filter((file) => /\.mdx?$/.test(file) && !file.split(path.sep).some((part) => part.startsWith('_')))
+    .map((file) => path.join('blog', file))
+    .sort();
+}
+
+type Compiled = {file: string; slug: string; ids: Set<string>; links: {url: string; line: number}[]};
+
+/** Records, after the site's own plugins ran, the anchors a post will have and the links it writes. */
+function remarkCollect(into: Omit<Compiled, 'file' | 'slug'>) {
+  return () => (tree: Root) => {
+    const visit = (node: Root | Root['children'][number]) => {
+      const id = (node as Heading).data?.hProperties?.id;
+      if (typeof id === 'string') into.ids.add(id);
+      if (node.type === 'link') into.links.push({url: (node as Link).url, line: node.position?.start.line ?? 1});
+      if ('children' in node) node.children.forEach(visit);
+    };
+    visit(tree);
+  };
+}
+
+/** Every fault of the posts' text and of the links between posts, compiled as the build compiles them. */
+async function textFaults(siteDir: string, posts: readonly {file: string; text: string}[]): Promise<string[]> {
+  // Docusaurus' own pieces, so the text is read exactly as the build reads it.
+  const {loadSiteConfig} = require('@docusaurus/core/lib/server/config');
+  const {compileToJSX} = require('@docusaurus/mdx-loader/lib/utils');
+  const {DEFAULT_PARSE_FRONT_MATTER} = require('@docusaurus/utils');
+  const {siteConfig} = await loadSiteConfig({siteDir});
+  const faults: string[] = [];
+  const compiled: Compiled[] = [];
+  for (const {file, text} of posts) {
+    const {frontMatter} = await DEFAULT_PARSE_FRONT_MATTER({filePath: file, fileContent: text});
+    const found = {ids: new Set<string>(), links: [] as Compiled['links']};
+    try {
+      await compileToJSX({
+        filePath: path.join(siteDir, file),
+        // The whole file, front matter included, as the build's loader passes it: lines count from the top.
+        fileContent: text,
+        frontMatter,
+        compilerName: 'server',
+        options: {
+          siteDir,
+          staticDirs: [],
+          markdownConfig: siteConfig.markdown,
+          admonitions: true,
+          beforeDefaultRemarkPlugins: [[remarkSafeMarkup, {siteDir}]],
+          remarkPlugins: [[remarkCitations, {siteDir, blogPath: '/blog'}], remarkCollect(found)],
+          rehypePlugins: [],
+          recmaPlugins: [],
+          beforeDefaultRehypePlugins: [],
+        },
+      });
+    } catch (error) {
+      const cause = (error as {cause?: unknown}).cause ?? error;
+      if (cause instanceof FaultReport) faults.push(...cause.lines);
+      else if (cause instanceof IncidentMetaError) faults.push(faultLine(cause, text));
+      else faults.push(`${file}:${(cause as {line?: number}).line ?? 1}: ${(cause as Error).message.split('\n')[0]}`);
+      continue;
+    }
+    for (const source of Array.isArray(frontMatter.sources) ? frontMatter.sources : []) found.ids.add(sourceAnchor(String(source.id)));
+    compiled.push({file, slug: String(frontMatter.slug), ...found});
+  }
+  // Links between posts: the post must exist and hold the anchor.
+  const bySlug = new Map(compiled.map((post) => [post.slug, post]));
+  for (const post of compiled) {
+    for (const {url, line} of post.links) {
+      const match = /^\/blog\/([a-z0-9-]+)(?:#(.*))?$/.exec(url);
+      if (!match || match[1] === post.slug || ['tags', 'archive', 'authors', 'page'].includes(match[1])) continue;
+      const target = bySlug.get(match[1]);
+      if (!target) faults.push(`${post.file}:${line}: the link to ${url} leads to no post; known slugs: ${[...bySlug.keys()].join(', ')}`);
+      else if (match[2] && !target.ids.has(match[2])) faults.push(`${post.file}:${line}: the link to ${url} points at no heading of ${target.file} (ids: ${[...target.ids].filter((id) => !id.startsWith('source-')).join(', ')})`);
+    }
+  }
+  return faults;
+}
+
+/** Everything `npm run check` checks: one line per fault of every post and recording. */
+export async function checkSite(siteDir: string): Promise<{posts: number; faults: string[]}> {
+  const faults: string[] = [];
+  const posts = postFiles(siteDir).flatMap((file) => {
+    const text = readFileSync(path.join(siteDir, file), 'utf8');
+    try {
+      refuseFrontMatterEngines(path.join(siteDir, file), text, siteDir);
+      return [{file, text}];
+    } catch (error) {
+      faults.push(...(error as FaultReport).lines);
+      return [];
+    }
+  });
+  const {DEFAULT_PARSE_FRONT_MATTER} = require('@docusaurus/utils');
+  const parsed = await Promise.all(posts.map(async ({file, text}) => ({file, frontMatter: (await DEFAULT_PARSE_FRONT_MATTER({filePath: file, fileContent: text})).frontMatter})));
+  faults.push(...checkPostFrontMatter(siteDir, parsed).faults, ...recordingFaultLines(siteDir));
+  faults.push(...(await textFaults(siteDir, posts)));
+  return {posts: posts.length, faults};
+}
