@@ -42,8 +42,13 @@ export function postUrlFaults(posts: readonly PostUrls[]): IncidentMetaError[] {
     if (idOwners.has(id)) faults.push(new IncidentMetaError(file, 'incident.tracking_id', `"${trackingId}" is already used by ${idOwners.get(id)}; /incidents/${trackingId} must lead to one post`));
     else idOwners.set(id, file);
   }
+  const folderOwners = new Map<string, string>();
   for (const {file, folder, slug} of posts) {
     const at = `the folder "${folder}"`;
+    // Vercel matches redirects regardless of letter case: two such folders would share one.
+    const sameFolder = folderOwners.get(folder.toLowerCase());
+    if (sameFolder !== undefined) faults.push(new IncidentMetaError(file, 'slug', `cannot be redirected to from ${at}: its name differs from ${sameFolder}'s folder only in letter case; rename one`));
+    folderOwners.set(folder.toLowerCase(), file);
     const owner = slugOwners.get(folder.toLowerCase());
     if (!FOLDER_NAME.test(folder)) {
       faults.push(new IncidentMetaError(file, 'slug', `cannot be redirected to from ${at}: name the folder with letters, digits, "_" and "-", starting with a letter or digit (Docusaurus skips a folder starting with "_")`));

@@ -69,6 +69,12 @@ describe('postUrlFaults: every post stays reachable', () => {
     ]);
   });
 
+  it('refuses two folders whose names differ only in letter case, which would share one redirect', () => {
+    expect(messages(urls('one_incident', 'one-incident'), urls('One_Incident', 'two-incident'))).toEqual([
+      'blog/One_Incident/index.md: front matter "slug" cannot be redirected to from the folder "One_Incident": its name differs from blog/one_incident/index.md\'s folder only in letter case; rename one',
+    ]);
+  });
+
   it('refuses a slug or a folder that takes a page the blog owns', () => {
     expect(messages(urls('tags_incident', 'tags'), urls('archive', 'old-incident'))).toEqual([
       'blog/tags_incident/index.md: front matter "slug" "tags" is the blog\'s own page /blog/tags; choose another slug',
