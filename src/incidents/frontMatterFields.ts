@@ -67,6 +67,9 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
+/** Where, under `npm start`, a post's front matter carries its faults instead of stopping the server. */
+export const POST_FAULTS = 'incidentFaults';
+
 /** Lower-case words joined by dashes: slugs, component names, author and tag keys. */
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -6,6 +6,7 @@ import type {BlogContent, BlogPost} from '@docusaurus/plugin-content-blog';
 
 import {COMPONENTS_FILE, readComponents, type Components} from '../../incidents/components';
 import {checkPostFrontMatter} from '../../authoring/checkPosts';
+import {POST_FAULTS} from '../../incidents/frontMatterFields';
 import {FaultReport} from '../../authoring/faultReport';
 import type {IncidentPostMeta} from '../../incidents/incidentMeta';
 import {buildIncidentIndex, incidentFilters, type FilterKind, type IncidentRow} from '../../incidents/incidentIndex';
@@ -45,9 +46,15 @@ export function incidentPostValidator(siteDir: string) {
       siteDir,
       blogPosts.map((post) => ({file: sourceFile(post), frontMatter: post.metadata.frontMatter})),
     );
-    if (faults.length > 0) throw new FaultReport(faults);
+    // Under `npm start` the server stays up and each faulty post shows its faults in the browser (src/theme).
+    if (faults.length > 0 && process.env.NODE_ENV !== 'development') throw new FaultReport(faults);
     const meta = new Map(valid.map((post) => [post.file, post.meta]));
-    return blogPosts.map((post) => ({...post, metadata: {...post.metadata, frontMatter: {...post.metadata.frontMatter, ...meta.get(sourceFile(post))}}}));
+    return blogPosts.map((post) => {
+      const file = sourceFile(post);
+      const own = faults.filter((fault) => fault.startsWith(`${file}:`));
+      const frontMatter = own.length > 0 ? {...post.metadata.frontMatter, [POST_FAULTS]: own} : {...post.metadata.frontMatter, ...meta.get(file)};
+      return {...post, metadata: {...post.metadata, frontMatter}};
+    });
   };
 }
 
@@ -102,7 +109,7 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
       const blog = allContent['docusaurus-plugin-content-blog']?.default as BlogContent | undefined;
       if (!blog) throw new Error('incidents-index: the blog plugin is not loaded; the index is built from its posts');
       rows = buildIncidentIndex(
-        blog.blogPosts.map((post) => {
+        blog.blogPosts.filter((post) => !(POST_FAULTS in post.metadata.frontMatter)).map((post) => {
           const file = sourceFile(post);
           files.set(post.metadata.permalink, file);
           // incidentPostValidator has already checked and normalised these.

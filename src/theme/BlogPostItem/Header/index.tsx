@@ -8,6 +8,8 @@ import TOCItems from '@theme/TOCItems';
 
 import IncidentHeader from '@site/src/components/IncidentHeader';
 import type {IncidentPostMeta} from '@site/src/incidents/incidentMeta';
+import PostFaults from '@site/src/components/PostFaults';
+import {POST_FAULTS} from '@site/src/incidents/frontMatterFields';
 import type {IncidentsGlobalData} from '@site/src/plugins/incidents';
 
 type Props = WrapperProps<typeof HeaderType>;
@@ -19,9 +21,18 @@ type Props = WrapperProps<typeof HeaderType>;
  */
 export default function HeaderWrapper(props: Props): React.JSX.Element {
   const {metadata, isBlogPostPage, toc} = useBlogPost();
+  const {components} = usePluginData('incidents-index') as IncidentsGlobalData;
+  const faults = (metadata.frontMatter as Record<string, unknown>)[POST_FAULTS] as string[] | undefined;
+  if (faults) {
+    return (
+      <>
+        <Header {...props} />
+        <PostFaults faults={faults} />
+      </>
+    );
+  }
   // incidentPostValidator (src/plugins/incidents) has already checked and normalised these at build time.
   const {incident, updates, sources} = metadata.frontMatter as unknown as IncidentPostMeta;
-  const {components} = usePluginData('incidents-index') as IncidentsGlobalData;
   return (
     <>
       <Header {...props} />

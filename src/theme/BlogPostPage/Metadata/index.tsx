@@ -15,7 +15,8 @@ type Props = WrapperProps<typeof MetadataType>;
 export default function MetadataWrapper(props: Props): React.JSX.Element {
   const {metadata} = useBlogPost();
   const image = useBaseUrl(socialCardPath(metadata.permalink), {absolute: true});
-  const updates = metadata.frontMatter.updates as IncidentUpdate[];
+  // Under `npm start` a post with faults keeps its front matter as written.
+  const updates = Array.isArray(metadata.frontMatter.updates) ? (metadata.frontMatter.updates as IncidentUpdate[]) : [];
   const modified = updates.length > 0 ? `${updates[updates.length - 1].date}T00:00:00.000Z` : metadata.date;
   return (
     <>

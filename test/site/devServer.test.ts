@@ -1,0 +1,96 @@
+import {spawn, type ChildProcess} from 'node:child_process';
+import {createServer} from 'node:net';
+import type {Browser, Page} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+
+import {launchChromium} from '../support/chromium';
+import {copySite, type SiteCopy} from '../support/siteCopy';
+
+/** `npm start` as an author uses it, on a copy of the site: a fault in a post shows in the browser, and goes when fixed. */
+
+const POST = 'blog/vllm_embeddings_incident/index.md';
+const PAGE = '/blog/vllm-embeddings-incident';
+
+let site: SiteCopy;
+let server: ChildProcess | undefined;
+let log = '';
+let browser: Browser;
+let page: Page;
+let origin = '';
+let exited: string | undefined;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const {port} = probe.address() as {port: number};
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Reloads the page until `check` passes or the dev server has had `ms` to rebuild. */
+async function eventually(check: () => Promise<boolean>, ms = 90_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`${exited}:\n${log.slice(-3000)}`);
+    await page.goto(origin + PAGE, {waitUntil: 'load'}).catch(() => undefined);
+    await page.waitForSelector('article', {timeout: 15_000}).catch(() => undefined);
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`gave up after ${ms} ms; the dev server printed:\n${log.slice(-3000)}`);
+}
+
+const faultsShown = () => page.locator('[data-post-faults]').count().then((n) => n > 0);
+const headerShown = () => page.locator('[data-incident-header]').count().then((n) => n > 0);
+
+beforeAll(async () => {
+  site = copySite();
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  // As an author runs it: vitest's NODE_ENV=test would change what Docusaurus builds.
+  const {NODE_ENV: _, ...env} = process.env;
+  server = spawn('npx', ['docusaurus', 'start', '--host', '127.0.0.1', '--port', String(port), '--no-open'], {cwd: site.dir, env: {...env, FORCE_COLOR: '0'}, detached: true});
+  server.on('exit', (code) => (exited = `the dev server exited with ${code}`));
+  server.stdout!.on('data', (chunk) => (log += chunk));
+  server.stderr!.on('data', (chunk) => (log += chunk));
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await eventually(async () => (await page.locator('article h1').count()) > 0, 240_000);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server?.pid && !exited) process.kill(-server.pid, 'SIGTERM');
+  site?.remove();
+});
+
+describe('npm start', () => {
+  it('shows a post with a front-matter fault as the fault, file, line and field, and keeps serving', async () => {
+    site.edit(POST, (text) => text.replace('severity: high', 'severity: urgent'));
+    await eventually(faultsShown);
+    const text = await page.locator('[data-post-faults]').innerText();
+    const line = site.read(POST).split('\n').findIndex((l) => l.includes('severity: urgent')) + 1;
+    expect(text).toContain(`${POST}:${line}: incident.severity: must be one of critical, high, medium, low, not-stated; got "urgent"`);
+  });
+
+  it('shows the post again once the fault is fixed', async () => {
+    site.edit(POST, (text) => text.replace('severity: urgent', 'severity: high'));
+    await eventually(async () => !(await faultsShown()) && (await headerShown()));
+    expect(await page.locator('[data-incident-header]').innerText()).toContain('High');
+  });
+
+  it('shows a link to a heading the post does not have in the error overlay, naming the file and line', async () => {
+    site.edit(POST, (text) => text.replace('## Impact {#impact}', 'See [the cause](#no-such-section).\n\n## Impact {#impact}'));
+    const line = site.read(POST).split('\n').findIndex((l) => l.includes('#no-such-section')) + 1;
+    const overlayText = async () => {
+      const frame = page.frameLocator('#webpack-dev-server-client-overlay');
+      return (await page.locator('#webpack-dev-server-client-overlay').count()) > 0 ? frame.locator('body').innerText() : '';
+    };
+    const deadline = Date.now() + 90_000;
+    while (!(await overlayText()).includes(`${POST}:${line}: the link to #no-such-section points at no heading of this post`)) {
+      if (Date.now() > deadline) throw new Error(`no overlay; the dev server printed:\n${log.slice(-3000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  });
+}, 200_000);
