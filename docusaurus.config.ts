@@ -1,3 +1,5 @@
+import {mkdirSync} from 'node:fs';
+import path from 'node:path';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type {PrismTheme} from 'prism-react-renderer';
@@ -5,7 +7,7 @@ import type {PrismTheme} from 'prism-react-renderer';
 import {refuseFrontMatterEngines} from './src/authoring/faultReport';
 import remarkCitations from './src/plugins/citations/remarkCitations';
 import remarkSafeMarkup from './src/plugins/safeMarkup/remarkSafeMarkup';
-import incidentsPlugin, {incidentPostValidator} from './src/plugins/incidents';
+import incidentsPlugin, {GENERATED_STATIC_DIR, incidentPostValidator} from './src/plugins/incidents';
 import islandsPlugin, {isHtmlFirstBuild} from './src/plugins/islands';
 import {HTML_FIRST_TEMPLATE} from './src/plugins/islands/pageTemplate';
 import latencyReplayPlugin from './src/plugins/latencyReplay';
@@ -18,6 +20,8 @@ import {deploymentFromEnv} from './src/site/deployment';
 const classOnlyCodeTheme: PrismTheme = {plain: {}, styles: []};
 
 const deployment = deploymentFromEnv(process.env);
+// Docusaurus checks its static directories exist before any plugin runs.
+mkdirSync(path.join(__dirname, GENERATED_STATIC_DIR), {recursive: true});
 // Pages ship as HTML and CSS with small script islands, not the whole client runtime (src/plugins/islands).
 const htmlFirst = isHtmlFirstBuild(process.env);
 
@@ -31,6 +35,8 @@ const config: Config = {
   customFields: {preview: deployment.preview, htmlFirst},
   ssrTemplate: htmlFirst ? HTML_FIRST_TEMPLATE : undefined,
   baseUrl: '/',
+  // The incidents plugin writes /incidents.json into the second, so the development server serves it too.
+  staticDirectories: ['static', GENERATED_STATIC_DIR],
   // Vercel serves "x.html" at "/x" (cleanUrls); no trailing slash keeps one URL per page.
   trailingSlash: false,
 

@@ -7,7 +7,8 @@
  * `data-island-ready` ("" or "failed"), which tests wait for.
  */
 export function mountIslands<P>(name: string, start: (root: HTMLElement, props: P) => void): void {
-  for (const root of document.querySelectorAll<HTMLElement>(`[data-island="${name}"]`)) {
+  // Not twice: under the classic runtime a component may ask again after the module's own first call.
+  for (const root of document.querySelectorAll<HTMLElement>(`[data-island="${name}"]:not([data-island-ready])`)) {
     const data = root.nextElementSibling;
     const serverHtml = root.cloneNode(true);
     try {

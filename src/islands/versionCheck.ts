@@ -41,7 +41,12 @@ function answer(input: string, incidents: readonly VersionedIncident[]): Node[] 
   return nodes;
 }
 
-mountIslands('version-check', (root, {incidents}: {incidents: VersionedIncident[]}) => {
+/** Starts every version check on the page: on import (HTML-first pages), and when the classic runtime renders one. */
+export function mountVersionCheck(): void {
+  mountIslands('version-check', startVersionCheck);
+}
+
+function startVersionCheck(root: HTMLElement, {incidents}: {incidents: VersionedIncident[]}): void {
   const form = root.querySelector('form')!;
   const input = form.querySelector('input')!;
   const status = root.querySelector('[role="status"]')!;
@@ -58,4 +63,6 @@ mountIslands('version-check', (root, {incidents}: {incidents: VersionedIncident[
     input.value = shared;
     show(shared);
   }
-});
+}
+
+mountVersionCheck();

@@ -92,5 +92,23 @@ describe('npm start', () => {
       if (Date.now() > deadline) throw new Error(`no overlay; the dev server printed:\n${log.slice(-3000)}`);
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
+    site.edit(POST, (text) => text.replace('See [the cause](#no-such-section).\n\n', ''));
+    await eventually(async () => (await page.locator('#webpack-dev-server-client-overlay').count()) === 0 && (await headerShown()));
+  });
+
+  it('serves /incidents.json, the same index as the build', async () => {
+    const response = await page.request.get(`${origin}/incidents.json`);
+    expect(response.headers()['content-type']).toContain('application/json');
+    const json = await response.json();
+    expect(json.incidents.map((incident: {slug: string}) => incident.slug)).toContain('prisma-reconnect-blocking-incident');
+  });
+
+  it('answers "Am I affected?" as in production', async () => {
+    await page.goto(`${origin}/incidents?version=1.82.7`, {waitUntil: 'load'});
+    const status = page.locator('[data-island="version-check"] [role="status"]');
+    await expect.poll(() => status.innerText(), {timeout: 60_000}).toContain('Affects 1.82.7');
+    await page.locator('#litellm-version').fill('1.82.6');
+    await page.locator('[data-island="version-check"] button[type="submit"]').click();
+    await expect.poll(() => status.innerText()).toContain("No incident's sources state that LiteLLM 1.82.6 is affected.");
   });
 }, 200_000);

@@ -14,8 +14,8 @@ type Props = {
 
 /**
  * The one place where a component becomes an island. The server renders the
- * children as plain HTML; in the HTML-first build the page also carries their
- * props as a JSON data block and the island's script address, which the site
+ * children as plain HTML beside their props as a JSON data block; in the
+ * HTML-first build the page also carries the island's script address, which the site
  * script imports once the island comes near the viewport (so a widget far down
  * the page never competes with the first paint); the island then renders the
  * same component over that HTML. In the classic build the Docusaurus runtime
@@ -31,7 +31,7 @@ export default function Island({name, props, children}: Props): React.JSX.Elemen
       <div data-island={name} data-island-script={htmlFirst ? scripts[name] : undefined}>
         {children}
       </div>
-      {htmlFirst && <script type="application/json" data-island-props={name} dangerouslySetInnerHTML={{__html: scriptSafeJson(props)}} />}
+      <script type="application/json" data-island-props={name} dangerouslySetInnerHTML={{__html: scriptSafeJson(props)}} />
     </>
   );
 }

@@ -1,4 +1,5 @@
-import React from 'react';
+import React, {useEffect} from 'react';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 
 import Island from '@site/src/components/Island';
 import type {VersionedIncident} from '@site/src/incidents/versionCheck';
@@ -7,10 +8,17 @@ import styles from './styles.module.css';
 
 /**
  * The "Am I affected?" form. Its answer is written by the version-check
- * island (src/islands/versionCheck.ts); without JavaScript the form still
- * submits, and the table below shows every incident's versions.
+ * island (src/islands/versionCheck.ts), in production and under `npm start`
+ * alike; without JavaScript the form still submits, and the table below shows
+ * every incident's versions.
  */
 export default function VersionCheck({incidents}: {incidents: VersionedIncident[]}): React.JSX.Element {
+  const {siteConfig} = useDocusaurusContext();
+  const htmlFirst = siteConfig.customFields?.htmlFirst === true;
+  useEffect(() => {
+    // Under the classic runtime (npm start), the same island script answers, bundled by Docusaurus.
+    if (!htmlFirst) void import('@site/src/islands/versionCheck').then((island) => island.mountVersionCheck());
+  }, [htmlFirst]);
   return (
     <section className={styles.check} aria-labelledby="version-check-title">
       <h2 id="version-check-title" className={styles.title}>

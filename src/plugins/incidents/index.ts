@@ -28,6 +28,12 @@ export type IncidentsRouteProps = {
 /** What every page can read (usePluginData('incidents-index')): the component labels the post headers show. */
 export type IncidentsGlobalData = {components: Components};
 
+/**
+ * Files the plugin writes for the site to serve, under `npm start` as in the
+ * build: one of docusaurus.config.ts' static directories, ignored by git.
+ */
+export const GENERATED_STATIC_DIR = '.generated/static';
+
 /** "@site/blog/x/index.md" → "blog/x/index.md": the path an author can open. */
 function sourceFile(post: BlogPost): string {
   return post.metadata.source.replace(/^@site\//, '');
@@ -81,7 +87,8 @@ function writeSocialCards(rows: readonly IncidentRow[], outDir: string): void {
  * /incidents load them, not every page as global data would. After the build
  * it checks every internal link, naming the post file a broken one is in
  * (Docusaurus' own check, which runs next, names only the URL), and writes
- * each post's social card image and the machine-readable /incidents.json.
+ * each post's social card image. The machine-readable /incidents.json is
+ * written as soon as the posts are loaded, so `npm start` serves it too.
  */
 export default function incidentsPlugin(context: LoadContext): Plugin {
   let rows: IncidentRow[] = [];
@@ -102,8 +109,6 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
         throw new Error(`Broken links, by the file they are written in:\n${lines.join('\n')}`);
       }
       writeSocialCards(rows, outDir);
-      const json = incidentsJson(rows, context.siteConfig.url, components);
-      writeFileSync(path.join(outDir, INCIDENTS_JSON_PATH), `${JSON.stringify(json, null, 2)}\n`);
     },
     async allContentLoaded({allContent, actions}) {
       const blog = allContent['docusaurus-plugin-content-blog']?.default as BlogContent | undefined;
@@ -118,6 +123,10 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
         }),
       );
       components = readComponents(context.siteDir);
+      // Into a static directory, so the development server serves it as the build does.
+      const json = incidentsJson(rows, context.siteConfig.url, components);
+      mkdirSync(path.join(context.siteDir, GENERATED_STATIC_DIR), {recursive: true});
+      writeFileSync(path.join(context.siteDir, GENERATED_STATIC_DIR, INCIDENTS_JSON_PATH), `${JSON.stringify(json, null, 2)}\n`);
       const globalData: IncidentsGlobalData = {components};
       actions.setGlobalData(globalData);
       const views = incidentFilters(rows, components);
