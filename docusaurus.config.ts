@@ -99,7 +99,12 @@ const config: Config = {
     ],
   ],
 
-  plugins: [incidentsPlugin, latencyReplayPlugin, securityHeadersPlugin, (context) => islandsPlugin(context, {htmlFirst})],
+  plugins: [
+    incidentsPlugin,
+    latencyReplayPlugin,
+    securityHeadersPlugin,
+    (context) => islandsPlugin(context, {htmlFirst}),
+  ],
 
   themeConfig: {
     colorMode: {respectPrefersColorScheme: true},
@@ -126,9 +131,7 @@ const config: Config = {
         },
         {
           title: 'Sources',
-          items: [
-            {label: 'LiteLLM on GitHub', href: 'https://github.com/BerriAI/litellm'},
-          ],
+          items: [{label: 'LiteLLM on GitHub', href: 'https://github.com/BerriAI/litellm'}],
         },
       ],
       copyright: 'Each report states its sources. This site loads nothing from other origins.',

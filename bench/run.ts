@@ -28,7 +28,10 @@ const RUNS = 3;
 const TARGETS = {performance: 98, lcpMs: 1200, tbtMs: 150, cls: 0, accessibility: 100, bestPractices: 100, seo: 100};
 
 type Variant = 'htmlFirst' | 'classic';
-const BUILD_DIRS: Record<Variant, string> = {htmlFirst: path.join(ROOT, '.vercel/output/static'), classic: path.join(os.tmpdir(), 'incident-site-classic-build')};
+const BUILD_DIRS: Record<Variant, string> = {
+  htmlFirst: path.join(ROOT, '.vercel/output/static'),
+  classic: path.join(os.tmpdir(), 'incident-site-classic-build'),
+};
 
 /**
  * One timed production build. The webpack build goes to a scratch folder and
@@ -36,7 +39,17 @@ const BUILD_DIRS: Record<Variant, string> = {htmlFirst: path.join(ROOT, '.vercel
  * script differently, so the policy (hashed for the Rspack build we deploy)
  * rightly refuses it. That check is the build's last step, so the time stands.
  */
-function timedBuild({faster, cold, outDir, env = {}}: {faster: boolean; cold: boolean; outDir: string; env?: Record<string, string>}): number {
+function timedBuild({
+  faster,
+  cold,
+  outDir,
+  env = {},
+}: {
+  faster: boolean;
+  cold: boolean;
+  outDir: string;
+  env?: Record<string, string>;
+}): number {
   const buildEnv = {...process.env, DOCUSAURUS_FASTER: String(faster), ...env};
   if (cold) execFileSync('npx', ['docusaurus', 'clear'], {cwd: ROOT, env: buildEnv, stdio: 'ignore'});
   const start = performance.now();
@@ -44,12 +57,22 @@ function timedBuild({faster, cold, outDir, env = {}}: {faster: boolean; cold: bo
     execFileSync('npx', ['docusaurus', 'build', '--out-dir', outDir], {cwd: ROOT, env: buildEnv, stdio: 'pipe'});
   } catch (error) {
     const output = String((error as {stderr?: Buffer}).stderr ?? '');
-    if (faster || !output.includes(`${INLINE_HASHES_FILE}: "scripts" lacks`)) throw new Error(`build failed:\n${output}`);
+    if (faster || !output.includes(`${INLINE_HASHES_FILE}: "scripts" lacks`))
+      throw new Error(`build failed:\n${output}`);
   }
   return Math.round((performance.now() - start) / 100) / 10;
 }
 
-type Lighthouse = {performance: number; accessibility: number; bestPractices: number; seo: number; lcpMs: number; tbtMs: number; cls: number; totalBytes: number};
+type Lighthouse = {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  totalBytes: number;
+};
 
 async function lighthouseRun(url: string): Promise<Lighthouse> {
   const {default: lighthouse} = await import('lighthouse');
@@ -83,7 +106,9 @@ function median(runs: Lighthouse[]): Lighthouse {
     const measured = values.filter(Number.isFinite).sort((a, b) => a - b);
     return measured.length === 0 ? Number.NaN : measured[Math.floor(measured.length / 2)];
   };
-  return Object.fromEntries(Object.keys(runs[0]).map((key) => [key, mid(runs.map((run) => run[key as keyof Lighthouse]))])) as Lighthouse;
+  return Object.fromEntries(
+    Object.keys(runs[0]).map((key) => [key, mid(runs.map((run) => run[key as keyof Lighthouse]))]),
+  ) as Lighthouse;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -92,7 +117,9 @@ const cell = (value: string | number, width: number) => String(value).padStart(w
 async function main(): Promise<void> {
   if (!chromiumPath()) throw new Error(HOW_TO_GET_CHROMIUM);
 
-  console.error('building: webpack cold and warm, Rspack cold and warm, Rspack classic, then Vercel\'s build of the HTML-first site…');
+  console.error(
+    "building: webpack cold and warm, Rspack cold and warm, Rspack classic, then Vercel's build of the HTML-first site…",
+  );
   const scratch = path.join(os.tmpdir(), 'incident-site-webpack-build');
   const build = {
     webpackColdS: timedBuild({faster: false, cold: true, outDir: scratch}),
@@ -135,8 +162,12 @@ async function main(): Promise<void> {
 
   console.log('\nBuild time (s)          cold    warm');
   console.log(`  webpack            ${cell(build.webpackColdS, 7)} ${cell(build.webpackWarmS, 7)}`);
-  console.log(`  Rspack             ${cell(build.rspackColdS, 7)} ${cell(build.rspackWarmS, 7)}   (classic runtime, warm: ${build.classicS})`);
-  console.log(`\nLighthouse mobile, median of ${RUNS}      perf  LCP ms  TBT ms    CLS   bytes   JS gzip  a11y  best   seo`);
+  console.log(
+    `  Rspack             ${cell(build.rspackColdS, 7)} ${cell(build.rspackWarmS, 7)}   (classic runtime, warm: ${build.classicS})`,
+  );
+  console.log(
+    `\nLighthouse mobile, median of ${RUNS}      perf  LCP ms  TBT ms    CLS   bytes   JS gzip  a11y  best   seo`,
+  );
   for (const urlPath of PAGES) {
     console.log(`  ${urlPath}`);
     for (const variant of ['htmlFirst', 'classic'] as const) {
@@ -156,7 +187,11 @@ async function main(): Promise<void> {
     lead.bestPractices < TARGETS.bestPractices && `best practices ${lead.bestPractices}`,
     lead.seo < TARGETS.seo && `SEO ${lead.seo}`,
   ].filter(Boolean);
-  console.log(missed.length ? `\nLead post (HTML-first) misses: ${missed.join(', ')}` : '\nLead post (HTML-first): every target met.');
+  console.log(
+    missed.length
+      ? `\nLead post (HTML-first) misses: ${missed.join(', ')}`
+      : '\nLead post (HTML-first): every target met.',
+  );
 
   mkdirSync(OUT_DIR, {recursive: true});
   const file = path.join(OUT_DIR, `bench-${report.date.replace(/[:.]/g, '-')}.json`);

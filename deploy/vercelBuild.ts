@@ -20,7 +20,10 @@ const project = path.join(root, '.vercel/project.json');
 if (!existsSync(project)) {
   mkdirSync(path.dirname(project), {recursive: true});
   // Settings come from vercel.ts; the ids only satisfy the CLI, which reads them without going online.
-  writeFileSync(project, `${JSON.stringify({projectId: 'prj_local_build', orgId: 'team_local_build', settings: {}}, null, 2)}\n`);
+  writeFileSync(
+    project,
+    `${JSON.stringify({projectId: 'prj_local_build', orgId: 'team_local_build', settings: {}}, null, 2)}\n`,
+  );
 }
 const result = spawnSync('npx', ['vercel', 'build', '--prod', '--yes'], {
   cwd: root,

@@ -15,7 +15,9 @@ const root = path.resolve(__dirname, '..');
 const output = path.join(root, '.vercel/output');
 rmSync(output, {recursive: true, force: true});
 cpSync(path.join(root, 'build'), path.join(output, 'static'), {recursive: true});
-const files = readdirSync(path.join(output, 'static'), {recursive: true, encoding: 'utf8'}).map((file) => file.split(path.sep).join('/'));
+const files = readdirSync(path.join(output, 'static'), {recursive: true, encoding: 'utf8'}).map((file) =>
+  file.split(path.sep).join('/'),
+);
 const config: BuildOutputConfig = {
   version: 3,
   routes: buildOutputRoutes({hashes: readInlineHashes(root), redirects: postRedirects(root)}),

@@ -62,7 +62,9 @@ export function parseLabArgs(argv: string[]): (LabOptions & {out: string}) | 'he
     throw new Error(`--outage-at (${options.outageAtS} s) must fall inside --duration (${options.runLengthS} s)`);
   }
   if (options.probeIntervalMs > options.runLengthS * 1000) {
-    throw new Error(`--interval (${options.probeIntervalMs} ms) is longer than --duration (${options.runLengthS} s): no probe would be sent twice`);
+    throw new Error(
+      `--interval (${options.probeIntervalMs} ms) is longer than --duration (${options.runLengthS} s): no probe would be sent twice`,
+    );
   }
   return options;
 }
@@ -89,8 +91,13 @@ async function main(): Promise<void> {
   for (const reconnectPath of RECONNECT_PATHS) {
     const s = recording.runs[reconnectPath].summary;
     console.log(
-      [reconnectPath.padEnd(6), String(s.count).padStart(6), ...[s.p50Ms, s.p90Ms, s.p99Ms, s.maxMs].map((v) => v.toFixed(1).padStart(7)),
-        `${(s.answered2xxShare * 100).toFixed(1)}%`.padStart(7), String(s.over1sCount).padStart(5)].join(' '),
+      [
+        reconnectPath.padEnd(6),
+        String(s.count).padStart(6),
+        ...[s.p50Ms, s.p90Ms, s.p99Ms, s.maxMs].map((v) => v.toFixed(1).padStart(7)),
+        `${(s.answered2xxShare * 100).toFixed(1)}%`.padStart(7),
+        String(s.over1sCount).padStart(5),
+      ].join(' '),
     );
   }
 }

@@ -54,7 +54,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 export function pythonVersion(python: string): string {
   const result = spawnSync(python, ['--version'], {encoding: 'utf8'});
   if (result.error || result.status !== 0) {
-    throw new Error(`${python} was not found or does not run: the lab's service needs Python 3 (on Debian: apt-get install python3)`);
+    throw new Error(
+      `${python} was not found or does not run: the lab's service needs Python 3 (on Debian: apt-get install python3)`,
+    );
   }
   const version = `${result.stdout}${result.stderr}`.trim().replace(/^Python /, '');
   if (!version.startsWith('3.')) throw new Error(`${python} is Python ${version}; the lab's service needs Python 3`);
@@ -74,7 +76,10 @@ function startService(reconnectPath: ReconnectPath, options: LabOptions): Promis
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the ${reconnectPath} service did not start within 10 s: ${stderr}`)), 10_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the ${reconnectPath} service did not start within 10 s: ${stderr}`)),
+      10_000,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       const port = /listening on [\d.]+:(\d+)/.exec(chunk.toString())?.[1];
       if (port) {
@@ -90,7 +95,9 @@ function startService(reconnectPath: ReconnectPath, options: LabOptions): Promis
 }
 
 async function stopService({child}: Service): Promise<void> {
-  const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+  const exited = new Promise<void>((resolve) =>
+    child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
   killGroup(child.pid!, 'SIGTERM');
   // A frozen loop handles SIGTERM only once it runs again; do not wait for that.
   const timer = setTimeout(() => killGroup(child.pid!, 'SIGKILL'), 2_000);
@@ -125,17 +132,21 @@ function probe(port: number, timeoutMs: number): Promise<{latencyMs: number; out
 
 function triggerOutage(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const request = http.request({host: '127.0.0.1', port, path: '/lab/outage', method: 'POST', agent: false}, (response) => {
-      response.resume();
-      if (response.statusCode === 202) resolve();
-      else reject(new Error(`the service answered ${response.statusCode} to the outage trigger`));
-    });
+    const request = http.request(
+      {host: '127.0.0.1', port, path: '/lab/outage', method: 'POST', agent: false},
+      (response) => {
+        response.resume();
+        if (response.statusCode === 202) resolve();
+        else reject(new Error(`the service answered ${response.statusCode} to the outage trigger`));
+      },
+    );
     request.on('error', reject);
     request.end();
   });
 }
 
-const sleepUntil = (target: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, target - performance.now())));
+const sleepUntil = (target: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, target - performance.now())));
 
 /**
  * Probes on a fixed schedule, open loop: each probe leaves on time even while
@@ -151,7 +162,11 @@ export async function measurePath(reconnectPath: ReconnectPath, options: LabOpti
     const sendProbe = () => {
       const sentAtMs = roundMs(performance.now() - start);
       pending.push(
-        probe(service.port, options.probeTimeoutMs).then(({latencyMs, outcome}) => ({sentAtMs, latencyMs: roundMs(latencyMs), outcome})),
+        probe(service.port, options.probeTimeoutMs).then(({latencyMs, outcome}) => ({
+          sentAtMs,
+          latencyMs: roundMs(latencyMs),
+          outcome,
+        })),
       );
     };
     let outageAtMs = Number.NaN;

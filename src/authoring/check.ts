@@ -15,7 +15,9 @@ checkSite(siteDir).then(
       return;
     }
     console.error(faults.join('\n'));
-    console.error(`\n${faults.length} ${faults.length === 1 ? 'fault' : 'faults'} to fix; npm run build fails on the same.`);
+    console.error(
+      `\n${faults.length} ${faults.length === 1 ? 'fault' : 'faults'} to fix; npm run build fails on the same.`,
+    );
     process.exitCode = 1;
   },
   (error: Error) => {

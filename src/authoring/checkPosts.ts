@@ -23,16 +23,35 @@ import {faultLine, FaultReport, refuseFrontMatterEngines} from './faultReport';
 export type PostFrontMatter = {file: string; frontMatter: Record<string, unknown>};
 
 /** Front matter and URLs of every post: the valid ones' metadata, and the fault lines of the rest. */
-export function checkPostFrontMatter(siteDir: string, posts: readonly PostFrontMatter[]): {valid: {file: string; meta: IncidentPostMeta}[]; faults: string[]} {
+export function checkPostFrontMatter(
+  siteDir: string,
+  posts: readonly PostFrontMatter[],
+): {valid: {file: string; meta: IncidentPostMeta}[]; faults: string[]} {
   const context = {today: new Date().toISOString().slice(0, 10), components: Object.keys(readComponents(siteDir))};
   const {check, errors} = errorCollector();
   const valid = posts.flatMap(({file, frontMatter}) => {
     // Redirects and checks are per folder: a post elsewhere would escape them.
-    if (!/^blog\/[^/]+\/index\.mdx?$/.test(file)) errors.push(new IncidentMetaError(file, 'slug', 'belongs to a post outside blog/<folder>/index.md(x); move it into a folder of its own'));
+    if (!/^blog\/[^/]+\/index\.mdx?$/.test(file))
+      errors.push(
+        new IncidentMetaError(
+          file,
+          'slug',
+          'belongs to a post outside blog/<folder>/index.md(x); move it into a folder of its own',
+        ),
+      );
     const meta = check(() => parseIncidentPost(frontMatter, file, context));
     return meta ? [{file, meta}] : [];
   });
-  errors.push(...postUrlFaults(valid.map(({file, meta}) => ({file, folder: path.basename(path.dirname(file)), slug: meta.slug, trackingId: meta.incident.tracking_id}))));
+  errors.push(
+    ...postUrlFaults(
+      valid.map(({file, meta}) => ({
+        file,
+        folder: path.basename(path.dirname(file)),
+        slug: meta.slug,
+        trackingId: meta.incident.tracking_id,
+      })),
+    ),
+  );
   const text = (file: string) => readFileSync(path.join(siteDir, file), 'utf8');
   return {valid, faults: errors.map((error) => faultLine(error, text(error.file)))};
 }
@@ -98,7 +117,8 @@ async function textFaults(siteDir: string, posts: readonly {file: string; text: 
       else faults.push(`${file}:${(cause as {line?: number}).line ?? 1}: ${(cause as Error).message.split('\n')[0]}`);
       continue;
     }
-    for (const source of Array.isArray(frontMatter.sources) ? frontMatter.sources : []) found.ids.add(sourceAnchor(String(source.id)));
+    for (const source of Array.isArray(frontMatter.sources) ? frontMatter.sources : [])
+      found.ids.add(sourceAnchor(String(source.id)));
     compiled.push({file, slug: String(frontMatter.slug), ...found});
   }
   // Links between posts: the post must exist and hold the anchor.
@@ -108,8 +128,14 @@ async function textFaults(siteDir: string, posts: readonly {file: string; text: 
       const match = /^\/blog\/([a-z0-9-]+)(?:#(.*))?$/.exec(url);
       if (!match || match[1] === post.slug || ['tags', 'archive', 'authors', 'page'].includes(match[1])) continue;
       const target = bySlug.get(match[1]);
-      if (!target) faults.push(`${post.file}:${line}: the link to ${url} leads to no post; known slugs: ${[...bySlug.keys()].join(', ')}`);
-      else if (match[2] && !target.ids.has(match[2])) faults.push(`${post.file}:${line}: the link to ${url} points at no heading of ${target.file} (ids: ${[...target.ids].filter((id) => !id.startsWith('source-')).join(', ')})`);
+      if (!target)
+        faults.push(
+          `${post.file}:${line}: the link to ${url} leads to no post; known slugs: ${[...bySlug.keys()].join(', ')}`,
+        );
+      else if (match[2] && !target.ids.has(match[2]))
+        faults.push(
+          `${post.file}:${line}: the link to ${url} points at no heading of ${target.file} (ids: ${[...target.ids].filter((id) => !id.startsWith('source-')).join(', ')})`,
+        );
     }
   }
   return faults;
@@ -129,7 +155,12 @@ export async function checkSite(siteDir: string): Promise<{posts: number; faults
     }
   });
   const {DEFAULT_PARSE_FRONT_MATTER} = require('@docusaurus/utils');
-  const parsed = await Promise.all(posts.map(async ({file, text}) => ({file, frontMatter: (await DEFAULT_PARSE_FRONT_MATTER({filePath: file, fileContent: text})).frontMatter})));
+  const parsed = await Promise.all(
+    posts.map(async ({file, text}) => ({
+      file,
+      frontMatter: (await DEFAULT_PARSE_FRONT_MATTER({filePath: file, fileContent: text})).frontMatter,
+    })),
+  );
   faults.push(...checkPostFrontMatter(siteDir, parsed).faults, ...recordingFaultLines(siteDir));
   faults.push(...(await textFaults(siteDir, posts)));
   return {posts: posts.length, faults};

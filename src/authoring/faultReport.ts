@@ -10,7 +10,9 @@ import type {IncidentMetaError} from '../incidents/frontMatterFields';
 
 /** "incident.versions[0].fixed" → ["incident", "versions", 0, "fixed"]. */
 function fieldPath(field: string): (string | number)[] {
-  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map(([, key, index]) => (index === undefined ? key : Number(index)));
+  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map(([, key, index]) =>
+    index === undefined ? key : Number(index),
+  );
 }
 
 /**
@@ -29,7 +31,11 @@ export function frontMatterLine(fileText: string, field: string): number {
     const parent = depth === 1 ? document.contents : document.getIn(path.slice(0, depth - 1), true);
     const last = path[depth - 1];
     // A mapping entry's line is its key's; a list item's is its own.
-    const node = isMap(parent) ? parent.items.find((pair) => isScalar(pair.key) && pair.key.value === last)?.key : isSeq(parent) ? parent.items[last as number] : undefined;
+    const node = isMap(parent)
+      ? parent.items.find((pair) => isScalar(pair.key) && pair.key.value === last)?.key
+      : isSeq(parent)
+        ? parent.items[last as number]
+        : undefined;
     const offset = (node as {range?: number[]} | undefined)?.range?.[0];
     if (offset !== undefined) return lines.linePos(offset).line + 1;
   }
@@ -58,6 +64,8 @@ FaultReport.prototype.name = 'FaultReport';
 export function refuseFrontMatterEngines(filePath: string, fileContent: string, siteDir: string): void {
   const first = fileContent.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
   if (first.startsWith('---') && first.trim() !== '---') {
-    throw new FaultReport([`${path.relative(siteDir, filePath)}:1: front matter must open with "---" alone on its line, not "${first.slice(0, 20)}": other openings run code or another parser`]);
+    throw new FaultReport([
+      `${path.relative(siteDir, filePath)}:1: front matter must open with "---" alone on its line, not "${first.slice(0, 20)}": other openings run code or another parser`,
+    ]);
   }
 }

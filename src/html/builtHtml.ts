@@ -21,7 +21,9 @@ export function attribute(element: Element, name: string): string | undefined {
 }
 
 export function textOf(element: Element): string {
-  return element.childNodes.map((child) => ('value' in child ? child.value : 'tagName' in child ? textOf(child) : '')).join('');
+  return element.childNodes
+    .map((child) => ('value' in child ? child.value : 'tagName' in child ? textOf(child) : ''))
+    .join('');
 }
 
 export type BuiltPage = {
@@ -34,7 +36,11 @@ export type BuiltPage = {
 
 /** "index.html" → "/", "blog/x.html" → "/blog/x", "tags/index.html" → "/tags". */
 export function urlPathOf(file: string): string {
-  const clean = file.split(path.sep).join('/').replace(/(^|\/)index\.html$/, '').replace(/\.html$/, '');
+  const clean = file
+    .split(path.sep)
+    .join('/')
+    .replace(/(^|\/)index\.html$/, '')
+    .replace(/\.html$/, '');
   return `/${clean}`;
 }
 
@@ -45,5 +51,6 @@ export function urlPathOf(file: string): string {
  */
 export function* builtPages(outDir: string): Generator<BuiltPage> {
   const files = readdirSync(outDir, {recursive: true, encoding: 'utf8'}).filter((file) => file.endsWith('.html'));
-  for (const file of files.sort()) yield {file, urlPath: urlPathOf(file), document: parse(readFileSync(path.join(outDir, file), 'utf8'))};
+  for (const file of files.sort())
+    yield {file, urlPath: urlPathOf(file), document: parse(readFileSync(path.join(outDir, file), 'utf8'))};
 }

@@ -12,11 +12,13 @@
  */
 export function linkTargetFault(target: string): string | undefined {
   const url = target.replace(/[\u0000-\u0020\u007f]/g, '');
-  if (/^[/\\]{2}/.test(url)) return 'starts with "//" or "/\\", which leads to another site; write https:// and the host';
+  if (/^[/\\]{2}/.test(url))
+    return 'starts with "//" or "/\\", which leads to another site; write https:// and the host';
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1].toLowerCase();
   if (scheme === undefined) return undefined;
   if (scheme === 'mailto') return undefined;
-  if (scheme !== 'https' && scheme !== 'http') return `uses ${scheme}:, which is not a link; links are paths, #anchors, https: or mailto:`;
+  if (scheme !== 'https' && scheme !== 'http')
+    return `uses ${scheme}:, which is not a link; links are paths, #anchors, https: or mailto:`;
   return hostFault(target);
 }
 
@@ -29,9 +31,17 @@ export function hostFault(target: string): string | undefined {
   } catch {
     return 'is not a complete address';
   }
-  if (url.username !== '' || url.password !== '' || target.slice(url.protocol.length + 2).split(/[/?#]/)[0].includes('@')) {
+  if (
+    url.username !== '' ||
+    url.password !== '' ||
+    target
+      .slice(url.protocol.length + 2)
+      .split(/[/?#]/)[0]
+      .includes('@')
+  ) {
     return 'names a user before the host (the part before "@" hides where the link really goes)';
   }
-  if (url.hostname.split('.').some((label) => label.startsWith('xn--'))) return 'has an internationalised host name, which can imitate another; write the host in ASCII';
+  if (url.hostname.split('.').some((label) => label.startsWith('xn--')))
+    return 'has an internationalised host name, which can imitate another; write the host in ASCII';
   return undefined;
 }

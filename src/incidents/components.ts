@@ -13,7 +13,8 @@ export const COMPONENTS_FILE = 'blog/components.yml';
 /** The components a post may list, by key; fails naming the file and the entry on a malformed one. */
 export function parseComponents(text: string, file = COMPONENTS_FILE): Components {
   const raw = load(text);
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${file}: must map component names to {label, description}`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new Error(`${file}: must map component names to {label, description}`);
   for (const [key, entry] of Object.entries(raw)) {
     if (!KEBAB_CASE.test(key)) throw new Error(`${file}: "${key}" must be lower-case words joined by dashes`);
     const {label, description} = (entry ?? {}) as Partial<Component>;

@@ -59,7 +59,8 @@ export function errorCollector() {
 }
 
 export function describe(value: unknown): string {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : `the unquoted date ${value.toISOString().slice(0, 10)}`;
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? 'an invalid date' : `the unquoted date ${value.toISOString().slice(0, 10)}`;
   return value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
 }
 
@@ -78,7 +79,8 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({length: b.length + 1}, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[b.length];
@@ -89,11 +91,19 @@ function editDistance(a: string, b: string): number {
  * nearest known one: a misspelt optional key (`update:`) would otherwise drop
  * its content without a word. `at(key)` names its field.
  */
-export function rejectUnknownFields(entry: Record<string, unknown>, known: readonly string[], file: string, at: (key: string) => string): void {
+export function rejectUnknownFields(
+  entry: Record<string, unknown>,
+  known: readonly string[],
+  file: string,
+  at: (key: string) => string,
+): void {
   const unknown = Object.keys(entry).find((key) => !known.includes(key));
   if (unknown === undefined) return;
   const [nearest] = [...known].sort((a, b) => editDistance(unknown, a) - editDistance(unknown, b));
-  const hint = nearest !== undefined && editDistance(unknown, nearest) <= Math.max(2, unknown.length / 3) ? `did you mean "${nearest}"? ` : '';
+  const hint =
+    nearest !== undefined && editDistance(unknown, nearest) <= Math.max(2, unknown.length / 3)
+      ? `did you mean "${nearest}"? `
+      : '';
   throw new IncidentMetaError(file, at(unknown), `is not a known field; ${hint}known fields: ${known.join(', ')}`);
 }
 
@@ -116,16 +126,26 @@ const CDATA_END = ']]>';
  * markup. Returns it trimmed.
  */
 export function readPlainText(value: unknown, file: string, field: string, need = 'be non-empty text'): string {
-  if (typeof value !== 'string' || !/[\p{L}\p{N}]/u.test(value)) throw new IncidentMetaError(file, field, `must ${need}; got ${describe(value)}`);
+  if (typeof value !== 'string' || !/[\p{L}\p{N}]/u.test(value))
+    throw new IncidentMetaError(file, field, `must ${need}; got ${describe(value)}`);
   const markup = MARKUP.exec(value);
   if (markup) {
-    throw new IncidentMetaError(file, field, `must be plain text but holds markup at "${value.slice(markup.index, markup.index + 24)}"; remove the tag, or write "<" as "less than"`);
+    throw new IncidentMetaError(
+      file,
+      field,
+      `must be plain text but holds markup at "${value.slice(markup.index, markup.index + 24)}"; remove the tag, or write "<" as "less than"`,
+    );
   }
   const invisible = /\p{Cf}/u.exec(value);
   if (invisible) {
-    throw new IncidentMetaError(file, field, `holds the invisible character U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${invisible.index + 1}; remove it`);
+    throw new IncidentMetaError(
+      file,
+      field,
+      `holds the invisible character U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${invisible.index + 1}; remove it`,
+    );
   }
-  if (value.includes(CDATA_END)) throw new IncidentMetaError(file, field, `holds "${CDATA_END}", which would end the feeds' text early; remove it`);
+  if (value.includes(CDATA_END))
+    throw new IncidentMetaError(file, field, `holds "${CDATA_END}", which would end the feeds' text early; remove it`);
   return value.trim();
 }
 
@@ -154,10 +174,15 @@ export function toCalendarDate(text: string, {monthOnly = false} = {}): string |
 export function readQuotedDate(value: unknown, file: string, field: string, {monthOnly = false} = {}): string {
   const form = monthOnly ? '"YYYY-MM-DD" (or "YYYY-MM" when the source gives only the month)' : '"YYYY-MM-DD"';
   if (value instanceof Date) {
-    throw new IncidentMetaError(file, field, `must be a quoted date, ${form}; got ${describe(value)}, which the YAML reader may have rolled over from an impossible date`);
+    throw new IncidentMetaError(
+      file,
+      field,
+      `must be a quoted date, ${form}; got ${describe(value)}, which the YAML reader may have rolled over from an impossible date`,
+    );
   }
   const date = typeof value === 'string' ? toCalendarDate(value, {monthOnly}) : undefined;
-  if (!date) throw new IncidentMetaError(file, field, `must be a real calendar date written ${form}; got ${describe(value)}`);
+  if (!date)
+    throw new IncidentMetaError(file, field, `must be a real calendar date written ${form}; got ${describe(value)}`);
   return date;
 }
 

@@ -32,15 +32,27 @@ export type IncidentFilter = {kind: FilterKind; value: string; label: string; pa
  * incidents, in the order of blog/components.yml, of severity, and newest year
  * first.
  */
-export function incidentFilters(rows: readonly IncidentRow[], componentLabels: Record<string, {label: string}>): IncidentFilter[] {
-  const view = (kind: FilterKind, value: string, label: string, keep: (row: IncidentRow) => boolean): IncidentFilter[] => {
+export function incidentFilters(
+  rows: readonly IncidentRow[],
+  componentLabels: Record<string, {label: string}>,
+): IncidentFilter[] {
+  const view = (
+    kind: FilterKind,
+    value: string,
+    label: string,
+    keep: (row: IncidentRow) => boolean,
+  ): IncidentFilter[] => {
     const matching = rows.filter(keep);
     return matching.length === 0 ? [] : [{kind, value, label, path: `/incidents/${kind}/${value}`, rows: matching}];
   };
   const years = [...new Set(rows.map((row) => row.incident.date.slice(0, 4)))].sort().reverse();
   return [
-    ...Object.entries(componentLabels).flatMap(([key, {label}]) => view('component', key, label, (row) => row.incident.components.includes(key))),
-    ...SEVERITIES.flatMap((severity) => view('severity', severity, SEVERITY_LABELS[severity], (row) => row.incident.severity === severity)),
+    ...Object.entries(componentLabels).flatMap(([key, {label}]) =>
+      view('component', key, label, (row) => row.incident.components.includes(key)),
+    ),
+    ...SEVERITIES.flatMap((severity) =>
+      view('severity', severity, SEVERITY_LABELS[severity], (row) => row.incident.severity === severity),
+    ),
     ...years.flatMap((year) => view('year', year, year, (row) => row.incident.date.startsWith(year))),
   ];
 }

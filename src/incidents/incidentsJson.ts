@@ -90,7 +90,13 @@ export function incidentsJson(rows: readonly IncidentRow[], siteUrl: string, com
                 source: {id: statement.source, url: sourceUrl(statement.source)},
               })),
         trackingId: incident.tracking_id ?? null,
-        sources: sources.map(({id, title: name, url, kind, date: published}) => ({id, title: name, url, kind, date: published ?? null})),
+        sources: sources.map(({id, title: name, url, kind, date: published}) => ({
+          id,
+          title: name,
+          url,
+          kind,
+          date: published ?? null,
+        })),
       };
     }),
   };

@@ -6,7 +6,15 @@
  */
 
 import {hostFault} from '../html/linkTargets';
-import {describe, errorCollector, IncidentMetaError, isRecord, readPlainText, readQuotedDate, rejectUnknownFields} from './frontMatterFields';
+import {
+  describe,
+  errorCollector,
+  IncidentMetaError,
+  isRecord,
+  readPlainText,
+  readQuotedDate,
+  rejectUnknownFields,
+} from './frontMatterFields';
 
 export const SOURCE_KINDS = [
   'product post-mortem',
@@ -47,20 +55,33 @@ export const citationAnchor = (id: string, n: number) => `cite-${id}-${n}`;
 export function parseSources(frontMatter: Record<string, unknown>, file: string, today?: string): Source[] {
   const raw = frontMatter.sources;
   if (!Array.isArray(raw) || raw.length === 0) {
-    throw new IncidentMetaError(file, 'sources', `must list the sources the post is written from (id, title, url, kind, date); got ${describe(raw)}`);
+    throw new IncidentMetaError(
+      file,
+      'sources',
+      `must list the sources the post is written from (id, title, url, kind, date); got ${describe(raw)}`,
+    );
   }
   const {check, throwIfAny} = errorCollector();
   const seen = new Set<string>();
   const sources = raw.map((entry: unknown, i) => {
     const field = (name: string) => `sources[${i}].${name}`;
-    if (!isRecord(entry)) return check(() => {
-      throw new IncidentMetaError(file, `sources[${i}]`, `must be a mapping with ${FIELDS.join(', ')}; got ${describe(entry)}`);
-    });
+    if (!isRecord(entry))
+      return check(() => {
+        throw new IncidentMetaError(
+          file,
+          `sources[${i}]`,
+          `must be a mapping with ${FIELDS.join(', ')}; got ${describe(entry)}`,
+        );
+      });
     check(() => rejectUnknownFields(entry, FIELDS, file, field));
     const {id, url, kind} = entry;
     check(() => {
       if (typeof id !== 'string' || !SOURCE_ID.test(id)) {
-        throw new IncidentMetaError(file, field('id'), `must be lower-case letters, digits and dashes, such as pr-26225; got ${describe(id)}`);
+        throw new IncidentMetaError(
+          file,
+          field('id'),
+          `must be lower-case letters, digits and dashes, such as pr-26225; got ${describe(id)}`,
+        );
       }
       if (seen.has(id)) throw new IncidentMetaError(file, field('id'), `"${id}" is declared twice`);
       seen.add(id);
@@ -69,17 +90,34 @@ export function parseSources(frontMatter: Record<string, unknown>, file: string,
     check(() => {
       const fault = typeof url === 'string' ? urlFault(url) : '';
       if (fault !== undefined) {
-        throw new IncidentMetaError(file, field('url'), `of source ${describe(id)} must be an https:// address a reader can follow; got ${describe(url)}${fault && `, which ${fault}`}`);
+        throw new IncidentMetaError(
+          file,
+          field('url'),
+          `of source ${describe(id)} must be an https:// address a reader can follow; got ${describe(url)}${fault && `, which ${fault}`}`,
+        );
       }
     });
     check(() => {
-      if (!SOURCE_KINDS.includes(kind as SourceKind)) throw new IncidentMetaError(file, field('kind'), `must be one of ${SOURCE_KINDS.join(', ')}; got ${describe(kind)}`);
+      if (!SOURCE_KINDS.includes(kind as SourceKind))
+        throw new IncidentMetaError(
+          file,
+          field('kind'),
+          `must be one of ${SOURCE_KINDS.join(', ')}; got ${describe(kind)}`,
+        );
     });
-    const date = entry.date === undefined ? undefined : check(() => {
-      const stated = readQuotedDate(entry.date, file, field('date'));
-      if (today !== undefined && stated > today) throw new IncidentMetaError(file, field('date'), `(${stated}) is in the future (today is ${today}); give the date the source was published, opened or merged`);
-      return stated;
-    });
+    const date =
+      entry.date === undefined
+        ? undefined
+        : check(() => {
+            const stated = readQuotedDate(entry.date, file, field('date'));
+            if (today !== undefined && stated > today)
+              throw new IncidentMetaError(
+                file,
+                field('date'),
+                `(${stated}) is in the future (today is ${today}); give the date the source was published, opened or merged`,
+              );
+            return stated;
+          });
     return {id, title, url, kind, ...(date && {date})} as Source;
   });
   throwIfAny();
@@ -89,7 +127,8 @@ export function parseSources(frontMatter: Record<string, unknown>, file: string,
 /** Why a source address cannot be linked as written, or undefined: only https, with an honest host. */
 function urlFault(text: string): string | undefined {
   if (/\s/.test(text)) return 'holds whitespace';
-  if (!/^https:\/\//i.test(text)) return URL.canParse(text) ? `uses ${new URL(text).protocol.replace(':', '')}` : 'is not a complete address';
+  if (!/^https:\/\//i.test(text))
+    return URL.canParse(text) ? `uses ${new URL(text).protocol.replace(':', '')}` : 'is not a complete address';
   return hostFault(text);
 }
 
@@ -102,12 +141,20 @@ export function checkCitations(sources: readonly Source[], citedIds: readonly st
   const declared = new Set(sources.map((source) => source.id));
   const undeclared = citedIds.find((id) => !declared.has(id));
   if (undeclared !== undefined) {
-    throw new IncidentMetaError(file, 'sources', `does not declare "${undeclared}", which the text cites as [^${undeclared}]`);
+    throw new IncidentMetaError(
+      file,
+      'sources',
+      `does not declare "${undeclared}", which the text cites as [^${undeclared}]`,
+    );
   }
   const cited = new Set(citedIds);
   const uncited = sources.findIndex((source) => !cited.has(source.id));
   if (uncited !== -1) {
-    throw new IncidentMetaError(file, `sources[${uncited}]`, `("${sources[uncited].id}") is declared but the text never cites it; cite it as [^${sources[uncited].id}] where it supports a claim, or remove it`);
+    throw new IncidentMetaError(
+      file,
+      `sources[${uncited}]`,
+      `("${sources[uncited].id}") is declared but the text never cites it; cite it as [^${sources[uncited].id}] where it supports a claim, or remove it`,
+    );
   }
 }
 

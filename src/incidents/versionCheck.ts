@@ -4,7 +4,15 @@
  * TypeScript: the /incidents page runs it in the browser, the tests in Node.
  */
 
-import {matchStatement, parseVersion, statesAffectedOrFixed, VERSION_EXAMPLES, type IncidentVersions, type VersionMatch, type VersionStatement} from './versions';
+import {
+  matchStatement,
+  parseVersion,
+  statesAffectedOrFixed,
+  VERSION_EXAMPLES,
+  type IncidentVersions,
+  type VersionMatch,
+  type VersionStatement,
+} from './versions';
 
 export type VersionedIncident = {title: string; permalink: string; versions: IncidentVersions};
 
@@ -15,13 +23,18 @@ export type VersionCheck =
   | {kind: 'checked'; version: string; affects: MatchedIncident[]; mayAffect: MatchedIncident[]; notStated: number};
 
 /** "not stated", or only statements the check cannot use (a remedy's minimum version). */
-export const statesNoAffectedOrFixed = ({versions}: VersionedIncident) => versions === 'not stated' || !versions.some(statesAffectedOrFixed);
+export const statesNoAffectedOrFixed = ({versions}: VersionedIncident) =>
+  versions === 'not stated' || !versions.some(statesAffectedOrFixed);
 
 export function checkVersion(input: string, incidents: readonly VersionedIncident[]): VersionCheck {
   const text = input.trim();
   if (text === '') return {kind: 'invalid', message: `Type a LiteLLM version, such as ${VERSION_EXAMPLES}.`};
   const version = parseVersion(text);
-  if (!version) return {kind: 'invalid', message: `"${text.slice(0, 40)}" is not a version: a LiteLLM version looks like ${VERSION_EXAMPLES}.`};
+  if (!version)
+    return {
+      kind: 'invalid',
+      message: `"${text.slice(0, 40)}" is not a version: a LiteLLM version looks like ${VERSION_EXAMPLES}.`,
+    };
 
   const matched: MatchedIncident[] = [];
   for (const incident of incidents) {

@@ -8,7 +8,16 @@
 /** Pre-releases come before their release, in this order (PEP 440's, with nightly builds before alphas). */
 const PRE_RELEASES = ['dev', 'nightly', 'a', 'b', 'rc'] as const;
 type PreRelease = (typeof PRE_RELEASES)[number];
-const PRE_RELEASE_SPELLINGS: Record<string, PreRelease> = {dev: 'dev', nightly: 'nightly', a: 'a', alpha: 'a', b: 'b', beta: 'b', rc: 'rc', c: 'rc'};
+const PRE_RELEASE_SPELLINGS: Record<string, PreRelease> = {
+  dev: 'dev',
+  nightly: 'nightly',
+  a: 'a',
+  alpha: 'a',
+  b: 'b',
+  beta: 'b',
+  rc: 'rc',
+  c: 'rc',
+};
 
 export type Version = {
   /** As written, for display. */
@@ -45,7 +54,8 @@ export function parseVersion(text: string): Version | undefined {
  */
 export function implausibleRelease(version: Version): string | undefined {
   const numbers = /^v?(\d+(?:\.\d+)*)/.exec(version.text)![1].split('.');
-  if (numbers.length !== 3) return `has ${numbers.length} release number${numbers.length === 1 ? '' : 's'}; a release has three (major.minor.patch)`;
+  if (numbers.length !== 3)
+    return `has ${numbers.length} release number${numbers.length === 1 ? '' : 's'}; a release has three (major.minor.patch)`;
   if (numbers.some((n) => n.length > 1 && n.startsWith('0'))) return 'has a number with a leading zero';
   if (numbers.some((n) => Number(n) > 999)) return 'has a number above 999, which no release has';
   return undefined;

@@ -12,7 +12,8 @@ export function mountIslands<P>(name: string, start: (root: HTMLElement, props: 
     const data = root.nextElementSibling;
     const serverHtml = root.cloneNode(true);
     try {
-      if (!(data instanceof HTMLScriptElement) || data.dataset.islandProps !== name) throw new Error('its props are missing');
+      if (!(data instanceof HTMLScriptElement) || data.dataset.islandProps !== name)
+        throw new Error('its props are missing');
       start(root, JSON.parse(data.textContent ?? '') as P);
       root.setAttribute('data-island-ready', '');
     } catch (error) {

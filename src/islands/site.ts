@@ -45,7 +45,8 @@ systemDark.addEventListener('change', () => {
 });
 // A choice made in another tab.
 window.addEventListener('storage', (event) => {
-  if (event.key === STORAGE_KEY) applyChoice(event.newValue === 'light' || event.newValue === 'dark' ? event.newValue : null);
+  if (event.key === STORAGE_KEY)
+    applyChoice(event.newValue === 'light' || event.newValue === 'dark' ? event.newValue : null);
 });
 
 document.addEventListener('click', (event) => {
@@ -68,7 +69,10 @@ document.addEventListener('click', (event) => {
     };
     // The clipboard exists only on secure origins (https, localhost).
     (navigator.clipboard?.writeText(code) ?? Promise.reject(new Error('no clipboard')))
-      .then(() => show('Copied'), () => show('Copy failed: select the code instead'))
+      .then(
+        () => show('Copied'),
+        () => show('Copy failed: select the code instead'),
+      )
       .finally(() => setTimeout(() => show('Copy'), 1500));
   }
 });

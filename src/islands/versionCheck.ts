@@ -9,7 +9,10 @@ import {mountIslands} from './mountIslands';
  * (/incidents?version=1.82.7) and given again when that URL is opened.
  */
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.append(...children);
   return node;
@@ -32,12 +35,33 @@ function answer(input: string, incidents: readonly VersionedIncident[]): Node[] 
   if (result.kind === 'invalid') return [element('p', result.message)];
   const {version, affects, mayAffect, notStated} = result;
   const nodes: Node[] = [];
-  if (affects.length === 0 && mayAffect.length === 0) nodes.push(element('p', `No incident's sources state that LiteLLM ${version} is affected.`));
-  if (affects.length > 0) nodes.push(element('p', element('strong', `Affects ${version}`), ` (${affects.length}): the version is listed or inside a stated range.`), incidentList(affects));
+  if (affects.length === 0 && mayAffect.length === 0)
+    nodes.push(element('p', `No incident's sources state that LiteLLM ${version} is affected.`));
+  if (affects.length > 0)
+    nodes.push(
+      element(
+        'p',
+        element('strong', `Affects ${version}`),
+        ` (${affects.length}): the version is listed or inside a stated range.`,
+      ),
+      incidentList(affects),
+    );
   if (mayAffect.length > 0) {
-    nodes.push(element('p', element('strong', `May affect ${version}`), ` (${mayAffect.length}): fixed in a later version; the first affected version is not stated.`), incidentList(mayAffect));
+    nodes.push(
+      element(
+        'p',
+        element('strong', `May affect ${version}`),
+        ` (${mayAffect.length}): fixed in a later version; the first affected version is not stated.`,
+      ),
+      incidentList(mayAffect),
+    );
   }
-  nodes.push(element('p', `${notStated} of ${incidents.length} incidents state no affected or fixed versions: read those reports to judge.`));
+  nodes.push(
+    element(
+      'p',
+      `${notStated} of ${incidents.length} incidents state no affected or fixed versions: read those reports to judge.`,
+    ),
+  );
   return nodes;
 }
 

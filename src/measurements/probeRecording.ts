@@ -102,11 +102,16 @@ export function parseProbeRecording(data: unknown, source: string): ProbeRecordi
       ? value
       : fail(where, `must be a number ≥ ${min}; got ${JSON.stringify(value) ?? 'nothing'}`);
   const text = (value: unknown, where: string): string =>
-    typeof value === 'string' && value !== '' ? value : fail(where, `must be non-empty text; got ${JSON.stringify(value) ?? 'nothing'}`);
+    typeof value === 'string' && value !== ''
+      ? value
+      : fail(where, `must be non-empty text; got ${JSON.stringify(value) ?? 'nothing'}`);
 
   const root = record(data, 'the file');
   if (root.schemaVersion !== SCHEMA_VERSION) {
-    fail('schemaVersion', `is ${JSON.stringify(root.schemaVersion) ?? 'missing'}; this site reads version ${SCHEMA_VERSION}`);
+    fail(
+      'schemaVersion',
+      `is ${JSON.stringify(root.schemaVersion) ?? 'missing'}; this site reads version ${SCHEMA_VERSION}`,
+    );
   }
   const m = record(root.measured, 'measured');
   const measured: ProbeRecording['measured'] = {
@@ -138,27 +143,45 @@ export function parseProbeRecording(data: unknown, source: string): ProbeRecordi
       const at = `${where}.samples[${i}]`;
       const s = record(raw, at);
       const outcome = s.outcome as ProbeOutcome;
-      if (!OUTCOMES.includes(outcome)) fail(`${at}.outcome`, `must be one of ${OUTCOMES.join(', ')}; got ${JSON.stringify(s.outcome) ?? 'nothing'}`);
-      if (typeof s.sentAtMs === 'number' && s.sentAtMs < 0) fail(`${at}.sentAtMs`, `(${s.sentAtMs}) is before the run started`);
-      return {sentAtMs: number(s.sentAtMs, `${at}.sentAtMs`), latencyMs: number(s.latencyMs, `${at}.latencyMs`), outcome};
+      if (!OUTCOMES.includes(outcome))
+        fail(`${at}.outcome`, `must be one of ${OUTCOMES.join(', ')}; got ${JSON.stringify(s.outcome) ?? 'nothing'}`);
+      if (typeof s.sentAtMs === 'number' && s.sentAtMs < 0)
+        fail(`${at}.sentAtMs`, `(${s.sentAtMs}) is before the run started`);
+      return {
+        sentAtMs: number(s.sentAtMs, `${at}.sentAtMs`),
+        latencyMs: number(s.latencyMs, `${at}.latencyMs`),
+        outcome,
+      };
     });
     samples.forEach((s, i) => {
       const at = `${where}.samples[${i}]`;
       if (i > 0 && s.sentAtMs < samples[i - 1].sentAtMs) {
-        fail(`${at}.sentAtMs`, `(${s.sentAtMs}) is earlier than the probe before it (${samples[i - 1].sentAtMs}); samples must be in send order`);
+        fail(
+          `${at}.sentAtMs`,
+          `(${s.sentAtMs}) is earlier than the probe before it (${samples[i - 1].sentAtMs}); samples must be in send order`,
+        );
       }
       if (s.sentAtMs > measured.runLengthMs) {
-        fail(`${at}.sentAtMs`, `(${s.sentAtMs}) is after the run ended (measured.runLengthMs is ${measured.runLengthMs})`);
+        fail(
+          `${at}.sentAtMs`,
+          `(${s.sentAtMs}) is after the run ended (measured.runLengthMs is ${measured.runLengthMs})`,
+        );
       }
       if (s.outcome === 'ok' && s.latencyMs > measured.probeTimeoutMs) {
-        fail(`${at}.latencyMs`, `(${s.latencyMs}) is slower than the client timeout (measured.probeTimeoutMs is ${measured.probeTimeoutMs}), yet the probe is marked answered`);
+        fail(
+          `${at}.latencyMs`,
+          `(${s.latencyMs}) is slower than the client timeout (measured.probeTimeoutMs is ${measured.probeTimeoutMs}), yet the probe is marked answered`,
+        );
       }
     });
     const expected = summarizeProbes(samples);
     const summaryRaw = record(run.summary, `${where}.summary`);
     for (const key of Object.keys(expected) as (keyof ProbeSummary)[]) {
       if (summaryRaw[key] !== expected[key]) {
-        fail(`${where}.summary.${key}`, `is ${JSON.stringify(summaryRaw[key]) ?? 'missing'} but the samples give ${expected[key]}`);
+        fail(
+          `${where}.summary.${key}`,
+          `is ${JSON.stringify(summaryRaw[key]) ?? 'missing'} but the samples give ${expected[key]}`,
+        );
       }
     }
     const outageAtMs = number(run.outageAtMs, `${where}.outageAtMs`);
@@ -173,13 +196,19 @@ export function parseProbeRecording(data: unknown, source: string): ProbeRecordi
   }
   // The story is a freeze before the fix and none after; a recording without it, or with the runs swapped, tells another.
   if (runs.before.summary.maxMs <= STALL_MS) {
-    fail('runs.before.samples', `hold no probe slower than ${STALL_MS} ms: the run before the fix shows no freeze (are the runs swapped?)`);
+    fail(
+      'runs.before.samples',
+      `hold no probe slower than ${STALL_MS} ms: the run before the fix shows no freeze (are the runs swapped?)`,
+    );
   }
   // An "after" run that freezes inverts the story the page tells about the fix.
   const stalled = runs.after.samples.findIndex((sample) => sample.latencyMs > STALL_MS);
   if (stalled !== -1) {
     const sample = runs.after.samples[stalled];
-    fail(`runs.after.samples[${stalled}]`, `(${sample.outcome}, ${sample.latencyMs} ms) shows a freeze, but the run after the fix must answer every probe within ${STALL_MS} ms; re-measure with npm run lab`);
+    fail(
+      `runs.after.samples[${stalled}]`,
+      `(${sample.outcome}, ${sample.latencyMs} ms) shows a freeze, but the run after the fix must answer every probe within ${STALL_MS} ms; re-measure with npm run lab`,
+    );
   }
   return {schemaVersion: SCHEMA_VERSION, measured, environment, runs};
 }

@@ -14,7 +14,9 @@ export function jsonErrorLocation(text: string, error: Error): string {
 /** One line per fault of every lab recording under blog/ (blog/**\/*.probes.json), or none. */
 export function recordingFaultLines(siteDir: string): string[] {
   const blogDir = path.join(siteDir, 'blog');
-  const files = readdirSync(blogDir, {recursive: true, encoding: 'utf8'}).filter((file) => file.endsWith('.probes.json'));
+  const files = readdirSync(blogDir, {recursive: true, encoding: 'utf8'}).filter((file) =>
+    file.endsWith('.probes.json'),
+  );
   return files.sort().flatMap((file) => {
     const source = path.join('blog', file);
     const text = readFileSync(path.join(blogDir, file), 'utf8');
@@ -22,7 +24,10 @@ export function recordingFaultLines(siteDir: string): string[] {
       parseProbeRecording(JSON.parse(text), source);
       return [];
     } catch (error) {
-      if (error instanceof SyntaxError) return [`${source}:${jsonErrorLocation(text, error)}: is not valid JSON (${error.message}); regenerate it with npm run lab`];
+      if (error instanceof SyntaxError)
+        return [
+          `${source}:${jsonErrorLocation(text, error)}: is not valid JSON (${error.message}); regenerate it with npm run lab`,
+        ];
       if (error instanceof ProbeRecordingError) return [error.message];
       throw error;
     }

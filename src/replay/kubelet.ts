@@ -36,7 +36,11 @@ export function projectFreeze(
   const after = samples
     .filter((s) => s.sentAtMs >= measured.endMs)
     .map((s) => ({...s, sentAtMs: s.sentAtMs + shiftMs}));
-  return {samples: [...before, ...during, ...after], runLengthMs: runLengthMs + shiftMs, freeze: {startMs: measured.startMs, endMs}};
+  return {
+    samples: [...before, ...during, ...after],
+    runLengthMs: runLengthMs + shiftMs,
+    freeze: {startMs: measured.startMs, endMs},
+  };
 }
 
 export type ProbeSettings = {periodSeconds: number; timeoutSeconds: number; failureThreshold: number};
@@ -59,7 +63,11 @@ export type KubeletVerdict = {probes: KubeletProbe[]; restartAtMs: number | null
  * longer than timeoutSeconds (or failed); failureThreshold failures in a row
  * restart the container once the last of them times out.
  */
-export function kubeletVerdict(samples: readonly ProbeSample[], settings: ProbeSettings, horizonMs: number): KubeletVerdict {
+export function kubeletVerdict(
+  samples: readonly ProbeSample[],
+  settings: ProbeSettings,
+  horizonMs: number,
+): KubeletVerdict {
   const periodMs = settings.periodSeconds * 1000;
   const timeoutMs = settings.timeoutSeconds * 1000;
   const probes: KubeletProbe[] = [];

@@ -24,7 +24,11 @@ export function probesAt(samples: readonly ProbeSample[], tMs: number): ProbeAtT
     if (sample.sentAtMs > tMs) break;
     const doneAtMs = sample.sentAtMs + sample.latencyMs;
     if (doneAtMs <= tMs) {
-      visible.push({sentAtMs: sample.sentAtMs, latencyMs: sample.latencyMs, state: sample.outcome === 'ok' ? 'answered' : 'failed'});
+      visible.push({
+        sentAtMs: sample.sentAtMs,
+        latencyMs: sample.latencyMs,
+        state: sample.outcome === 'ok' ? 'answered' : 'failed',
+      });
     } else {
       visible.push({sentAtMs: sample.sentAtMs, latencyMs: tMs - sample.sentAtMs, state: 'waiting'});
     }

@@ -52,13 +52,29 @@ export function inlineCode(document: DefaultTreeAdapterTypes.Document): InlineCo
     const root = children.findIndex((child) => attribute(child, 'id') === '__docusaurus');
     children.forEach((child, i) => {
       const inThemeSlot = tagName === 'body' && root !== -1 && i < root;
-      const known = (kind: InlineKind) => (inThemeSlot ? KNOWN_INLINE.find((entry) => entry.kind === kind && entry.is(child))?.name : undefined);
+      const known = (kind: InlineKind) =>
+        inThemeSlot ? KNOWN_INLINE.find((entry) => entry.kind === kind && entry.is(child))?.name : undefined;
       const style = attribute(child, 'style');
-      if (style !== undefined) found.push({kind: 'styleAttributes', hash: hashSource(style), known: known('styleAttributes'), excerpt: `<${child.tagName} style="${style.slice(0, 60)}">`});
+      if (style !== undefined)
+        found.push({
+          kind: 'styleAttributes',
+          hash: hashSource(style),
+          known: known('styleAttributes'),
+          excerpt: `<${child.tagName} style="${style.slice(0, 60)}">`,
+        });
       const type = attribute(child, 'type') ?? '';
       // Data blocks such as JSON-LD and island props are not executed, so CSP does not govern them.
-      if (child.tagName === 'script' && attribute(child, 'src') === undefined && (type === '' || /^(text|application)\/javascript$|^module$/.test(type))) {
-        found.push({kind: 'scripts', hash: hashSource(textOf(child)), known: known('scripts'), excerpt: `<script>${textOf(child).slice(0, 60)}`});
+      if (
+        child.tagName === 'script' &&
+        attribute(child, 'src') === undefined &&
+        (type === '' || /^(text|application)\/javascript$|^module$/.test(type))
+      ) {
+        found.push({
+          kind: 'scripts',
+          hash: hashSource(textOf(child)),
+          known: known('scripts'),
+          excerpt: `<script>${textOf(child).slice(0, 60)}`,
+        });
       }
       visit(child.tagName === 'template' ? (child as DefaultTreeAdapterTypes.Template).content : child, child.tagName);
     });
@@ -87,7 +103,9 @@ export function contentSecurityPolicy({scripts, styleAttributes}: InlineHashes):
     `script-src 'self' ${scripts.join(' ')}`,
     "style-src 'self'",
     // Hashes of style attributes only take effect with 'unsafe-hashes' (CSP Level 3); no other inline style runs.
-    styleAttributes.length > 0 ? `style-src-attr 'unsafe-hashes' ${styleAttributes.join(' ')}` : "style-src-attr 'none'",
+    styleAttributes.length > 0
+      ? `style-src-attr 'unsafe-hashes' ${styleAttributes.join(' ')}`
+      : "style-src-attr 'none'",
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",

@@ -48,7 +48,13 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * then answers for paths that are not paths, then one-hop redirects to the
  * canonical URL, then the files, then the 404 page.
  */
-export function buildOutputRoutes({hashes, redirects}: {hashes: InlineHashes; redirects: readonly Redirect[]}): Route[] {
+export function buildOutputRoutes({
+  hashes,
+  redirects,
+}: {
+  hashes: InlineHashes;
+  redirects: readonly Redirect[];
+}): Route[] {
   const productionHost = new URL(PRODUCTION_URL).host;
   const location = (to: string) => ({Location: to});
   return [
@@ -56,7 +62,13 @@ export function buildOutputRoutes({hashes, redirects}: {hashes: InlineHashes; re
     // Everything under /assets has a content hash in its name.
     {src: '^/assets/.*$', headers: {'Cache-Control': 'public, max-age=31536000, immutable'}, continue: true},
     // Previews (*.vercel.app other than the production host) stay out of search engines; a custom domain is indexed.
-    {src: '^/.*$', has: [{type: 'host', value: {suf: '.vercel.app'}}], missing: [{type: 'host', value: productionHost}], headers: {'X-Robots-Tag': 'noindex, nofollow'}, continue: true},
+    {
+      src: '^/.*$',
+      has: [{type: 'host', value: {suf: '.vercel.app'}}],
+      missing: [{type: 'host', value: productionHost}],
+      headers: {'X-Robots-Tag': 'noindex, nofollow'},
+      continue: true,
+    },
     // "//host", "/\host" and their encoded or whitespace forms (browsers drop tabs and newlines from a Location)
     // would become a protocol-relative Location in the redirects below.
     {src: '^/(?:[/\\\\\\s]|%(?:2f|5c|09|0a|0d|20))', status: 404, dest: '/404.html'},
@@ -65,7 +77,11 @@ export function buildOutputRoutes({hashes, redirects}: {hashes: InlineHashes; re
     {src: '^/(?:(.+)/)?index(?:\\.html)?/?$', headers: location('/$1'), status: 308},
     {src: '^/(.+)\\.html/?$', headers: location('/$1'), status: 308},
     {src: '^/(.+)/$', headers: location('/$1'), status: 308},
-    ...redirects.map(({source, destination}) => ({src: `^${escapeRegExp(source)}$`, headers: location(destination), status: 308})),
+    ...redirects.map(({source, destination}) => ({
+      src: `^${escapeRegExp(source)}$`,
+      headers: location(destination),
+      status: 308,
+    })),
     {handle: 'filesystem'},
     {src: '^/.*$', status: 404, dest: '/404.html'},
     {handle: 'error'},
@@ -76,5 +92,7 @@ export function buildOutputRoutes({hashes, redirects}: {hashes: InlineHashes; re
 /** Each page "x.html" (and "x/index.html") is served at "/x", without the extension. */
 export function cleanUrlOverrides(files: readonly string[]): Record<string, {path: string}> {
   const pages = files.filter((file) => file.endsWith('.html')).sort();
-  return Object.fromEntries(pages.map((file) => [file, {path: file.replace(/(^|\/)index\.html$/, '').replace(/\.html$/, '')}]));
+  return Object.fromEntries(
+    pages.map((file) => [file, {path: file.replace(/(^|\/)index\.html$/, '').replace(/\.html$/, '')}]),
+  );
 }

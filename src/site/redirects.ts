@@ -33,13 +33,37 @@ export function postUrlFaults(posts: readonly PostUrls[]): IncidentMetaError[] {
   const idOwners = new Map<string, string>();
   for (const {file, slug, trackingId} of posts) {
     const key = slug.toLowerCase();
-    if (slugOwners.has(key)) faults.push(new IncidentMetaError(file, 'slug', `"${slug}" is already used by ${slugOwners.get(key)}; one URL, one report: choose another slug`));
+    if (slugOwners.has(key))
+      faults.push(
+        new IncidentMetaError(
+          file,
+          'slug',
+          `"${slug}" is already used by ${slugOwners.get(key)}; one URL, one report: choose another slug`,
+        ),
+      );
     else slugOwners.set(key, file);
-    if (BLOG_ROUTES.includes(key)) faults.push(new IncidentMetaError(file, 'slug', `"${slug}" is the blog's own page ${BLOG}/${slug}; choose another slug`));
+    if (BLOG_ROUTES.includes(key))
+      faults.push(
+        new IncidentMetaError(file, 'slug', `"${slug}" is the blog's own page ${BLOG}/${slug}; choose another slug`),
+      );
     if (trackingId === undefined) continue;
-    if (!/^[A-Za-z0-9-]+$/.test(trackingId)) faults.push(new IncidentMetaError(file, 'incident.tracking_id', `"${trackingId}" must look like LIT-2614: it becomes the URL /incidents/<id>`));
+    if (!/^[A-Za-z0-9-]+$/.test(trackingId))
+      faults.push(
+        new IncidentMetaError(
+          file,
+          'incident.tracking_id',
+          `"${trackingId}" must look like LIT-2614: it becomes the URL /incidents/<id>`,
+        ),
+      );
     const id = trackingId.toLowerCase();
-    if (idOwners.has(id)) faults.push(new IncidentMetaError(file, 'incident.tracking_id', `"${trackingId}" is already used by ${idOwners.get(id)}; /incidents/${trackingId} must lead to one post`));
+    if (idOwners.has(id))
+      faults.push(
+        new IncidentMetaError(
+          file,
+          'incident.tracking_id',
+          `"${trackingId}" is already used by ${idOwners.get(id)}; /incidents/${trackingId} must lead to one post`,
+        ),
+      );
     else idOwners.set(id, file);
   }
   const folderOwners = new Map<string, string>();
@@ -47,17 +71,48 @@ export function postUrlFaults(posts: readonly PostUrls[]): IncidentMetaError[] {
     const at = `the folder "${folder}"`;
     // Vercel matches redirects regardless of letter case: two such folders would share one.
     const sameFolder = folderOwners.get(folder.toLowerCase());
-    if (sameFolder !== undefined) faults.push(new IncidentMetaError(file, 'slug', `cannot be redirected to from ${at}: its name differs from ${sameFolder}'s folder only in letter case; rename one`));
+    if (sameFolder !== undefined)
+      faults.push(
+        new IncidentMetaError(
+          file,
+          'slug',
+          `cannot be redirected to from ${at}: its name differs from ${sameFolder}'s folder only in letter case; rename one`,
+        ),
+      );
     folderOwners.set(folder.toLowerCase(), file);
     const owner = slugOwners.get(folder.toLowerCase());
     if (!FOLDER_NAME.test(folder)) {
-      faults.push(new IncidentMetaError(file, 'slug', `cannot be redirected to from ${at}: name the folder with letters, digits, "_" and "-", starting with a letter or digit (Docusaurus skips a folder starting with "_")`));
+      faults.push(
+        new IncidentMetaError(
+          file,
+          'slug',
+          `cannot be redirected to from ${at}: name the folder with letters, digits, "_" and "-", starting with a letter or digit (Docusaurus skips a folder starting with "_")`,
+        ),
+      );
     } else if (folder.toLowerCase() === slug.toLowerCase()) {
-      faults.push(new IncidentMetaError(file, 'slug', `"${slug}" is also the name of its folder, so ${BLOG}/${folder} would redirect to itself forever; rename the folder, e.g. ${folder.replaceAll('-', '_')}`));
+      faults.push(
+        new IncidentMetaError(
+          file,
+          'slug',
+          `"${slug}" is also the name of its folder, so ${BLOG}/${folder} would redirect to itself forever; rename the folder, e.g. ${folder.replaceAll('-', '_')}`,
+        ),
+      );
     } else if (owner !== undefined) {
-      faults.push(new IncidentMetaError(file, 'slug', `cannot be redirected to from ${at}: ${BLOG}/${folder} is the URL of ${owner}, which the redirect would take away; rename the folder`));
+      faults.push(
+        new IncidentMetaError(
+          file,
+          'slug',
+          `cannot be redirected to from ${at}: ${BLOG}/${folder} is the URL of ${owner}, which the redirect would take away; rename the folder`,
+        ),
+      );
     } else if (BLOG_ROUTES.includes(folder.toLowerCase())) {
-      faults.push(new IncidentMetaError(file, 'slug', `cannot be redirected to from ${at}: ${BLOG}/${folder} is the blog's own page; rename the folder`));
+      faults.push(
+        new IncidentMetaError(
+          file,
+          'slug',
+          `cannot be redirected to from ${at}: ${BLOG}/${folder} is the blog's own page; rename the folder`,
+        ),
+      );
     }
   }
   return faults;
@@ -74,9 +129,13 @@ export function readPostUrls(siteDir: string): PostUrls[] {
       if (!file) return [];
       // As Docusaurus reads it: a byte-order mark and Windows line endings allowed.
       const frontMatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'))?.[1];
-      const {slug, incident} = (frontMatter === undefined ? {} : (load(frontMatter) ?? {})) as {slug?: unknown; incident?: {tracking_id?: unknown}};
+      const {slug, incident} = (frontMatter === undefined ? {} : (load(frontMatter) ?? {})) as {
+        slug?: unknown;
+        incident?: {tracking_id?: unknown};
+      };
       // A post whose slug cannot be read here would silently lose its redirects.
-      if (typeof slug !== 'string' || slug === '') throw new Error(`${path.relative(siteDir, file)}: front matter "slug" cannot be read; every post needs one`);
+      if (typeof slug !== 'string' || slug === '')
+        throw new Error(`${path.relative(siteDir, file)}: front matter "slug" cannot be read; every post needs one`);
       const trackingId = typeof incident?.tracking_id === 'string' ? incident.tracking_id : undefined;
       return [{file: path.relative(siteDir, file), folder: name, slug, ...(trackingId && {trackingId})}];
     });

@@ -61,7 +61,9 @@ describe('ReplayPlayer', () => {
   it('starts at the end of the run, showing the whole picture', () => {
     render(<ReplayPlayer recording={recording} />);
     expect(elapsed()).toBe('Time: 12.0 s of 12.0 s');
-    expect(readout('before')).toContain(`Answered${recording.runs.before.samples.length} of ${recording.runs.before.samples.length}`);
+    expect(readout('before')).toContain(
+      `Answered${recording.runs.before.samples.length} of ${recording.runs.before.samples.length}`,
+    );
   });
 
   it('plays from the start, moves with the frames at the chosen speed, and pauses', () => {
@@ -89,7 +91,9 @@ describe('ReplayPlayer', () => {
 
   it('scrubbing into the freeze shows probes waiting before the fix and none after', () => {
     render(<ReplayPlayer recording={recording} />);
-    fireEvent.change(screen.getByRole('slider'), {target: {value: String(Math.round(recording.runs.before.outageAtMs / 100) * 100 + 2000)}});
+    fireEvent.change(screen.getByRole('slider'), {
+      target: {value: String(Math.round(recording.runs.before.outageAtMs / 100) * 100 + 2000)},
+    });
     expect(readout('before')).toMatch(/Waiting now(1\d|2\d)/);
     // After the fix at most the probe sent this instant is open, and nothing has waited long.
     expect(readout('after')).toMatch(/Waiting now[01]Slowest so far\d+(\.\d)? ms$/);
@@ -137,7 +141,9 @@ describe('ReplayTables', () => {
     expect(before.getByRole('row', {name: /Answered 2xx/}).textContent).toContain('99.7%');
     const after = within(document.querySelector('[data-replay-summary="after"]') as HTMLElement);
     expect(after.getByRole('row', {name: /Max latency/}).textContent).toContain('52.7 ms');
-    expect(after.getByRole('row', {name: /Probes over 1 s/}).textContent).toContain(String(recording.runs.after.summary.over1sCount));
+    expect(after.getByRole('row', {name: /Probes over 1 s/}).textContent).toContain(
+      String(recording.runs.after.summary.over1sCount),
+    );
   });
 
   it('lists every probe', () => {

@@ -27,7 +27,13 @@ const {default: BlogListPageStructuredData} = await import('@site/src/theme/Blog
 
 /** The page a browser would read with `text` written raw into a JSON-LD block, parsed as it would parse it. */
 function pageWith(text: string) {
-  return [...elements(parse(`<!doctype html><html><head><script type=application/ld+json>${text}</script></head><body><p>after</p></body></html>`))];
+  return [
+    ...elements(
+      parse(
+        `<!doctype html><html><head><script type=application/ld+json>${text}</script></head><body><p>after</p></body></html>`,
+      ),
+    ),
+  ];
 }
 
 describe('JSON-LD built from post text', () => {
@@ -37,7 +43,13 @@ describe('JSON-LD built from post text', () => {
 
   it.each([
     ['the post page', () => renderToStaticMarkup(<BlogPostStructuredData />)],
-    ['the list page', () => renderToStaticMarkup(<BlogListPageStructuredData {...({} as React.ComponentProps<typeof BlogListPageStructuredData>)} />)],
+    [
+      'the list page',
+      () =>
+        renderToStaticMarkup(
+          <BlogListPageStructuredData {...({} as React.ComponentProps<typeof BlogListPageStructuredData>)} />,
+        ),
+    ],
   ])('on %s stays one data block that parses back to the same data', (_name, render) => {
     written.length = 0;
     render();

@@ -32,7 +32,18 @@ function leftoverProcesses(): string[] {
 
 describe('the lab, end to end', () => {
   const out = path.join(outDir, 'run.probes.json');
-  const result = runLabCli(['--close-delay', String(CLOSE_DELAY_S), '--duration', '5', '--outage-at', '1', '--out', out, '--run-id', RUN_ID]);
+  const result = runLabCli([
+    '--close-delay',
+    String(CLOSE_DELAY_S),
+    '--duration',
+    '5',
+    '--outage-at',
+    '1',
+    '--out',
+    out,
+    '--run-id',
+    RUN_ID,
+  ]);
 
   it('runs to completion and writes a valid recording', () => {
     expect(result.stderr).not.toMatch(/^lab:/m);
@@ -74,7 +85,10 @@ describe('the lab command line', () => {
     [['--interval', '0'], '--interval must be a positive whole number; got "0"'],
     [['--close-delay', 'soon'], '--close-delay must be a positive number; got "soon"'],
     [['--outage-at', '20'], '--outage-at (20 s) must fall inside --duration (12 s)'],
-    [['--python', 'no-such-python3'], 'no-such-python3 was not found or does not run: the lab\'s service needs Python 3'],
+    [
+      ['--python', 'no-such-python3'],
+      "no-such-python3 was not found or does not run: the lab's service needs Python 3",
+    ],
   ])('rejects %j with a clear error', (args, message) => {
     const result = runLabCli([...args, '--out', path.join(outDir, 'never.json')]);
     expect(result.status).not.toBe(0);

@@ -40,10 +40,15 @@ describe('the check "is my build fixed?"', () => {
   });
 
   it('says FIXED for code shaped like the fix, whose docstring still mentions disconnect()', () => {
-    const fixedSource = readFileSync(path.join(FIXTURES, 'prisma-check/fixed/litellm/proxy/db/prisma_client.py'), 'utf8');
+    const fixedSource = readFileSync(
+      path.join(FIXTURES, 'prisma-check/fixed/litellm/proxy/db/prisma_client.py'),
+      'utf8',
+    );
     expect(fixedSource).toContain('disconnect()'); // the trap a plain text search falls into
     const {status, output} = python(check, [path.join(FIXTURES, 'prisma-check/fixed/litellm')]);
-    expect(output).toBe('FIXED: _do_direct_reconnect, recreate_prisma_client reconnect without calling .disconnect()\n');
+    expect(output).toBe(
+      'FIXED: _do_direct_reconnect, recreate_prisma_client reconnect without calling .disconnect()\n',
+    );
     expect(status).toBe(0);
   });
 

@@ -9,7 +9,8 @@ const SLUG = 'redis-timeout-incident';
 const FILE = 'blog/redis_timeout_incident/index.md';
 
 let site: SiteCopy;
-const newIncident = (slug: string) => spawnSync('npx', ['tsx', 'src/authoring/newIncident.ts', slug], {cwd: site.dir, encoding: 'utf8'});
+const newIncident = (slug: string) =>
+  spawnSync('npx', ['tsx', 'src/authoring/newIncident.ts', slug], {cwd: site.dir, encoding: 'utf8'});
 
 beforeAll(() => {
   site = copySite();
@@ -33,7 +34,18 @@ describe('npm run new-incident', () => {
   it('leaves a post whose build names exactly the fields the author must fill', () => {
     const named = [...firstBuild.matchAll(new RegExp(`^\\s*${FILE}:\\d+: ([^:]+):`, 'gm'))].map((match) => match[1]);
     expect(named.sort()).toEqual(
-      ['description', 'incident.components', 'incident.date', 'incident.duration', 'incident.severity', 'incident.status', 'incident.versions', 'sources[0].title', 'sources[0].url', 'title'].sort(),
+      [
+        'description',
+        'incident.components',
+        'incident.date',
+        'incident.duration',
+        'incident.severity',
+        'incident.status',
+        'incident.versions',
+        'sources[0].title',
+        'sources[0].url',
+        'title',
+      ].sort(),
     );
   });
 
@@ -41,7 +53,10 @@ describe('npm run new-incident', () => {
     site.edit(FILE, (text) =>
       text
         .replace('title: ""', 'title: "Redis timeouts stalled rate limiting"')
-        .replace('description: ""', 'description: "For about an hour, rate-limited requests waited on Redis timeouts before being answered."')
+        .replace(
+          'description: ""',
+          'description: "For about an hour, rate-limited requests waited on Redis timeouts before being answered."',
+        )
         .replace(/ {4}title: ""/, '    title: "The product\'s own report"')
         .replace('url: ""', 'url: https://github.com/BerriAI/litellm-docs/blob/HEAD/blog/redis/index.md')
         .replace(/ {2}date: ""/, '  date: "2026-01-02"')
@@ -57,7 +72,7 @@ describe('npm run new-incident', () => {
     expect(existsSync(path.join(site.dir, 'build/blog', `${SLUG}.html`))).toBe(true);
   });
 
-  it('refuses a slug that is taken, malformed or one of the blog\'s own pages', () => {
+  it("refuses a slug that is taken, malformed or one of the blog's own pages", () => {
     expect(newIncident(SLUG).stderr).toContain('blog/redis_timeout_incident already exists');
     expect(newIncident('vllm-embeddings-incident').stderr).toContain('blog/vllm_embeddings_incident already exists');
     expect(newIncident('tags').stderr).toContain('"tags" is the blog\'s own page /blog/tags');
@@ -77,22 +92,38 @@ describe('npm run check', () => {
         .replace('components: [embeddings]', 'components: [embeddings, gpu]')
         .replace('date: "2026-02-18"\nauthors', 'date: "2026-02-30"\nauthors'),
     );
-    checkSiteCopy.edit('blog/model_cost_map_incident/index.md', (text) => text.replace('## Impact {#impact}', 'See [the cause](#no-such-section).\n\n## Impact {#impact}'));
+    checkSiteCopy.edit('blog/model_cost_map_incident/index.md', (text) =>
+      text.replace('## Impact {#impact}', 'See [the cause](#no-such-section).\n\n## Impact {#impact}'),
+    );
     check = spawnSync('npx', ['tsx', 'src/authoring/check.ts'], {cwd: checkSiteCopy.dir, encoding: 'utf8'});
   });
   afterAll(() => checkSiteCopy?.remove());
 
   /** The line of `file` that holds `needle`, counted from 1, found here independently of the check. */
-  const lineOf = (file: string, needle: string) => checkSiteCopy.read(file).split('\n').findIndex((line) => line.includes(needle)) + 1;
+  const lineOf = (file: string, needle: string) =>
+    checkSiteCopy
+      .read(file)
+      .split('\n')
+      .findIndex((line) => line.includes(needle)) + 1;
 
   it('reports several faults of one file at once, each with its file, line and field, once, and exits 1', () => {
     expect(check.status).toBe(1);
-    const lines = String(check.stderr).split('\n').filter((line) => line.startsWith('blog/'));
+    const lines = String(check.stderr)
+      .split('\n')
+      .filter((line) => line.startsWith('blog/'));
     expect(lines).toEqual([
       `${POST}:${lineOf(POST, 'date: "2026-02-30"')}: date: must be a real calendar date written "YYYY-MM-DD"; got "2026-02-30"`,
       `${POST}:${lineOf(POST, 'severity: urgent')}: incident.severity: must be one of critical, high, medium, low, not-stated; got "urgent"`,
-      expect.stringMatching(new RegExp(`^${POST}:${lineOf(POST, 'components: [embeddings, gpu]')}: incident.components: has "gpu", which is not in blog/components.yml`)),
-      expect.stringMatching(new RegExp(`^blog/model_cost_map_incident/index.md:${lineOf('blog/model_cost_map_incident/index.md', '#no-such-section')}: the link to #no-such-section points at no heading of this post`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${POST}:${lineOf(POST, 'components: [embeddings, gpu]')}: incident.components: has "gpu", which is not in blog/components.yml`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^blog/model_cost_map_incident/index.md:${lineOf('blog/model_cost_map_incident/index.md', '#no-such-section')}: the link to #no-such-section points at no heading of this post`,
+        ),
+      ),
     ]);
     expect(String(check.stderr)).not.toMatch(/^\s+at /m);
   });
@@ -104,6 +135,9 @@ describe('npm run check', () => {
 
   it('prints the same lines as the build for the same faults', () => {
     const {output} = checkSiteCopy.build();
-    for (const line of String(check.stderr).split('\n').filter((l) => l.startsWith(POST))) expect(output).toContain(line);
+    for (const line of String(check.stderr)
+      .split('\n')
+      .filter((l) => l.startsWith(POST)))
+      expect(output).toContain(line);
   });
 });

@@ -21,34 +21,43 @@ beforeAll(() => {
 const fileName = (urlPath: string) => (urlPath === '/' ? 'home' : urlPath.slice(1).replaceAll('/', '_'));
 
 describe.each(SCHEMES)('every page in %s mode', (scheme) => {
-  it.each(PAGES)('%s loads cleanly (no console error, no CSP violation), from its own origin only, with its content and anchors', async (urlPath) => {
-    const v = await visit(site.browser, site.server.origin, urlPath, {colorScheme: scheme});
-    try {
-      expect(await v.page.getAttribute('html', 'data-theme')).toBe(scheme);
-      // Bring every island to life, as a reader scrolling through would, so its scripts are checked too.
-      for (const island of await v.page.locator('[data-island]').all()) {
-        await island.scrollIntoViewIfNeeded();
-        await v.page.locator(`[data-island="${await island.getAttribute('data-island')}"][data-island-ready=""]`).waitFor();
+  it.each(PAGES)(
+    '%s loads cleanly (no console error, no CSP violation), from its own origin only, with its content and anchors',
+    async (urlPath) => {
+      const v = await visit(site.browser, site.server.origin, urlPath, {colorScheme: scheme});
+      try {
+        expect(await v.page.getAttribute('html', 'data-theme')).toBe(scheme);
+        // Bring every island to life, as a reader scrolling through would, so its scripts are checked too.
+        for (const island of await v.page.locator('[data-island]').all()) {
+          await island.scrollIntoViewIfNeeded();
+          await v.page
+            .locator(`[data-island="${await island.getAttribute('data-island')}"][data-island-ready=""]`)
+            .waitFor();
+        }
+        expect(v.consoleErrors).toEqual([]);
+        expect(await v.cspViolations()).toEqual([]);
+        expect(v.failedRequests).toEqual([]);
+        expect(v.foreignRequests).toEqual([]);
+        if (urlPath.startsWith('/blog/')) {
+          await expect(v.page.locator('article [data-incident-header]').count()).resolves.toBe(1);
+          const headings = await v.page
+            .locator('article h2[id]')
+            .evaluateAll((els) =>
+              els.map((h) => ({id: h.id, anchor: h.querySelector('a.hash-link')?.getAttribute('href')})),
+            );
+          expect(headings.length).toBeGreaterThanOrEqual(6);
+          for (const {id, anchor} of headings) expect(anchor).toBe(`#${id}`);
+        }
+        if (urlPath === '/incidents') {
+          expect(await v.page.locator('table[data-incident-index] tbody tr').count()).toBe(
+            PAGES.filter((page) => page.startsWith('/blog/')).length,
+          );
+        }
+      } finally {
+        await v.close();
       }
-      expect(v.consoleErrors).toEqual([]);
-      expect(await v.cspViolations()).toEqual([]);
-      expect(v.failedRequests).toEqual([]);
-      expect(v.foreignRequests).toEqual([]);
-      if (urlPath.startsWith('/blog/')) {
-        await expect(v.page.locator('article [data-incident-header]').count()).resolves.toBe(1);
-        const headings = await v.page.locator('article h2[id]').evaluateAll((els) =>
-          els.map((h) => ({id: h.id, anchor: h.querySelector('a.hash-link')?.getAttribute('href')})),
-        );
-        expect(headings.length).toBeGreaterThanOrEqual(6);
-        for (const {id, anchor} of headings) expect(anchor).toBe(`#${id}`);
-      }
-      if (urlPath === '/incidents') {
-        expect(await v.page.locator('table[data-incident-index] tbody tr').count()).toBe(PAGES.filter((page) => page.startsWith('/blog/')).length);
-      }
-    } finally {
-      await v.close();
-    }
-  });
+    },
+  );
 
   it.each(PAGES)('%s has no WCAG 2.1 A/AA violation (axe-core)', async (urlPath) => {
     const v = await visit(site.browser, site.server.origin, urlPath, {colorScheme: scheme});
@@ -58,7 +67,9 @@ describe.each(SCHEMES)('every page in %s mode', (scheme) => {
         const results = await (window as unknown as {axe: typeof axe}).axe.run(document, {
           runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
         });
-        return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+        return results.violations.map(
+          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+        );
       });
       expect(violations).toEqual([]);
     } finally {
@@ -91,7 +102,10 @@ describe('layout', () => {
     const wide: string[] = [];
     for (const urlPath of PAGES) {
       for (const scheme of SCHEMES) {
-        const v = await visit(site.browser, site.server.origin, urlPath, {viewport: {width, height: 800}, colorScheme: scheme});
+        const v = await visit(site.browser, site.server.origin, urlPath, {
+          viewport: {width, height: 800},
+          colorScheme: scheme,
+        });
         const {scrollWidth, clientWidth} = await v.page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
           clientWidth: document.documentElement.clientWidth,
@@ -106,7 +120,10 @@ describe('layout', () => {
   it.each([375, 1280])('writes full-page screenshots at %i px for review', async (width) => {
     for (const urlPath of PAGES) {
       for (const scheme of SCHEMES) {
-        const v = await visit(site.browser, site.server.origin, urlPath, {viewport: {width, height: 900}, colorScheme: scheme});
+        const v = await visit(site.browser, site.server.origin, urlPath, {
+          viewport: {width, height: 900},
+          colorScheme: scheme,
+        });
         const file = path.join(SCREENSHOTS, `${fileName(urlPath)}-${width}-${scheme}.png`);
         const image = await v.page.screenshot({path: file, fullPage: true});
         expect(image.byteLength).toBeGreaterThan(10_000);

@@ -19,14 +19,21 @@ describe('HTML-first pages', () => {
     expect(scripts.filter((file) => file.startsWith('assets/js/'))).toEqual([]);
     expect(scripts).toContainEqual(expect.stringMatching(/^assets\/islands\/site\.[A-Z0-9]+\.js$/));
     const budget = BUDGETS[urlPath] ?? OTHER_PAGES;
-    expect(js.gzip, `${urlPath}: ${js.gzip} B of JavaScript gzipped (${scripts.join(', ')}); budget ${budget} B`).toBeLessThanOrEqual(budget);
+    expect(
+      js.gzip,
+      `${urlPath}: ${js.gzip} B of JavaScript gzipped (${scripts.join(', ')}); budget ${budget} B`,
+    ).toBeLessThanOrEqual(budget);
   });
 
   it('only the lead post loads the replay island', async () => {
     const island = /^assets\/islands\/latency-replay\.[A-Z0-9]+\.js$/;
-    expect((await pageWeight(site.browser, site.server.origin, LEAD_POST)).scripts).toContainEqual(expect.stringMatching(island));
+    expect((await pageWeight(site.browser, site.server.origin, LEAD_POST)).scripts).toContainEqual(
+      expect.stringMatching(island),
+    );
     for (const other of pagesToVisit().filter((page) => page !== LEAD_POST)) {
-      expect((await pageWeight(site.browser, site.server.origin, other)).scripts, other).not.toContainEqual(expect.stringMatching(island));
+      expect((await pageWeight(site.browser, site.server.origin, other)).scripts, other).not.toContainEqual(
+        expect.stringMatching(island),
+      );
     }
   });
 });

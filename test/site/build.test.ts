@@ -21,7 +21,9 @@ describe('incident posts', () => {
     const header = parseBuiltPage(`/blog/${slug}`).querySelector('article [data-incident-header]');
     expect(header).not.toBeNull();
     const terms = header!.querySelectorAll('dt').map((dt) => dt.text);
-    expect(terms).toEqual(expect.arrayContaining(['Incident date', 'Duration', 'Severity', 'Status', 'First fixed release']));
+    expect(terms).toEqual(
+      expect.arrayContaining(['Incident date', 'Duration', 'Severity', 'Status', 'First fixed release']),
+    );
   });
 
   it.each(INCIDENT_POSTS)('$slug has every stable section id', ({slug}) => {
@@ -41,7 +43,9 @@ describe('incident posts', () => {
 
   it('the header says "Not stated" where no fixed release is known', () => {
     const header = parseBuiltPage('/blog/vllm-embeddings-incident').querySelector('[data-incident-header]')!;
-    const release = header.querySelectorAll('div').find((row) => row.querySelector('dt')?.text === 'First fixed release');
+    const release = header
+      .querySelectorAll('div')
+      .find((row) => row.querySelector('dt')?.text === 'First fixed release');
     expect(release?.querySelector('dd')?.text).toBe('Not stated');
   });
 });
@@ -49,28 +53,33 @@ describe('incident posts', () => {
 describe('citations', () => {
   const MINIMUM = (slug: string) => (slug === 'prisma-reconnect-blocking-incident' ? 15 : 5);
 
-  it.each(INCIDENT_POSTS)('$slug cites its sources in the text, each citation leading to a listed source and back', ({slug}) => {
-    const page = parseBuiltPage(`/blog/${slug}`);
-    const ids = new Set(page.querySelectorAll('[id]').map((el) => el.id));
-    const citations = page.querySelectorAll('article .markdown sup.citation a');
-    expect(citations.length).toBeGreaterThanOrEqual(MINIMUM(slug));
-    for (const link of citations) {
-      expect(link.text).toMatch(/^\[\d+\]$/);
-      expect(ids.has(link.getAttribute('href')!.slice(1)), link.getAttribute('href')).toBe(true);
-      expect(ids.has(link.id), `citation ${link.text} has an id the list links back to`).toBe(true);
-    }
-    const items = page.querySelectorAll('ol[data-sources] > li');
-    expect(items.length).toBeGreaterThan(0);
-    for (const [i, item] of items.entries()) {
-      const source = item.querySelector('a[id^="source-"]')!;
-      expect(source.getAttribute('href')).toMatch(/^https:\/\//);
-      const back = item.querySelectorAll('.source-backlinks a').map((a) => a.getAttribute('href')!.slice(1));
-      expect(back.length, `source ${i + 1} is cited`).toBeGreaterThan(0);
-      for (const id of back) expect(citations.map((c) => c.id)).toContain(id);
-      // The number a citation shows is the source's place in the list.
-      expect(citations.filter((c) => c.getAttribute('href') === `#${source.id}`).every((c) => c.text === `[${i + 1}]`)).toBe(true);
-    }
-  });
+  it.each(INCIDENT_POSTS)(
+    '$slug cites its sources in the text, each citation leading to a listed source and back',
+    ({slug}) => {
+      const page = parseBuiltPage(`/blog/${slug}`);
+      const ids = new Set(page.querySelectorAll('[id]').map((el) => el.id));
+      const citations = page.querySelectorAll('article .markdown sup.citation a');
+      expect(citations.length).toBeGreaterThanOrEqual(MINIMUM(slug));
+      for (const link of citations) {
+        expect(link.text).toMatch(/^\[\d+\]$/);
+        expect(ids.has(link.getAttribute('href')!.slice(1)), link.getAttribute('href')).toBe(true);
+        expect(ids.has(link.id), `citation ${link.text} has an id the list links back to`).toBe(true);
+      }
+      const items = page.querySelectorAll('ol[data-sources] > li');
+      expect(items.length).toBeGreaterThan(0);
+      for (const [i, item] of items.entries()) {
+        const source = item.querySelector('a[id^="source-"]')!;
+        expect(source.getAttribute('href')).toMatch(/^https:\/\//);
+        const back = item.querySelectorAll('.source-backlinks a').map((a) => a.getAttribute('href')!.slice(1));
+        expect(back.length, `source ${i + 1} is cited`).toBeGreaterThan(0);
+        for (const id of back) expect(citations.map((c) => c.id)).toContain(id);
+        // The number a citation shows is the source's place in the list.
+        expect(
+          citations.filter((c) => c.getAttribute('href') === `#${source.id}`).every((c) => c.text === `[${i + 1}]`),
+        ).toBe(true);
+      }
+    },
+  );
 
   it.each(INCIDENT_POSTS)('$slug shows the source of each header fact it states', ({slug}) => {
     const header = parseBuiltPage(`/blog/${slug}`).querySelector('article [data-incident-header]')!;
@@ -84,7 +93,9 @@ describe('citations', () => {
   });
 
   it('list pages link excerpt citations to the post that lists the sources', () => {
-    const hrefs = parseBuiltPage('/blog').querySelectorAll('sup.citation a').map((a) => a.getAttribute('href'));
+    const hrefs = parseBuiltPage('/blog')
+      .querySelectorAll('sup.citation a')
+      .map((a) => a.getAttribute('href'));
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) expect(href).toMatch(/^\/blog\/[a-z0-9-]+#source-[a-z0-9-]+$/);
   });
@@ -101,7 +112,12 @@ describe("the source audit's corrections", () => {
   });
 
   it('the lead post keeps out what no source says', () => {
-    for (const claim of ['in favour of', 'would have resumed normally', 'never signals something', 'Every freeze of 30 to 120 seconds seen in production was long enough']) {
+    for (const claim of [
+      'in favour of',
+      'would have resumed normally',
+      'never signals something',
+      'Every freeze of 30 to 120 seconds seen in production was long enough',
+    ]) {
       expect(text).not.toContain(claim);
     }
     expect(text).toContain('self._original_prisma.disconnect()');
@@ -112,7 +128,8 @@ describe("the source audit's corrections", () => {
     const recurrences = httpx.querySelector('h2#recurrences');
     expect(recurrences).not.toBeNull();
     const cited = httpx.querySelectorAll('ol[data-sources] a[id^="source-"]').map((a) => a.getAttribute('href'));
-    for (const pr of ['22925', '22926', '35492', '35856', '35862', '35870']) expect(cited).toContain(`https://github.com/BerriAI/litellm/pull/${pr}`);
+    for (const pr of ['22925', '22926', '35492', '35856', '35862', '35870'])
+      expect(cited).toContain(`https://github.com/BerriAI/litellm/pull/${pr}`);
     expect(httpx.querySelector('article')!.text).not.toMatch(/undone|reverted the change of/);
   });
 });
@@ -125,25 +142,28 @@ describe('link previews and revisions', () => {
   const meta = (page: ReturnType<typeof parseBuiltPage>, attr: 'property' | 'name', key: string) =>
     page.querySelector(`meta[${attr}="${key}"]`)?.getAttribute('content');
 
-  it.each(INCIDENT_POSTS)('$slug has canonical, Open Graph and Twitter tags with an image that exists', ({slug, title}) => {
-    const page = parseBuiltPage(`/blog/${slug}`);
-    const canonical = `https://litellm-incidents.vercel.app/blog/${slug}`;
-    expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(canonical);
-    expect(meta(page, 'property', 'og:url')).toBe(canonical);
-    expect(meta(page, 'property', 'og:title')).toContain(title);
-    expect(meta(page, 'property', 'og:description')?.length).toBeGreaterThan(50);
-    expect(meta(page, 'name', 'twitter:card')).toBe('summary_large_image');
-    expect(meta(page, 'name', 'twitter:title')).toBe(title);
-    expect(meta(page, 'name', 'twitter:description')).toBe(meta(page, 'name', 'description'));
-    expect(meta(page, 'property', 'article:published_time')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(meta(page, 'property', 'article:modified_time')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    const image = meta(page, 'property', 'og:image')!;
-    expect(meta(page, 'name', 'twitter:image')).toBe(image);
-    expect(image.startsWith('https://litellm-incidents.vercel.app/img/social/')).toBe(true);
-    const png = readFileSync(path.join(BUILD_DIR, new URL(image).pathname));
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
-  });
+  it.each(INCIDENT_POSTS)(
+    '$slug has canonical, Open Graph and Twitter tags with an image that exists',
+    ({slug, title}) => {
+      const page = parseBuiltPage(`/blog/${slug}`);
+      const canonical = `https://litellm-incidents.vercel.app/blog/${slug}`;
+      expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(canonical);
+      expect(meta(page, 'property', 'og:url')).toBe(canonical);
+      expect(meta(page, 'property', 'og:title')).toContain(title);
+      expect(meta(page, 'property', 'og:description')?.length).toBeGreaterThan(50);
+      expect(meta(page, 'name', 'twitter:card')).toBe('summary_large_image');
+      expect(meta(page, 'name', 'twitter:title')).toBe(title);
+      expect(meta(page, 'name', 'twitter:description')).toBe(meta(page, 'name', 'description'));
+      expect(meta(page, 'property', 'article:published_time')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect(meta(page, 'property', 'article:modified_time')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      const image = meta(page, 'property', 'og:image')!;
+      expect(meta(page, 'name', 'twitter:image')).toBe(image);
+      expect(image.startsWith('https://litellm-incidents.vercel.app/img/social/')).toBe(true);
+      const png = readFileSync(path.join(BUILD_DIR, new URL(image).pathname));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    },
+  );
 
   it('a revised post shows when it was last updated and what changed, and says so to crawlers', () => {
     const page = parseBuiltPage('/blog/prisma-reconnect-blocking-incident');
@@ -155,7 +175,6 @@ describe('link previews and revisions', () => {
     expect(updates[1]).toContain('the product rates the incident High');
     expect(meta(page, 'property', 'article:modified_time')).toBe('2026-11-25T00:00:00.000Z');
   });
-
 });
 
 describe('incidents index', () => {
@@ -169,7 +188,9 @@ describe('incidents index', () => {
   it('links every incident post and shows its metadata', () => {
     const links = rows.map((row) => row.querySelector('th a')?.getAttribute('href'));
     for (const {slug} of INCIDENT_POSTS) expect(links).toContain(`/blog/${slug}`);
-    const prisma = rows.find((row) => row.querySelector('th a')?.getAttribute('href') === '/blog/prisma-reconnect-blocking-incident')!;
+    const prisma = rows.find(
+      (row) => row.querySelector('th a')?.getAttribute('href') === '/blog/prisma-reconnect-blocking-incident',
+    )!;
     expect(prisma.querySelectorAll('td').map((td) => td.text)).toEqual([
       'April 2026',
       'High: it surfaced as full proxy outages in Kubernetes',
@@ -186,7 +207,9 @@ describe('incidents index', () => {
   });
 
   it('is reachable from the home page, which also leads to the newest post', () => {
-    const hrefs = parseBuiltPage('/').querySelectorAll('main a').map((a) => a.getAttribute('href'));
+    const hrefs = parseBuiltPage('/')
+      .querySelectorAll('main a')
+      .map((a) => a.getAttribute('href'));
     expect(hrefs).toContain('/incidents');
     expect(hrefs).toContain('/blog/prisma-reconnect-blocking-incident');
   });
@@ -213,9 +236,11 @@ describe('feeds and sitemap', () => {
   it('each feed has the elements its format requires', () => {
     const rss = xml.parse(readBuilt('blog/rss.xml')).rss;
     expect(rss['@_version']).toBe('2.0');
-    for (const field of ['title', 'link', 'description']) expect(rss.channel[field], `rss channel ${field}`).toBeTruthy();
+    for (const field of ['title', 'link', 'description'])
+      expect(rss.channel[field], `rss channel ${field}`).toBeTruthy();
     for (const item of rss.channel.item) {
-      for (const field of ['title', 'link', 'guid', 'pubDate', 'description']) expect(item[field], `rss item ${field}`).toBeTruthy();
+      for (const field of ['title', 'link', 'guid', 'pubDate', 'description'])
+        expect(item[field], `rss item ${field}`).toBeTruthy();
       expect(Number.isNaN(Date.parse(item.pubDate))).toBe(false);
     }
     const atom = xml.parse(readBuilt('blog/atom.xml')).feed;
@@ -234,25 +259,34 @@ describe('feeds and sitemap', () => {
   });
 
   it('the sitemap lists every post and the index', () => {
-    const urls = (xml.parse(readBuilt('sitemap.xml')).urlset.url as {loc: string}[]).map((entry) => new URL(entry.loc).pathname);
+    const urls = (xml.parse(readBuilt('sitemap.xml')).urlset.url as {loc: string}[]).map(
+      (entry) => new URL(entry.loc).pathname,
+    );
     for (const {slug} of INCIDENT_POSTS) expect(urls).toContain(`/blog/${slug}`);
     expect(urls).toContain('/incidents');
   });
 });
 
 describe('no third-party loads', () => {
-  it.each(['/', '/incidents', ...INCIDENT_POSTS.map(({slug}) => `/blog/${slug}`)])('%s loads scripts, styles, fonts and images only from its own origin', (url) => {
-    const page = parseBuiltPage(url);
-    const loaded = [
-      ...page.querySelectorAll('script[src], img[src], iframe[src]').map((el) => el.getAttribute('src')!),
-      ...page
-        .querySelectorAll('link')
-        .filter((link) => ['stylesheet', 'preload', 'modulepreload', 'prefetch', 'preconnect', 'icon'].includes(link.getAttribute('rel') ?? ''))
-        .map((link) => link.getAttribute('href')!),
-    ];
-    expect(loaded.length).toBeGreaterThan(0);
-    expect(loaded.filter((src) => /^(https?:)?\/\//.test(src))).toEqual([]);
-  });
+  it.each(['/', '/incidents', ...INCIDENT_POSTS.map(({slug}) => `/blog/${slug}`)])(
+    '%s loads scripts, styles, fonts and images only from its own origin',
+    (url) => {
+      const page = parseBuiltPage(url);
+      const loaded = [
+        ...page.querySelectorAll('script[src], img[src], iframe[src]').map((el) => el.getAttribute('src')!),
+        ...page
+          .querySelectorAll('link')
+          .filter((link) =>
+            ['stylesheet', 'preload', 'modulepreload', 'prefetch', 'preconnect', 'icon'].includes(
+              link.getAttribute('rel') ?? '',
+            ),
+          )
+          .map((link) => link.getAttribute('href')!),
+      ];
+      expect(loaded.length).toBeGreaterThan(0);
+      expect(loaded.filter((src) => /^(https?:)?\/\//.test(src))).toEqual([]);
+    },
+  );
 });
 
 describe('latency replay in the lead post', () => {

@@ -29,42 +29,66 @@ const recording = (change: (data: any) => void) => (text: string) => {
 
 describe('the build refuses bad front matter, naming the file and the field', () => {
   it('an unknown severity', () => {
-    expect(buildWith({[POST]: (t) => t.replace('severity: high', 'severity: urgent')})).toMatch(fieldFault(POST, 'incident.severity', `must be one of critical, high, medium, low, not-stated; got "urgent"`));
+    expect(buildWith({[POST]: (t) => t.replace('severity: high', 'severity: urgent')})).toMatch(
+      fieldFault(POST, 'incident.severity', `must be one of critical, high, medium, low, not-stated; got "urgent"`),
+    );
   });
 
   it('a missing status', () => {
-    expect(buildWith({[POST]: (t) => t.replace(/^ {2}status: resolved\n/m, '')})).toMatch(fieldFault(POST, 'incident.status', `must be one of`));
+    expect(buildWith({[POST]: (t) => t.replace(/^ {2}status: resolved\n/m, '')})).toMatch(
+      fieldFault(POST, 'incident.status', `must be one of`),
+    );
   });
 
   it('a post without a slug, which would silently move to its folder URL', () => {
-    expect(buildWith({[LEAD_POST]: (t) => t.replace(/^slug: .*\n/m, '')})).toMatch(fieldFault(LEAD_POST, 'slug', `is required`));
+    expect(buildWith({[LEAD_POST]: (t) => t.replace(/^slug: .*\n/m, '')})).toMatch(
+      fieldFault(LEAD_POST, 'slug', `is required`),
+    );
   });
 
   it('a post without a description', () => {
-    expect(buildWith({[POST]: (t) => t.replace(/^description: .*\n/m, '')})).toMatch(fieldFault(POST, 'description', `is required`));
+    expect(buildWith({[POST]: (t) => t.replace(/^description: .*\n/m, '')})).toMatch(
+      fieldFault(POST, 'description', `is required`),
+    );
   });
 
   it('two posts with one slug, naming both files', () => {
-    const output = buildWith({[POST]: (t) => t.replace('slug: vllm-embeddings-incident', 'slug: prisma-reconnect-blocking-incident')});
-    expect(output).toMatch(/blog\/\w+\/index\.mdx?:\d+: slug: "prisma-reconnect-blocking-incident" is already used by blog\/\w+\/index\.mdx?/);
+    const output = buildWith({
+      [POST]: (t) => t.replace('slug: vllm-embeddings-incident', 'slug: prisma-reconnect-blocking-incident'),
+    });
+    expect(output).toMatch(
+      /blog\/\w+\/index\.mdx?:\d+: slug: "prisma-reconnect-blocking-incident" is already used by blog\/\w+\/index\.mdx?/,
+    );
     expect(output).toContain(POST);
     expect(output).toContain(LEAD_POST);
   });
 
   it('an impossible date left unquoted, which YAML would roll over into 2027', () => {
-    expect(buildWith({[POST]: (t) => t.replace('date: "2026-02-16"', 'date: 2026-13-40')})).toMatch(fieldFault(POST, 'incident.date', `must be a quoted date, "YYYY-MM-DD" (or "YYYY-MM" when the source gives only the month); got the unquoted date 2027-02-09`));
+    expect(buildWith({[POST]: (t) => t.replace('date: "2026-02-16"', 'date: 2026-13-40')})).toMatch(
+      fieldFault(
+        POST,
+        'incident.date',
+        `must be a quoted date, "YYYY-MM-DD" (or "YYYY-MM" when the source gives only the month); got the unquoted date 2027-02-09`,
+      ),
+    );
   });
 
   it('an impossible date, quoted', () => {
-    expect(buildWith({[POST]: (t) => t.replace('date: "2026-02-18"', 'date: "2026-02-30"')})).toMatch(fieldFault(POST, 'date', `must be a real calendar date written "YYYY-MM-DD"; got "2026-02-30"`));
+    expect(buildWith({[POST]: (t) => t.replace('date: "2026-02-18"', 'date: "2026-02-30"')})).toMatch(
+      fieldFault(POST, 'date', `must be a real calendar date written "YYYY-MM-DD"; got "2026-02-30"`),
+    );
   });
 
   it('an incident dated after its report', () => {
-    expect(buildWith({[POST]: (t) => t.replace('date: "2026-02-16"', 'date: "2026-02-20"')})).toMatch(fieldFault(POST, 'incident.date', `(2026-02-20) is after the post's publication date (2026-02-18)`));
+    expect(buildWith({[POST]: (t) => t.replace('date: "2026-02-16"', 'date: "2026-02-20"')})).toMatch(
+      fieldFault(POST, 'incident.date', `(2026-02-20) is after the post's publication date (2026-02-18)`),
+    );
   });
 
   it('an update dated before publication', () => {
-    expect(buildWith({[POST]: (t) => t.replace('- date: "2026-11-25"', '- date: "2026-02-01"')})).toMatch(fieldFault(POST, 'updates[0].date', `(2026-02-01) is before the post was published (2026-02-18)`));
+    expect(buildWith({[POST]: (t) => t.replace('- date: "2026-11-25"', '- date: "2026-02-01"')})).toMatch(
+      fieldFault(POST, 'updates[0].date', `(2026-02-01) is before the post was published (2026-02-18)`),
+    );
   });
 
   it('an update dated in the future', () => {
@@ -74,7 +98,14 @@ describe('the build refuses bad front matter, naming the file and the field', ()
   });
 
   it('updates out of order', () => {
-    expect(buildWith({[LEAD_POST]: (t) => t.replace('- date: "2026-11-24"', '- date: "2026-11-25"').replace(/(note: Added the replay[^\n]*\n {2}- date: )"2026-11-25"/, '$1"2026-11-24"')})).toMatch(fieldFault(LEAD_POST, 'updates[1].date', `(2026-11-24) is earlier than the update before it`));
+    expect(
+      buildWith({
+        [LEAD_POST]: (t) =>
+          t
+            .replace('- date: "2026-11-24"', '- date: "2026-11-25"')
+            .replace(/(note: Added the replay[^\n]*\n {2}- date: )"2026-11-25"/, '$1"2026-11-24"'),
+      }),
+    ).toMatch(fieldFault(LEAD_POST, 'updates[1].date', `(2026-11-24) is earlier than the update before it`));
   });
 });
 
@@ -82,25 +113,50 @@ describe('the build refuses incident metadata it cannot stand behind, naming the
   const GUARDRAIL_POST = 'blog/guardrail_logging_secret_exposure_incident/index.md';
 
   it('a version range whose bounds are out of order', () => {
-    expect(buildWith({[GUARDRAIL_POST]: (t) => t.replace('      fixed: "1.82.3"\n', '      first_affected: "1.83.0"\n      fixed: "1.82.3"\n')})).toMatch(fieldFault(GUARDRAIL_POST, 'incident.versions[0].fixed', `(1.82.3) must come after first_affected (1.83.0): the range is out of order`));
+    expect(
+      buildWith({
+        [GUARDRAIL_POST]: (t) =>
+          t.replace('      fixed: "1.82.3"\n', '      first_affected: "1.83.0"\n      fixed: "1.82.3"\n'),
+      }),
+    ).toMatch(
+      fieldFault(
+        GUARDRAIL_POST,
+        'incident.versions[0].fixed',
+        `(1.82.3) must come after first_affected (1.83.0): the range is out of order`,
+      ),
+    );
   });
 
   it('a component that is not in blog/components.yml', () => {
-    expect(buildWith({[POST]: (t) => t.replace('components: [embeddings]', 'components: [embeddings, gpu]')})).toMatch(fieldFault(POST, 'incident.components', `has "gpu", which is not in blog/components.yml`));
+    expect(buildWith({[POST]: (t) => t.replace('components: [embeddings]', 'components: [embeddings, gpu]')})).toMatch(
+      fieldFault(POST, 'incident.components', `has "gpu", which is not in blog/components.yml`),
+    );
   });
 });
 
 describe('the build refuses citations that do not hold, naming the file and the source', () => {
   it('a citation of a source the post does not declare', () => {
-    expect(buildWith({[POST]: (t) => t.replace('about three\nhours all vLLM', 'about three[^pr-99999]\nhours all vLLM')})).toMatch(fieldFault(POST, 'sources', `does not declare "pr-99999", which the text cites as [^pr-99999]`));
+    expect(
+      buildWith({[POST]: (t) => t.replace('about three\nhours all vLLM', 'about three[^pr-99999]\nhours all vLLM')}),
+    ).toMatch(fieldFault(POST, 'sources', `does not declare "pr-99999", which the text cites as [^pr-99999]`));
   });
 
   it('a declared source the text never cites', () => {
-    expect(buildWith({[POST]: (t) => t.replace('by PR #21474[^pr-21474].', 'by PR #21474.')})).toMatch(fieldFault(POST, 'sources[1]', `("pr-21474") is declared but the text never cites it`));
+    expect(buildWith({[POST]: (t) => t.replace('by PR #21474[^pr-21474].', 'by PR #21474.')})).toMatch(
+      fieldFault(POST, 'sources[1]', `("pr-21474") is declared but the text never cites it`),
+    );
   });
 
   it('a source without a URL', () => {
-    expect(buildWith({[POST]: (t) => t.replace('    url: https://github.com/BerriAI/litellm/pull/21474\n', '')})).toMatch(fieldFault(POST, 'sources[1].url', `of source "pr-21474" must be an https:// address a reader can follow; got nothing`));
+    expect(
+      buildWith({[POST]: (t) => t.replace('    url: https://github.com/BerriAI/litellm/pull/21474\n', '')}),
+    ).toMatch(
+      fieldFault(
+        POST,
+        'sources[1].url',
+        `of source "pr-21474" must be an https:// address a reader can follow; got nothing`,
+      ),
+    );
   });
 });
 
@@ -119,8 +175,12 @@ describe('the build refuses a bad measurement file, naming the file and the fiel
     });
 
   it('a probe sent after the run ended', () => {
-    const output = buildWith({[RECORDING]: resummarised((d) => (d.runs.after.samples.at(-1).sentAtMs = d.measured.runLengthMs + 500))});
-    expect(output).toMatch(new RegExp(`${RECORDING}: runs\\.after\\.samples\\[\\d+\\]\\.sentAtMs \\([\\d.]+\\) is after the run ended`));
+    const output = buildWith({
+      [RECORDING]: resummarised((d) => (d.runs.after.samples.at(-1).sentAtMs = d.measured.runLengthMs + 500)),
+    });
+    expect(output).toMatch(
+      new RegExp(`${RECORDING}: runs\\.after\\.samples\\[\\d+\\]\\.sentAtMs \\([\\d.]+\\) is after the run ended`),
+    );
   });
 
   it('a probe sent before the run started', () => {
@@ -129,7 +189,9 @@ describe('the build refuses a bad measurement file, naming the file and the fiel
   });
 
   it('an answered probe slower than the client timeout', () => {
-    const output = buildWith({[RECORDING]: resummarised((d) => Object.assign(d.runs.after.samples[3], {latencyMs: 12000, outcome: 'ok'}))});
+    const output = buildWith({
+      [RECORDING]: resummarised((d) => Object.assign(d.runs.after.samples[3], {latencyMs: 12000, outcome: 'ok'})),
+    });
     expect(output).toContain(`${RECORDING}: runs.after.samples[3].latencyMs (12000) is slower than the client timeout`);
   });
 
@@ -139,20 +201,26 @@ describe('the build refuses a bad measurement file, naming the file and the fiel
   });
 
   it('runs swapped, so the run before the fix shows no freeze', () => {
-    const output = buildWith({[RECORDING]: recording((d) => ([d.runs.before, d.runs.after] = [d.runs.after, d.runs.before]))});
+    const output = buildWith({
+      [RECORDING]: recording((d) => ([d.runs.before, d.runs.after] = [d.runs.after, d.runs.before])),
+    });
     expect(output).toContain(`${RECORDING}: runs.before.samples hold no probe slower than 200 ms`);
   });
 });
 
 describe('the build refuses broken links, naming the file they are written in', () => {
   it('a link to a page that does not exist', () => {
-    const output = buildWith({[POST]: (t) => t.replace('## Impact {#impact}', 'See [the old report](/blog/no-such-incident).\n\n## Impact {#impact}')});
+    const output = buildWith({
+      [POST]: (t) =>
+        t.replace('## Impact {#impact}', 'See [the old report](/blog/no-such-incident).\n\n## Impact {#impact}'),
+    });
     expect(output).toContain(`${POST} (page /blog/vllm-embeddings-incident): links to /blog/no-such-incident`);
   });
 
   it('a link to a heading that does not exist', () => {
-    const output = buildWith({[POST]: (t) => t.replace('## Impact {#impact}', 'See [the cause](#no-such-section).\n\n## Impact {#impact}')});
+    const output = buildWith({
+      [POST]: (t) => t.replace('## Impact {#impact}', 'See [the cause](#no-such-section).\n\n## Impact {#impact}'),
+    });
     expect(output).toMatch(new RegExp(`${POST}:\\d+: the link to #no-such-section points at no heading of this post`));
   });
 });
-

@@ -41,8 +41,16 @@ async function eventually(check: () => Promise<boolean>, ms = 90_000): Promise<v
   throw new Error(`gave up after ${ms} ms; the dev server printed:\n${log.slice(-3000)}`);
 }
 
-const faultsShown = () => page.locator('[data-post-faults]').count().then((n) => n > 0);
-const headerShown = () => page.locator('[data-incident-header]').count().then((n) => n > 0);
+const faultsShown = () =>
+  page
+    .locator('[data-post-faults]')
+    .count()
+    .then((n) => n > 0);
+const headerShown = () =>
+  page
+    .locator('[data-incident-header]')
+    .count()
+    .then((n) => n > 0);
 
 beforeAll(async () => {
   site = copySite();
@@ -50,7 +58,11 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${port}`;
   // As an author runs it: vitest's NODE_ENV=test would change what Docusaurus builds.
   const {NODE_ENV: _, ...env} = process.env;
-  server = spawn('npx', ['docusaurus', 'start', '--host', '127.0.0.1', '--port', String(port), '--no-open'], {cwd: site.dir, env: {...env, FORCE_COLOR: '0'}, detached: true});
+  server = spawn('npx', ['docusaurus', 'start', '--host', '127.0.0.1', '--port', String(port), '--no-open'], {
+    cwd: site.dir,
+    env: {...env, FORCE_COLOR: '0'},
+    detached: true,
+  });
   server.on('exit', (code) => (exited = `the dev server exited with ${code}`));
   server.stdout!.on('data', (chunk) => (log += chunk));
   server.stderr!.on('data', (chunk) => (log += chunk));
@@ -70,8 +82,14 @@ describe('npm start', () => {
     site.edit(POST, (text) => text.replace('severity: high', 'severity: urgent'));
     await eventually(faultsShown);
     const text = await page.locator('[data-post-faults]').innerText();
-    const line = site.read(POST).split('\n').findIndex((l) => l.includes('severity: urgent')) + 1;
-    expect(text).toContain(`${POST}:${line}: incident.severity: must be one of critical, high, medium, low, not-stated; got "urgent"`);
+    const line =
+      site
+        .read(POST)
+        .split('\n')
+        .findIndex((l) => l.includes('severity: urgent')) + 1;
+    expect(text).toContain(
+      `${POST}:${line}: incident.severity: must be one of critical, high, medium, low, not-stated; got "urgent"`,
+    );
   });
 
   it('shows the post again once the fault is fixed', async () => {
@@ -81,26 +99,40 @@ describe('npm start', () => {
   });
 
   it('shows a link to a heading the post does not have in the error overlay, naming the file and line', async () => {
-    site.edit(POST, (text) => text.replace('## Impact {#impact}', 'See [the cause](#no-such-section).\n\n## Impact {#impact}'));
-    const line = site.read(POST).split('\n').findIndex((l) => l.includes('#no-such-section')) + 1;
+    site.edit(POST, (text) =>
+      text.replace('## Impact {#impact}', 'See [the cause](#no-such-section).\n\n## Impact {#impact}'),
+    );
+    const line =
+      site
+        .read(POST)
+        .split('\n')
+        .findIndex((l) => l.includes('#no-such-section')) + 1;
     const overlayText = async () => {
       const frame = page.frameLocator('#webpack-dev-server-client-overlay');
-      return (await page.locator('#webpack-dev-server-client-overlay').count()) > 0 ? frame.locator('body').innerText() : '';
+      return (await page.locator('#webpack-dev-server-client-overlay').count()) > 0
+        ? frame.locator('body').innerText()
+        : '';
     };
     const deadline = Date.now() + 90_000;
-    while (!(await overlayText()).includes(`${POST}:${line}: the link to #no-such-section points at no heading of this post`)) {
+    while (
+      !(await overlayText()).includes(`${POST}:${line}: the link to #no-such-section points at no heading of this post`)
+    ) {
       if (Date.now() > deadline) throw new Error(`no overlay; the dev server printed:\n${log.slice(-3000)}`);
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
     site.edit(POST, (text) => text.replace('See [the cause](#no-such-section).\n\n', ''));
-    await eventually(async () => (await page.locator('#webpack-dev-server-client-overlay').count()) === 0 && (await headerShown()));
+    await eventually(
+      async () => (await page.locator('#webpack-dev-server-client-overlay').count()) === 0 && (await headerShown()),
+    );
   });
 
   it('serves /incidents.json, the same index as the build', async () => {
     const response = await page.request.get(`${origin}/incidents.json`);
     expect(response.headers()['content-type']).toContain('application/json');
     const json = await response.json();
-    expect(json.incidents.map((incident: {slug: string}) => incident.slug)).toContain('prisma-reconnect-blocking-incident');
+    expect(json.incidents.map((incident: {slug: string}) => incident.slug)).toContain(
+      'prisma-reconnect-blocking-incident',
+    );
   });
 
   it('answers "Am I affected?" as in production', async () => {
@@ -109,6 +141,8 @@ describe('npm start', () => {
     await expect.poll(() => status.innerText(), {timeout: 60_000}).toContain('Affects 1.82.7');
     await page.locator('#litellm-version').fill('1.82.6');
     await page.locator('[data-island="version-check"] button[type="submit"]').click();
-    await expect.poll(() => status.innerText()).toContain("No incident's sources state that LiteLLM 1.82.6 is affected.");
+    await expect
+      .poll(() => status.innerText())
+      .toContain("No incident's sources state that LiteLLM 1.82.6 is affected.");
   });
 }, 200_000);

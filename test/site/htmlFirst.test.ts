@@ -11,7 +11,11 @@ const site = useSiteInBrowser();
 
 describe('colour mode', () => {
   const theme = (v: Awaited<ReturnType<typeof visit>>) =>
-    v.page.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.dataset.themeChoice, localStorage.getItem('theme')]);
+    v.page.evaluate(() => [
+      document.documentElement.dataset.theme,
+      document.documentElement.dataset.themeChoice,
+      localStorage.getItem('theme'),
+    ]);
 
   it('follows the system preference until the reader chooses, then cycles light, dark, system and remembers it', async () => {
     const v = await visit(site.browser, site.server.origin, '/incidents', {colorScheme: 'dark'});
@@ -21,7 +25,9 @@ describe('colour mode', () => {
       await expect(toggle.isEnabled()).resolves.toBe(true);
       await toggle.click();
       expect(await theme(v)).toEqual(['light', 'light', 'light']);
-      await expect(toggle.getAttribute('aria-label')).resolves.toBe('Switch between dark and light mode (currently light mode)');
+      await expect(toggle.getAttribute('aria-label')).resolves.toBe(
+        'Switch between dark and light mode (currently light mode)',
+      );
       await toggle.click();
       expect(await theme(v)).toEqual(['dark', 'dark', 'dark']);
       await toggle.click();
@@ -58,14 +64,20 @@ describe('on a phone', () => {
       await expect(menu.locator('nav').isVisible()).resolves.toBe(false);
       await page.keyboard.press('Tab'); // skip link
       await page.keyboard.press('Tab');
-      await expect(page.evaluate(() => document.activeElement?.closest('details[data-mobile-nav]') !== null)).resolves.toBe(true);
+      await expect(
+        page.evaluate(() => document.activeElement?.closest('details[data-mobile-nav]') !== null),
+      ).resolves.toBe(true);
       await page.keyboard.press('Enter');
       await expect(menu.locator('nav').isVisible()).resolves.toBe(true);
       const links = await menu.locator('nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      expect(links).toEqual(expect.arrayContaining(['/incidents', '/blog', 'https://github.com/BerriAI/litellm/issues']));
+      expect(links).toEqual(
+        expect.arrayContaining(['/incidents', '/blog', 'https://github.com/BerriAI/litellm/issues']),
+      );
       await expect(menu.locator('button.color-mode-toggle').isVisible()).resolves.toBe(true);
       await page.keyboard.press('Tab');
-      await expect(page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'))).resolves.toBe('/incidents');
+      await expect(
+        page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href')),
+      ).resolves.toBe('/incidents');
       await page.keyboard.press('Escape');
       await expect(menu.locator('nav').isVisible()).resolves.toBe(false);
       await page.locator('details[data-mobile-nav] summary').click();
@@ -157,7 +169,8 @@ describe('the replay island', () => {
 
 describe('"Am I affected?" on a phone', () => {
   const answer = (v: Awaited<ReturnType<typeof visit>>) => v.page.getByRole('status').innerText();
-  const ready = (v: Awaited<ReturnType<typeof visit>>) => v.page.locator('[data-island="version-check"][data-island-ready=""]').waitFor();
+  const ready = (v: Awaited<ReturnType<typeof visit>>) =>
+    v.page.locator('[data-island="version-check"][data-island-ready=""]').waitFor();
 
   it('answers a typed version in the polite status region, with links, and keeps it in the URL', async () => {
     const v = await visit(site.browser, site.server.origin, '/incidents', PHONE);
@@ -172,7 +185,9 @@ describe('"Am I affected?" on a phone', () => {
       expect(text).toContain('Suspected supply-chain compromise of PyPI releases 1.82.7 and 1.82.8');
       expect(text).not.toContain('Guardrail logging');
       expect(text).toMatch(/5 of 8 incidents state no affected or fixed versions/);
-      await expect(page.getByRole('status').getByRole('link').first().getAttribute('href')).resolves.toBe('/blog/security-update-march-2026');
+      await expect(page.getByRole('status').getByRole('link').first().getAttribute('href')).resolves.toBe(
+        '/blog/security-update-march-2026',
+      );
       expect(new URL(page.url()).search).toBe('?version=1.82.7');
 
       await input.fill('1.82.2');
@@ -186,7 +201,11 @@ describe('"Am I affected?" on a phone', () => {
 
       await input.fill('the newest one');
       await input.press('Enter');
-      await expect.poll(() => answer(v)).toBe('"the newest one" is not a version: a LiteLLM version looks like 1.82.7, v1.81.14.rc.2 or 1.83.7-stable.');
+      await expect
+        .poll(() => answer(v))
+        .toBe(
+          '"the newest one" is not a version: a LiteLLM version looks like 1.82.7, v1.81.14.rc.2 or 1.83.7-stable.',
+        );
       expect(v.consoleErrors).toEqual([]);
     } finally {
       await v.close();
@@ -198,7 +217,9 @@ describe('"Am I affected?" on a phone', () => {
     try {
       await expect.poll(() => answer(v)).toContain('May affect v1.81.14.rc.1 (2)');
       await expect(v.page.getByRole('textbox', {name: /version/i}).inputValue()).resolves.toBe('v1.81.14.rc.1');
-      const wide = await v.page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+      const wide = await v.page.evaluate(
+        () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      );
       expect(wide).toBe(false);
     } finally {
       await v.close();

@@ -12,7 +12,8 @@ const BLOG = path.resolve(__dirname, '../../blog');
 const folders = readdirSync(BLOG, {withFileTypes: true}).filter((entry) => entry.isDirectory());
 const json = JSON.parse(readBuilt('incidents.json')) as IncidentsJson;
 const index = parseBuiltPage('/incidents');
-const rowsOf = (page: ReturnType<typeof parseBuiltPage>) => page.querySelectorAll('table[data-incident-index] tbody tr');
+const rowsOf = (page: ReturnType<typeof parseBuiltPage>) =>
+  page.querySelectorAll('table[data-incident-index] tbody tr');
 
 describe('/incidents', () => {
   it('lists all eight incident reports', () => {
@@ -22,12 +23,21 @@ describe('/incidents', () => {
     for (const {slug} of INCIDENT_POSTS) expect(links).toContain(`/blog/${slug}`);
   });
 
-  it('shows every incident\'s versions in the HTML, for readers without JavaScript', () => {
-    const versions = Object.fromEntries(rowsOf(index).map((row) => [row.querySelector('th a')!.getAttribute('href'), row.querySelector('td[data-versions]')!.text]));
+  it("shows every incident's versions in the HTML, for readers without JavaScript", () => {
+    const versions = Object.fromEntries(
+      rowsOf(index).map((row) => [
+        row.querySelector('th a')!.getAttribute('href'),
+        row.querySelector('td[data-versions]')!.text,
+      ]),
+    );
     expect(versions['/blog/security-update-march-2026']).toBe('PyPI litellm: affected 1.82.7, 1.82.8');
-    expect(versions['/blog/guardrail-logging-secret-exposure-incident']).toBe('PyPI litellm: first affected not stated, fixed in 1.82.3');
+    expect(versions['/blog/guardrail-logging-secret-exposure-incident']).toBe(
+      'PyPI litellm: first affected not stated, fixed in 1.82.3',
+    );
     expect(versions['/blog/prisma-reconnect-blocking-incident']).toBe('Not stated');
-    expect(versions['/blog/responses-api-encrypted-content-incident']).toBe('LiteLLM release (package not stated): the remedy requires 1.82.3 or later');
+    expect(versions['/blog/responses-api-encrypted-content-incident']).toBe(
+      'LiteLLM release (package not stated): the remedy requires 1.82.3 or later',
+    );
   });
 
   it('has a version form that works as a plain GET without JavaScript', () => {
@@ -41,14 +51,27 @@ describe('/incidents', () => {
   });
 
   it('links a pre-built view for every component, severity and year, each listing exactly its incidents', () => {
-    const links = index.querySelectorAll('nav[aria-label="Filter incidents"] a').map((a) => a.getAttribute('href')!).filter((href) => href !== '/incidents');
-    expect(links).toEqual(expect.arrayContaining(['/incidents/component/cost-tracking', '/incidents/severity/high', '/incidents/year/2026']));
+    const links = index
+      .querySelectorAll('nav[aria-label="Filter incidents"] a')
+      .map((a) => a.getAttribute('href')!)
+      .filter((href) => href !== '/incidents');
+    expect(links).toEqual(
+      expect.arrayContaining([
+        '/incidents/component/cost-tracking',
+        '/incidents/severity/high',
+        '/incidents/year/2026',
+      ]),
+    );
     for (const href of links) {
       const [, , kind, value] = href.split('/');
       const listed = rowsOf(parseBuiltPage(href)).map((row) => row.querySelector('th a')!.getAttribute('href'));
       const expected = json.incidents
         .filter((incident) =>
-          kind === 'component' ? incident.components.some((c) => c.key === value) : kind === 'severity' ? incident.severity === value : incident.incidentDate.startsWith(value),
+          kind === 'component'
+            ? incident.components.some((c) => c.key === value)
+            : kind === 'severity'
+              ? incident.severity === value
+              : incident.incidentDate.startsWith(value),
         )
         .map((incident) => new URL(incident.url).pathname);
       expect(listed, href).toEqual(expected);
@@ -57,7 +80,9 @@ describe('/incidents', () => {
 
   it('links /incidents.json, in the text and in its head', () => {
     expect(index.querySelector('main a[href="/incidents.json"]')).not.toBeNull();
-    expect(index.querySelector('head link[rel="alternate"][type="application/json"][href="/incidents.json"]')).not.toBeNull();
+    expect(
+      index.querySelector('head link[rel="alternate"][type="application/json"][href="/incidents.json"]'),
+    ).not.toBeNull();
   });
 });
 
@@ -65,7 +90,9 @@ describe('/incidents.json', () => {
   it('has one entry per incident, in the order of the page, matching what the pages show', () => {
     expect(json.schemaVersion).toBe(1);
     expect(json.homePage).toBe(`${PRODUCTION_URL}/incidents`);
-    expect(json.incidents.map((incident) => new URL(incident.url).pathname)).toEqual(rowsOf(index).map((row) => row.querySelector('th a')!.getAttribute('href')));
+    expect(json.incidents.map((incident) => new URL(incident.url).pathname)).toEqual(
+      rowsOf(index).map((row) => row.querySelector('th a')!.getAttribute('href')),
+    );
     for (const incident of json.incidents) {
       const page = parseBuiltPage(new URL(incident.url).pathname);
       expect(page.querySelector('article h1')?.text.trim()).toBe(incident.title);
@@ -104,12 +131,26 @@ describe('/incidents.json', () => {
     }
     const supplyChain = json.incidents.find((incident) => incident.slug === 'security-update-march-2026')!;
     expect(supplyChain.versions).toEqual([
-      expect.objectContaining({package: 'pypi', affected: ['1.82.7', '1.82.8'], fixed: null, source: {id: 'product-page', url: expect.stringContaining('security_update_march_2026')}}),
+      expect.objectContaining({
+        package: 'pypi',
+        affected: ['1.82.7', '1.82.8'],
+        fixed: null,
+        source: {id: 'product-page', url: expect.stringContaining('security_update_march_2026')},
+      }),
     ]);
     expect(supplyChain.status).toBe('investigating');
     const responses = json.incidents.find((incident) => incident.slug === 'responses-api-encrypted-content-incident')!;
-    expect(responses.versions).toEqual([expect.objectContaining({affected: [], fixed: null, requires: '1.82.3', source: expect.objectContaining({id: 'docs-load-balancing'})})]);
-    expect(json.incidents.find((incident) => incident.slug === 'prisma-reconnect-blocking-incident')!.trackingId).toBe('LIT-2614');
+    expect(responses.versions).toEqual([
+      expect.objectContaining({
+        affected: [],
+        fixed: null,
+        requires: '1.82.3',
+        source: expect.objectContaining({id: 'docs-load-balancing'}),
+      }),
+    ]);
+    expect(json.incidents.find((incident) => incident.slug === 'prisma-reconnect-blocking-incident')!.trackingId).toBe(
+      'LIT-2614',
+    );
   });
 });
 

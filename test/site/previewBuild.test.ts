@@ -25,7 +25,9 @@ describe('a preview deploy', () => {
   });
 
   it('uses its own URL', () => {
-    expect(page().querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`https://${PREVIEW_HOST}/blog/prisma-reconnect-blocking-incident`);
+    expect(page().querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      `https://${PREVIEW_HOST}/blog/prisma-reconnect-blocking-incident`,
+    );
   });
 });
 

@@ -25,7 +25,11 @@ const posts = readdirSync(BLOG, {withFileTypes: true})
   .map(({name}) => {
     const file = ['index.mdx', 'index.md'].map((f) => path.join(BLOG, name, f)).find((f) => existsSync(f))!;
     const frontMatter = readFileSync(file, 'utf8').split(/^---$/m)[1];
-    return {folder: name, slug: /^slug: *(\S+)/m.exec(frontMatter)![1], trackingId: /^ {2}tracking_id: *(\S+)/m.exec(frontMatter)?.[1]};
+    return {
+      folder: name,
+      slug: /^slug: *(\S+)/m.exec(frontMatter)![1],
+      trackingId: /^ {2}tracking_id: *(\S+)/m.exec(frontMatter)?.[1],
+    };
   });
 
 let server: VercelServer;
@@ -35,7 +39,10 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 /** One request, no redirect following, with an optional Host header. */
-function get(urlPath: string, host?: string): Promise<{status: number; headers: http.IncomingHttpHeaders; body: string}> {
+function get(
+  urlPath: string,
+  host?: string,
+): Promise<{status: number; headers: http.IncomingHttpHeaders; body: string}> {
   return new Promise((resolve, reject) => {
     const request = http.get(server.origin + urlPath, {headers: host ? {host} : {}}, (response) => {
       let body = '';
@@ -55,17 +62,22 @@ describe('links that last', () => {
     expect((await get(`/blog/${slug}`)).status).toBe(200);
   });
 
-  it.each(posts.filter((p) => p.trackingId))('/incidents/$trackingId redirects to /blog/$slug, in any letter case', async ({trackingId, slug}) => {
-    for (const id of [trackingId!, trackingId!.toLowerCase()]) {
-      // Vercel matches a route's src without regard to case unless the route sets caseSensitive; the compiled ones do not.
-      const response = await get(`/incidents/${id}`);
-      expect(response.status, id).toBe(308);
-      expect(response.headers.location).toBe(`/blog/${slug}`);
-    }
-  });
+  it.each(posts.filter((p) => p.trackingId))(
+    '/incidents/$trackingId redirects to /blog/$slug, in any letter case',
+    async ({trackingId, slug}) => {
+      for (const id of [trackingId!, trackingId!.toLowerCase()]) {
+        // Vercel matches a route's src without regard to case unless the route sets caseSensitive; the compiled ones do not.
+        const response = await get(`/incidents/${id}`);
+        expect(response.status, id).toBe(308);
+        expect(response.headers.location).toBe(`/blog/${slug}`);
+      }
+    },
+  );
 
   it('every compiled redirect leads to a page that exists', async () => {
-    const locations = (buildOutputConfig().routes ?? []).filter((route) => route.status === 308).map((route) => route.headers!.Location);
+    const locations = (buildOutputConfig().routes ?? [])
+      .filter((route) => route.status === 308)
+      .map((route) => route.headers!.Location);
     const fixed = locations.filter((location) => !location.includes('$'));
     expect(fixed.length).toBe(posts.length + posts.filter((p) => p.trackingId).length);
     for (const location of fixed) expect((await get(location)).status, location).toBe(200);
@@ -93,7 +105,7 @@ describe('links that last', () => {
     expect((await get(first.headers.location!)).headers.location).toBe('/blog/prisma-reconnect-blocking-incident');
   });
 
-  it('answers an unknown page with 404 and the site\'s 404 page', async () => {
+  it("answers an unknown page with 404 and the site's 404 page", async () => {
     const response = await get('/no-such-page');
     expect(response.status).toBe(404);
     expect(response.body).toContain('Page Not Found');
@@ -104,13 +116,17 @@ describe('links that last', () => {
 function rawGet(target: string): Promise<{status: number; headers: Record<string, string>}> {
   const {hostname, port} = new URL(server.origin);
   return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname, () => socket.write(`GET ${target} HTTP/1.1\r\nHost: ${PRODUCTION_HOST}\r\nConnection: close\r\n\r\n`));
+    const socket = net.connect(Number(port), hostname, () =>
+      socket.write(`GET ${target} HTTP/1.1\r\nHost: ${PRODUCTION_HOST}\r\nConnection: close\r\n\r\n`),
+    );
     let reply = '';
     socket.setEncoding('latin1');
     socket.on('data', (chunk: string) => (reply += chunk));
     socket.on('end', () => {
       const [statusLine, ...lines] = reply.split('\r\n\r\n')[0].split('\r\n');
-      const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+      );
       resolve({status: Number(statusLine.split(' ')[1]), headers});
     });
     socket.on('error', reject);
@@ -118,7 +134,16 @@ function rawGet(target: string): Promise<{status: number; headers: Record<string
 }
 
 describe('routes that cannot send a reader off the site', () => {
-  it.each(['//evil.example/', '//evil.example', '/\\evil.example/', '//evil.example/blog/', '//evil.example.html', '/%09/evil.example/', '/%2F%2Fevil.example/', '/%5cevil.example/'])('%s is not found, and redirects nowhere', async (target) => {
+  it.each([
+    '//evil.example/',
+    '//evil.example',
+    '/\\evil.example/',
+    '//evil.example/blog/',
+    '//evil.example.html',
+    '/%09/evil.example/',
+    '/%2F%2Fevil.example/',
+    '/%5cevil.example/',
+  ])('%s is not found, and redirects nowhere', async (target) => {
     const response = await rawGet(target);
     expect(response.status).toBe(404);
     expect(response.headers.location).toBeUndefined();
@@ -128,47 +153,66 @@ describe('routes that cannot send a reader off the site', () => {
     expect((await rawGet(target)).status).toBe(400);
   });
 
-  it.each(['/blog/prisma_reconnect_blocking_incident', '/incidents/', '/incidents/LIT-2614', '//evil.example/', '/%'])('%s carries the security headers, whatever the answer', async (target) => {
-    const {headers} = await rawGet(target);
-    expect(headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains; preload');
-    expect(headers['x-content-type-options']).toBe('nosniff');
-    expect(directiveSources(headers['content-security-policy'], 'default-src')).toEqual(["'none'"]);
-  });
+  it.each(['/blog/prisma_reconnect_blocking_incident', '/incidents/', '/incidents/LIT-2614', '//evil.example/', '/%'])(
+    '%s carries the security headers, whatever the answer',
+    async (target) => {
+      const {headers} = await rawGet(target);
+      expect(headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains; preload');
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(directiveSources(headers['content-security-policy'], 'default-src')).toEqual(["'none'"]);
+    },
+  );
 });
 
 describe('response headers', () => {
-  it.each(['/', '/incidents', '/blog/prisma-reconnect-blocking-incident', '/incidents.json'])('%s carries the security headers and revalidates', async (urlPath) => {
-    const {headers} = await get(urlPath, PRODUCTION_HOST);
-    const csp = headers['content-security-policy'] as string;
-    expect(directiveSources(csp, 'default-src')).toEqual(["'none'"]);
-    for (const directive of ['script-src', 'style-src', 'img-src', 'font-src', 'connect-src', 'manifest-src', 'base-uri', 'form-action', 'frame-ancestors']) {
-      expect(directiveSources(csp, directive).length, directive).toBeGreaterThan(0);
-    }
-    expect(csp).not.toContain("'unsafe-inline'");
-    expect(csp).not.toContain("'unsafe-eval'");
-    expect(directiveSources(csp, 'frame-ancestors')).toEqual(["'none'"]);
-    const scripts = directiveSources(csp, 'script-src');
-    expect(scripts[0]).toBe("'self'");
-    expect(scripts.slice(1).every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source))).toBe(true);
-    expect(directiveSources(csp, 'style-src')).toEqual(["'self'"]);
-    const styleAttributes = directiveSources(csp, 'style-src-attr');
-    expect(styleAttributes[0]).toBe("'unsafe-hashes'");
-    expect(styleAttributes.slice(1).every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source))).toBe(true);
-    expect(headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains; preload');
-    expect(headers['cross-origin-opener-policy']).toBe('same-origin');
-    expect(headers['cross-origin-resource-policy']).toBe('same-origin');
-    expect(headers['x-content-type-options']).toBe('nosniff');
-    expect(headers['x-frame-options']).toBe('DENY');
-    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
-    expect(headers['permissions-policy']).toContain('camera=()');
-    expect(headers['permissions-policy']).not.toContain('interest-cohort');
-    expect(headers['cache-control']).toBe('public, max-age=0, must-revalidate');
-    expect(headers['x-robots-tag']).toBeUndefined();
-  });
+  it.each(['/', '/incidents', '/blog/prisma-reconnect-blocking-incident', '/incidents.json'])(
+    '%s carries the security headers and revalidates',
+    async (urlPath) => {
+      const {headers} = await get(urlPath, PRODUCTION_HOST);
+      const csp = headers['content-security-policy'] as string;
+      expect(directiveSources(csp, 'default-src')).toEqual(["'none'"]);
+      for (const directive of [
+        'script-src',
+        'style-src',
+        'img-src',
+        'font-src',
+        'connect-src',
+        'manifest-src',
+        'base-uri',
+        'form-action',
+        'frame-ancestors',
+      ]) {
+        expect(directiveSources(csp, directive).length, directive).toBeGreaterThan(0);
+      }
+      expect(csp).not.toContain("'unsafe-inline'");
+      expect(csp).not.toContain("'unsafe-eval'");
+      expect(directiveSources(csp, 'frame-ancestors')).toEqual(["'none'"]);
+      const scripts = directiveSources(csp, 'script-src');
+      expect(scripts[0]).toBe("'self'");
+      expect(scripts.slice(1).every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source))).toBe(true);
+      expect(directiveSources(csp, 'style-src')).toEqual(["'self'"]);
+      const styleAttributes = directiveSources(csp, 'style-src-attr');
+      expect(styleAttributes[0]).toBe("'unsafe-hashes'");
+      expect(styleAttributes.slice(1).every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source))).toBe(true);
+      expect(headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains; preload');
+      expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['x-frame-options']).toBe('DENY');
+      expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(headers['permissions-policy']).toContain('camera=()');
+      expect(headers['permissions-policy']).not.toContain('interest-cohort');
+      expect(headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+      expect(headers['x-robots-tag']).toBeUndefined();
+    },
+  );
 
   it('caches every hashed asset for a year, immutably', async () => {
-    const assets = ['assets/js', 'assets/css', 'assets/islands'].map((dir) => `/${dir}/${readdirSync(path.join(BUILD_DIR, dir))[0]}`);
-    for (const asset of assets) expect((await get(asset)).headers['cache-control'], asset).toBe('public, max-age=31536000, immutable');
+    const assets = ['assets/js', 'assets/css', 'assets/islands'].map(
+      (dir) => `/${dir}/${readdirSync(path.join(BUILD_DIR, dir))[0]}`,
+    );
+    for (const asset of assets)
+      expect((await get(asset)).headers['cache-control'], asset).toBe('public, max-age=31536000, immutable');
   });
 
   it.each([

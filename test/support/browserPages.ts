@@ -7,7 +7,8 @@ export function pagesToVisit(): string[] {
   const posts = parseBuiltPage('/incidents')
     .querySelectorAll('table[data-incident-index] tbody th a')
     .map((a) => a.getAttribute('href')!);
-  for (const {slug} of INCIDENT_POSTS) if (!posts.includes(`/blog/${slug}`)) throw new Error(`the index does not list /blog/${slug}`);
+  for (const {slug} of INCIDENT_POSTS)
+    if (!posts.includes(`/blog/${slug}`)) throw new Error(`the index does not list /blog/${slug}`);
   return ['/', '/incidents', '/incidents/severity/high', ...posts];
 }
 
@@ -23,12 +24,19 @@ export type PageVisit = {
 };
 
 /** Opens a page in a fresh context and records everything that went wrong while it loaded. */
-export async function visit(browser: Browser, origin: string, urlPath: string, options: BrowserContextOptions = {}): Promise<PageVisit> {
+export async function visit(
+  browser: Browser,
+  origin: string,
+  urlPath: string,
+  options: BrowserContextOptions = {},
+): Promise<PageVisit> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}, ...options});
   await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as {cspViolations: string[]}).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI || 'inline'}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.effectiveDirective} ${event.blockedURI || 'inline'}`),
+    );
   });
   const page = await context.newPage();
   const result: PageVisit = {
@@ -45,10 +53,13 @@ export async function visit(browser: Browser, origin: string, urlPath: string, o
   });
   page.on('pageerror', (error) => result.consoleErrors.push(error.message));
   page.on('request', (request) => {
-    if (new URL(request.url()).origin !== origin && !request.url().startsWith('data:')) result.foreignRequests.push(request.url());
+    if (new URL(request.url()).origin !== origin && !request.url().startsWith('data:'))
+      result.foreignRequests.push(request.url());
     if (request.resourceType() === 'script') result.scriptUrls.push(request.url());
   });
-  page.on('requestfailed', (request) => result.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) =>
+    result.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`),
+  );
   page.on('response', (response) => {
     if (response.status() >= 400) result.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
   });

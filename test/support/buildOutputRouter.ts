@@ -46,19 +46,22 @@ function phases(routes: readonly Route[]): Record<Phase, Route[]> {
   let phase: Phase = 'main';
   for (const route of routes) {
     if (route.handle !== undefined) {
-      if (!(PHASES as readonly string[]).includes(route.handle)) throw new Error(`route handle "${route.handle}" is not implemented by the test router`);
+      if (!(PHASES as readonly string[]).includes(route.handle))
+        throw new Error(`route handle "${route.handle}" is not implemented by the test router`);
       phase = route.handle as Phase;
       continue;
     }
     const unknown = Object.keys(route).find((key) => !ROUTE_KEYS.has(key));
-    if (unknown) throw new Error(`route key "${unknown}" (in ${JSON.stringify(route)}) is not implemented by the test router`);
+    if (unknown)
+      throw new Error(`route key "${unknown}" (in ${JSON.stringify(route)}) is not implemented by the test router`);
     grouped[phase].push(route);
   }
   return grouped;
 }
 
 function conditionHolds(condition: Condition, host: string): boolean {
-  if (condition.type !== 'host') throw new Error(`condition type "${condition.type}" is not implemented by the test router`);
+  if (condition.type !== 'host')
+    throw new Error(`condition type "${condition.type}" is not implemented by the test router`);
   const value = condition.value;
   if (typeof value === 'string') return new RegExp(`^(?:${value})$`, 'i').test(host);
   if (value === undefined) throw new Error('a host condition needs a value');
@@ -84,7 +87,10 @@ function matchRoute(route: Route, path: string, host: string): RegExpExecArray |
 
 /** `$1` and `$name` in a destination or header value, from the route's match. */
 function substitute(template: string, match: RegExpExecArray): string {
-  return template.replace(/\$(\d+|[A-Za-z_]\w*)/g, (_, ref: string) => (/^\d+$/.test(ref) ? match[Number(ref)] : match.groups?.[ref]) ?? '');
+  return template.replace(
+    /\$(\d+|[A-Za-z_]\w*)/g,
+    (_, ref: string) => (/^\d+$/.test(ref) ? match[Number(ref)] : match.groups?.[ref]) ?? '',
+  );
 }
 
 /** The path with its percent-escapes decoded, or undefined where one is malformed ("/%"). */
@@ -112,12 +118,17 @@ export function createRouter(config: BuildOutputConfig, fileExists: (file: strin
   }
 
   /** Runs one phase's routes; returns a final answer, or the path to look up next. */
-  function runPhase(routes: readonly Route[], start: {path: string; host: string}, headers: Record<string, string>): Outcome | {path: string} {
+  function runPhase(
+    routes: readonly Route[],
+    start: {path: string; host: string},
+    headers: Record<string, string>,
+  ): Outcome | {path: string} {
     let path = start.path;
     for (const route of routes) {
       const match = matchRoute(route, path, start.host);
       if (!match) continue;
-      for (const [key, value] of Object.entries(route.headers ?? {})) headers[key.toLowerCase()] = substitute(value, match);
+      for (const [key, value] of Object.entries(route.headers ?? {}))
+        headers[key.toLowerCase()] = substitute(value, match);
       if (route.dest !== undefined) path = substitute(route.dest, match).replace(/^(?!\/)/, '/');
       if (route.status !== undefined) {
         return {status: route.status, headers, ...(route.dest !== undefined && {file: staticFile(path)})};
@@ -135,7 +146,9 @@ export function createRouter(config: BuildOutputConfig, fileExists: (file: strin
     if ('path' in outcome && decodePath(outcome.path) === undefined) outcome = {status: 400, headers};
     if ('path' in outcome) {
       const file = staticFile(outcome.path);
-      outcome = file ? {status: 200, headers, file} : runPhase(grouped.filesystem, {...request, path: outcome.path}, headers);
+      outcome = file
+        ? {status: 200, headers, file}
+        : runPhase(grouped.filesystem, {...request, path: outcome.path}, headers);
     }
     if ('path' in outcome) outcome = {status: 404, headers};
     if (outcome.status >= 400) {

@@ -10,7 +10,10 @@ export const BUILD_DIR = path.join(OUTPUT_DIR, 'static');
 /** The file Docusaurus writes for a URL path with trailingSlash: false. */
 export function builtFileFor(urlPath: string): string {
   const clean = urlPath.replace(/[?#].*$/, '').replace(/\/$/, '');
-  const candidates = [path.join(BUILD_DIR, clean === '' ? 'index.html' : `${clean}.html`), path.join(BUILD_DIR, clean, 'index.html')];
+  const candidates = [
+    path.join(BUILD_DIR, clean === '' ? 'index.html' : `${clean}.html`),
+    path.join(BUILD_DIR, clean, 'index.html'),
+  ];
   const found = candidates.find((file) => existsSync(file));
   if (!found) throw new Error(`no built file for ${urlPath} (looked for ${candidates.join(', ')})`);
   return found;
@@ -39,7 +42,10 @@ export const INCIDENT_POSTS = [
   {slug: 'vllm-embeddings-incident', title: 'vLLM embeddings broken by encoding_format'},
   {slug: 'model-cost-map-incident', title: 'Invalid model cost map on main'},
   {slug: 'anthropic-wildcard-model-access-incident', title: 'Wildcard model access refused new models'},
-  {slug: 'responses-api-encrypted-content-incident', title: 'Responses API encrypted content failed across deployments'},
+  {
+    slug: 'responses-api-encrypted-content-incident',
+    title: 'Responses API encrypted content failed across deployments',
+  },
   {slug: 'guardrail-logging-secret-exposure-incident', title: 'Guardrail logging exposed request secrets'},
   {slug: 'security-update-march-2026', title: 'Suspected supply-chain compromise of PyPI releases 1.82.7 and 1.82.8'},
 ] as const;

@@ -11,10 +11,13 @@ export const CHROMIUM_FLAGS = [
   '--no-first-run',
 ];
 
-export const HOW_TO_GET_CHROMIUM = 'Chromium not found: install it (Debian: sudo apt-get install chromium) or set CHROME_PATH to a Chromium binary.';
+export const HOW_TO_GET_CHROMIUM =
+  'Chromium not found: install it (Debian: sudo apt-get install chromium) or set CHROME_PATH to a Chromium binary.';
 
 export function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[];
   return candidates.find((candidate) => existsSync(candidate));
 }
 

@@ -13,10 +13,16 @@ if (!chromiumPath()) {
     console.error(HOW_TO_GET_CHROMIUM);
     process.exit(1);
   }
-  console.error('Chromium not found: installing Debian\'s chromium with apt-get…');
+  console.error("Chromium not found: installing Debian's chromium with apt-get…");
   const env = {...process.env, DEBIAN_FRONTEND: 'noninteractive'};
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
-    if (spawnSync('apt-get', args, {stdio: 'inherit', env}).status !== 0 || (args[0] === 'install' && !chromiumPath())) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'chromium'],
+  ]) {
+    if (
+      spawnSync('apt-get', args, {stdio: 'inherit', env}).status !== 0 ||
+      (args[0] === 'install' && !chromiumPath())
+    ) {
       console.error(`apt-get ${args.join(' ')} failed. ${HOW_TO_GET_CHROMIUM}`);
       process.exit(1);
     }

@@ -21,11 +21,18 @@ const sum = (files: string[]): Bytes =>
  * The JavaScript a page really loads in Chromium for a reader who scrolls
  * through it, sized from the built files (gzip at its default level).
  */
-export async function pageWeight(browser: Browser, origin: string, urlPath: string, buildDir = BUILD_DIR): Promise<PageWeight> {
+export async function pageWeight(
+  browser: Browser,
+  origin: string,
+  urlPath: string,
+  buildDir = BUILD_DIR,
+): Promise<PageWeight> {
   const v = await visit(browser, origin, urlPath);
   // A reader scrolling through passes every island, which loads its script as it comes into view (HTML-first builds only).
   for (const island of await v.page.locator('[data-island-script]').all()) await island.scrollIntoViewIfNeeded();
-  await v.page.waitForFunction(() => [...document.querySelectorAll('[data-island-script]')].every((root) => root.hasAttribute('data-island-ready')));
+  await v.page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-island-script]')].every((root) => root.hasAttribute('data-island-ready')),
+  );
   await v.close();
   const scripts = [...new Set(v.scriptUrls)].map((url) => path.join(buildDir, new URL(url).pathname));
   return {js: sum(scripts), scripts: scripts.map((file) => path.relative(buildDir, file))};

@@ -4,7 +4,16 @@ import path from 'node:path';
 import {spawnSync} from 'node:child_process';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SITE_FILES = ['package.json', 'tsconfig.json', 'docusaurus.config.ts', 'sidebars.ts', 'vercel.ts', 'blog', 'src', 'static'];
+const SITE_FILES = [
+  'package.json',
+  'tsconfig.json',
+  'docusaurus.config.ts',
+  'sidebars.ts',
+  'vercel.ts',
+  'blog',
+  'src',
+  'static',
+];
 
 export type SiteCopy = {
   dir: string;

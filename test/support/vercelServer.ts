@@ -43,7 +43,10 @@ type ServeOptions = {
 };
 
 /** Serves .vercel/output: its static files, routed by its config.json. */
-export async function serveBuildLikeVercel({staticDir = path.join(OUTPUT_DIR, 'static'), host: fixedHost}: ServeOptions = {}): Promise<VercelServer> {
+export async function serveBuildLikeVercel({
+  staticDir = path.join(OUTPUT_DIR, 'static'),
+  host: fixedHost,
+}: ServeOptions = {}): Promise<VercelServer> {
   const route = createRouter(buildOutputConfig(), (file) => {
     const full = path.join(staticDir, file);
     return full.startsWith(staticDir) && existsSync(full) && statSync(full).isFile();
@@ -58,7 +61,8 @@ export async function serveBuildLikeVercel({staticDir = path.join(OUTPUT_DIR, 's
     const {status, headers, file} = route({path: rawPath, host});
     for (const [key, value] of Object.entries(headers)) response.setHeader(key, value);
     // A redirect keeps the query string, as Vercel's does.
-    if (headers.location !== undefined && search && !headers.location.includes('?')) response.setHeader('location', headers.location + search);
+    if (headers.location !== undefined && search && !headers.location.includes('?'))
+      response.setHeader('location', headers.location + search);
     if (!file) {
       response.writeHead(status);
       response.end();
@@ -67,7 +71,11 @@ export async function serveBuildLikeVercel({staticDir = path.join(OUTPUT_DIR, 's
     const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
     const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']));
     const body = readFileSync(path.join(staticDir, file));
-    response.writeHead(status, {'Content-Type': type, Vary: 'Accept-Encoding', ...(gzip && {'Content-Encoding': 'gzip'})});
+    response.writeHead(status, {
+      'Content-Type': type,
+      Vary: 'Accept-Encoding',
+      ...(gzip && {'Content-Encoding': 'gzip'}),
+    });
     response.end(gzip ? gzipSync(body) : body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -13,8 +13,14 @@ function page(file: string, body: string): void {
 }
 
 describe('checkBuiltLinks', () => {
-  page('index.html', '<a href=/blog/post>ok</a><a href=/blog/post#fix>ok</a><a href=/blog/post#gone>anchor</a><a href=/blog/none>page</a>');
-  page('blog/post.html', '<h2 id=fix>Fix</h2><span id=fix>again</span><a href=#fix>ok</a><a href=#nowhere>anchor</a><a href=/blog/rss.xml>feed</a><a href="https://example.com/x">out</a><a href=../>up</a>');
+  page(
+    'index.html',
+    '<a href=/blog/post>ok</a><a href=/blog/post#fix>ok</a><a href=/blog/post#gone>anchor</a><a href=/blog/none>page</a>',
+  );
+  page(
+    'blog/post.html',
+    '<h2 id=fix>Fix</h2><span id=fix>again</span><a href=#fix>ok</a><a href=#nowhere>anchor</a><a href=/blog/rss.xml>feed</a><a href="https://example.com/x">out</a><a href=../>up</a>',
+  );
 
   it('reports missing pages and anchors by page, and nothing else', () => {
     expect(checkBuiltLinks(site).broken).toEqual([

@@ -13,7 +13,13 @@ const config: BuildOutputConfig = {
     {src: '^/Exact$', caseSensitive: true, headers: {Location: '/about'}, status: 308},
     {src: '^(?:/(.*))$', headers: {'Cache-Control': 'no-cache', 'X-Frame-Options': 'DENY'}, continue: true},
     {src: '^/assets(?:/(.*))$', headers: {'cache-control': 'immutable'}, continue: true},
-    {src: '^(?:/(.*))$', headers: {'X-Robots-Tag': 'noindex'}, continue: true, has: [{type: 'host', value: {suf: '.vercel.app'}}], missing: [{type: 'host', value: 'prod.vercel.app'}]},
+    {
+      src: '^(?:/(.*))$',
+      headers: {'X-Robots-Tag': 'noindex'},
+      continue: true,
+      has: [{type: 'host', value: {suf: '.vercel.app'}}],
+      missing: [{type: 'host', value: 'prod.vercel.app'}],
+    },
     {src: '^/alias$', dest: '/about.html'},
     {handle: 'error'},
     {status: 404, src: '^(?!/api).*$', dest: '/404'},
@@ -38,10 +44,14 @@ describe('the Build Output router', () => {
   });
 
   it('adds the headers of every matching route that continues, later ones winning', () => {
-    expect(at('/assets/app.1234abcd.js')).toEqual({status: 200, headers: {'cache-control': 'immutable', 'x-frame-options': 'DENY'}, file: 'assets/app.1234abcd.js'});
+    expect(at('/assets/app.1234abcd.js')).toEqual({
+      status: 200,
+      headers: {'cache-control': 'immutable', 'x-frame-options': 'DENY'},
+      file: 'assets/app.1234abcd.js',
+    });
   });
 
-  it('serves a file at the path its override gives, a folder\'s index.html, and a file by its own name', () => {
+  it("serves a file at the path its override gives, a folder's index.html, and a file by its own name", () => {
     expect(at('/about')).toMatchObject({status: 200, file: 'about.html'});
     expect(at('/')).toMatchObject({status: 200, file: 'index.html'});
     expect(at('/data.json')).toMatchObject({status: 200, file: 'data.json'});
@@ -52,7 +62,11 @@ describe('the Build Output router', () => {
   });
 
   it('falls through to the routes after the filesystem, then the error routes, on a miss', () => {
-    expect(at('/missing')).toEqual({status: 404, headers: {'cache-control': 'no-cache', 'x-frame-options': 'DENY'}, file: '404.html'});
+    expect(at('/missing')).toEqual({
+      status: 404,
+      headers: {'cache-control': 'no-cache', 'x-frame-options': 'DENY'},
+      file: '404.html',
+    });
   });
 
   it('checks host conditions: a suffix, and an exact host that is missing', () => {
@@ -68,19 +82,35 @@ describe('the Build Output router', () => {
   });
 
   it('refuses what it does not implement, so a new kind of route cannot pass unnoticed', () => {
-    expect(() => createRouter({version: 3, routes: [{handle: 'miss'}]}, () => false)).toThrow('route handle "miss" is not implemented');
-    expect(() => createRouter({version: 3, routes: [{src: '/', check: true} as never]}, () => false)).toThrow('route key "check"');
-    const withHeaderCondition = createRouter({version: 3, routes: [{src: '/', has: [{type: 'header', key: 'x'}], continue: true}]}, () => false);
+    expect(() => createRouter({version: 3, routes: [{handle: 'miss'}]}, () => false)).toThrow(
+      'route handle "miss" is not implemented',
+    );
+    expect(() => createRouter({version: 3, routes: [{src: '/', check: true} as never]}, () => false)).toThrow(
+      'route key "check"',
+    );
+    const withHeaderCondition = createRouter(
+      {version: 3, routes: [{src: '/', has: [{type: 'header', key: 'x'}], continue: true}]},
+      () => false,
+    );
     expect(() => withHeaderCondition({path: '/', host: 'h'})).toThrow('condition type "header" is not implemented');
   });
 });
 
-describe('the site\'s own routes (src/site/buildOutput.ts)', () => {
-  const SITE_FILES = new Set(['index.html', 'incidents.html', '404.html', 'blog/one-incident.html', 'assets/js/app.1234abcd.js']);
+describe("the site's own routes (src/site/buildOutput.ts)", () => {
+  const SITE_FILES = new Set([
+    'index.html',
+    'incidents.html',
+    '404.html',
+    'blog/one-incident.html',
+    'assets/js/app.1234abcd.js',
+  ]);
   const siteRoute = createRouter(
     {
       version: 3,
-      routes: buildOutputRoutes({hashes: {scripts: ["'sha256-x'"], styleAttributes: []}, redirects: [{source: '/blog/one_incident', destination: '/blog/one-incident', permanent: true}]}),
+      routes: buildOutputRoutes({
+        hashes: {scripts: ["'sha256-x'"], styleAttributes: []},
+        redirects: [{source: '/blog/one_incident', destination: '/blog/one-incident', permanent: true}],
+      }),
       overrides: cleanUrlOverrides([...SITE_FILES]),
     },
     (file) => SITE_FILES.has(file),
@@ -90,7 +120,13 @@ describe('the site\'s own routes (src/site/buildOutput.ts)', () => {
   it('serves pages at clean URLs and sends other forms there in one hop', () => {
     expect(get('/incidents')).toMatchObject({status: 200, file: 'incidents.html'});
     expect(get('/')).toMatchObject({status: 200, file: 'index.html'});
-    for (const [from, to] of [['/incidents.html', '/incidents'], ['/incidents/', '/incidents'], ['/index.html', '/'], ['/blog/one_incident', '/blog/one-incident'], ['/BLOG/ONE_INCIDENT', '/blog/one-incident']]) {
+    for (const [from, to] of [
+      ['/incidents.html', '/incidents'],
+      ['/incidents/', '/incidents'],
+      ['/index.html', '/'],
+      ['/blog/one_incident', '/blog/one-incident'],
+      ['/BLOG/ONE_INCIDENT', '/blog/one-incident'],
+    ]) {
       expect(get(from), from).toMatchObject({status: 308, headers: {location: to}});
     }
   });
@@ -105,7 +141,17 @@ describe('the site\'s own routes (src/site/buildOutput.ts)', () => {
   });
 
   it('never redirects a path starting with // or /\\ to another host', () => {
-    for (const path of ['//evil.example/', '//evil.example', '/\\evil.example/', '//evil.example.html', '///evil.example/', '/%09/evil.example/', '/\t/evil.example/', '/%2F%2Fevil.example/', '/%5Cevil.example/']) {
+    for (const path of [
+      '//evil.example/',
+      '//evil.example',
+      '/\\evil.example/',
+      '//evil.example.html',
+      '///evil.example/',
+      '/%09/evil.example/',
+      '/\t/evil.example/',
+      '/%2F%2Fevil.example/',
+      '/%5Cevil.example/',
+    ]) {
       const outcome = get(path);
       expect(outcome.headers.location, path).toBeUndefined();
       expect(outcome.status, path).toBe(404);

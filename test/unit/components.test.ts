@@ -12,9 +12,17 @@ describe('parseComponents', () => {
 
   it.each([
     ['a list instead of a mapping', '- auth', 'must map component names to {label, description}'],
-    ['a name with capitals', 'Auth:\n  label: Auth\n  description: x', '"Auth" must be lower-case words joined by dashes'],
+    [
+      'a name with capitals',
+      'Auth:\n  label: Auth\n  description: x',
+      '"Auth" must be lower-case words joined by dashes',
+    ],
     ['an entry without a label', 'auth:\n  description: x', '"auth" needs a label and a description'],
-    ['markup in a label', 'auth:\n  label: "Auth<img src=x onerror=alert(1)>"\n  description: x', '"auth.label" must be plain text but holds markup at "<img'],
+    [
+      'markup in a label',
+      'auth:\n  label: "Auth<img src=x onerror=alert(1)>"\n  description: x',
+      '"auth.label" must be plain text but holds markup at "<img',
+    ],
   ])('refuses %s, naming the file', (_name, text, message) => {
     expect(() => parseComponents(text)).toThrow(`${COMPONENTS_FILE}: ${message}`);
   });

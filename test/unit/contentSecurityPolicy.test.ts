@@ -21,17 +21,23 @@ describe('inline code the policy may allow', () => {
     expect(known(`<div id=__docusaurus><script>${THEME_SCRIPT}</script></div>`)).toEqual([['scripts', undefined]]);
     expect(known(`<div id=__docusaurus></div><script>${THEME_SCRIPT}</script>`)).toEqual([['scripts', undefined]]);
     expect(known(`<script>${THEME_SCRIPT}</script>`)).toEqual([['scripts', undefined]]);
-    expect(known(`<div id=__docusaurus><span style="display: none;">x</span></div>`)).toEqual([['styleAttributes', undefined]]);
+    expect(known(`<div id=__docusaurus><span style="display: none;">x</span></div>`)).toEqual([
+      ['styleAttributes', undefined],
+    ]);
   });
 
   it('trusts neither copy when a known script appears twice on one page', () => {
-    expect(known(`<script>${THEME_SCRIPT}</script><script>${THEME_SCRIPT};alert(1)</script><div id=__docusaurus></div>`)).toEqual([
+    expect(
+      known(`<script>${THEME_SCRIPT}</script><script>${THEME_SCRIPT};alert(1)</script><div id=__docusaurus></div>`),
+    ).toEqual([
       ['scripts', undefined],
       ['scripts', undefined],
     ]);
   });
 
   it('leaves data blocks and external scripts to other directives', () => {
-    expect(page('<script type=application/ld+json>{}</script><script src=/a.js></script><div id=__docusaurus></div>')).toEqual([]);
+    expect(
+      page('<script type=application/ld+json>{}</script><script src=/a.js></script><div id=__docusaurus></div>'),
+    ).toEqual([]);
   });
 });

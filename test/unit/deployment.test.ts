@@ -5,7 +5,10 @@ import {deploymentFromEnv, PRODUCTION_URL} from '../../src/site/deployment';
 describe('deploymentFromEnv', () => {
   it('builds for production by default, locally too', () => {
     expect(deploymentFromEnv({})).toEqual({url: PRODUCTION_URL, preview: false});
-    expect(deploymentFromEnv({VERCEL_ENV: 'production', VERCEL_URL: 'x-123.vercel.app'})).toEqual({url: PRODUCTION_URL, preview: false});
+    expect(deploymentFromEnv({VERCEL_ENV: 'production', VERCEL_URL: 'x-123.vercel.app'})).toEqual({
+      url: PRODUCTION_URL,
+      preview: false,
+    });
   });
 
   it('gives a preview its own URL and marks it', () => {

@@ -3,7 +3,13 @@ import {describe, expect, it} from 'vitest';
 import {buildIncidentIndex, incidentFilters, type IncidentPost} from '../../src/incidents/incidentIndex';
 import type {Severity} from '../../src/incidents/incidentMeta';
 
-function post(slug: string, date: string, trackingId?: string, severity: Severity = 'low', components = ['auth']): IncidentPost {
+function post(
+  slug: string,
+  date: string,
+  trackingId?: string,
+  severity: Severity = 'low',
+  components = ['auth'],
+): IncidentPost {
   return {
     permalink: `/blog/${slug}`,
     title: `Title of ${slug}`,
@@ -12,7 +18,16 @@ function post(slug: string, date: string, trackingId?: string, severity: Severit
       slug,
       description: 'x',
       date: '2026-05-01',
-      incident: {date, duration: '1 hour', severity, status: 'resolved', components, versions: 'not stated', cite: {}, ...(trackingId && {tracking_id: trackingId})},
+      incident: {
+        date,
+        duration: '1 hour',
+        severity,
+        status: 'resolved',
+        components,
+        versions: 'not stated',
+        cite: {},
+        ...(trackingId && {tracking_id: trackingId}),
+      },
       updates: [],
       sources: [],
     },
@@ -27,7 +42,10 @@ describe('buildIncidentIndex', () => {
   });
 
   it('orders incidents of the same day by title, whatever order the files came in', () => {
-    expect(buildIncidentIndex([post('b', '2026-02-16'), post('a', '2026-02-16')]).map((row) => row.title)).toEqual(['Title of a', 'Title of b']);
+    expect(buildIncidentIndex([post('b', '2026-02-16'), post('a', '2026-02-16')]).map((row) => row.title)).toEqual([
+      'Title of a',
+      'Title of b',
+    ]);
   });
 });
 
@@ -39,8 +57,12 @@ describe('incidentFilters', () => {
   ]);
   const labels = {logging: {label: 'Logging'}, auth: {label: 'Auth'}, router: {label: 'Router'}};
 
-  it('makes one view per component, severity and year that has incidents, in a reader\'s order', () => {
-    const views = incidentFilters(rows, labels).map(({path, label, rows: matching}) => [path, label, matching.map((row) => row.slug)]);
+  it("makes one view per component, severity and year that has incidents, in a reader's order", () => {
+    const views = incidentFilters(rows, labels).map(({path, label, rows: matching}) => [
+      path,
+      label,
+      matching.map((row) => row.slug),
+    ]);
     expect(views).toEqual([
       ['/incidents/component/logging', 'Logging', ['a', 'c']],
       ['/incidents/component/auth', 'Auth', ['a', 'b']],

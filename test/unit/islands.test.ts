@@ -13,7 +13,9 @@ describe('island bundles', () => {
 
   it('read every class a CSS module defines, and nothing that only looks like one', () => {
     const locals = cssModuleLocals(REPLAY_STYLES);
-    expect(locals).toEqual(expect.arrayContaining(['chart', 'answered', 'waiting', 'failed', 'kubeletFailed', 'yLabel']));
+    expect(locals).toEqual(
+      expect.arrayContaining(['chart', 'answered', 'waiting', 'failed', 'kubeletFailed', 'yLabel']),
+    );
     expect(locals.every((name) => /^[A-Za-z_][\w-]*$/.test(name))).toBe(true);
   });
 });

@@ -17,10 +17,13 @@ describe('postRedirects', () => {
   post('a_incident', 'index.md', 'slug: a-incident\nincident:\n  date: "2026-01-01"');
   // Saved on Windows: a byte-order mark and CRLF line endings, which Docusaurus reads.
   mkdirSync(path.join(site, 'blog', 'c_incident'));
-  writeFileSync(path.join(site, 'blog', 'c_incident', 'index.md'), '\uFEFF---\r\nslug: c-incident\r\nincident:\r\n  tracking_id: LIT-3\r\n---\r\n\r\nText.\r\n');
+  writeFileSync(
+    path.join(site, 'blog', 'c_incident', 'index.md'),
+    '\uFEFF---\r\nslug: c-incident\r\nincident:\r\n  tracking_id: LIT-3\r\n---\r\n\r\nText.\r\n',
+  );
   mkdirSync(path.join(site, 'blog', 'not_a_post'), {recursive: true});
 
-  it('sends each post folder, and a tracking id where there is one, to the post\'s slug', () => {
+  it("sends each post folder, and a tracking id where there is one, to the post's slug", () => {
     expect(postRedirects(site)).toEqual([
       {source: '/blog/a_incident', destination: '/blog/a-incident', permanent: true},
       {source: '/blog/b_incident', destination: '/blog/b-incident', permanent: true},
@@ -32,17 +35,26 @@ describe('postRedirects', () => {
 
   it('refuses a post whose slug it cannot read, rather than drop its redirects', () => {
     post('d_incident', 'index.md', 'title: x');
-    expect(() => postRedirects(site)).toThrow('blog/d_incident/index.md: front matter "slug" cannot be read; every post needs one');
+    expect(() => postRedirects(site)).toThrow(
+      'blog/d_incident/index.md: front matter "slug" cannot be read; every post needs one',
+    );
     rmSync(path.join(site, 'blog', 'd_incident'), {recursive: true});
   });
 });
 
 describe('postUrlFaults: every post stays reachable', () => {
-  const urls = (folder: string, slug: string, trackingId?: string) => ({file: `blog/${folder}/index.md`, folder, slug, ...(trackingId && {trackingId})});
+  const urls = (folder: string, slug: string, trackingId?: string) => ({
+    file: `blog/${folder}/index.md`,
+    folder,
+    slug,
+    ...(trackingId && {trackingId}),
+  });
   const messages = (...posts: ReturnType<typeof urls>[]) => postUrlFaults(posts).map((fault) => fault.message);
 
   it('accepts distinct slugs, folders and tracking ids', () => {
-    expect(messages(urls('one_incident', 'one-incident', 'LIT-1'), urls('two_incident', 'two-incident', 'LIT-2'))).toEqual([]);
+    expect(
+      messages(urls('one_incident', 'one-incident', 'LIT-1'), urls('two_incident', 'two-incident', 'LIT-2')),
+    ).toEqual([]);
   });
 
   it('refuses two posts with one slug, in any letter case, naming both files', () => {
@@ -91,7 +103,9 @@ describe('postUrlFaults: every post stays reachable', () => {
 
   it('postRedirects refuses to write redirects that would make a post unreachable', () => {
     post('c-incident', 'index.md', 'slug: c-incident');
-    expect(() => postRedirects(site)).toThrow('blog/c-incident/index.md: front matter "slug" "c-incident" is also the name of its folder');
+    expect(() => postRedirects(site)).toThrow(
+      'blog/c-incident/index.md: front matter "slug" "c-incident" is also the name of its folder',
+    );
     rmSync(path.join(site, 'blog', 'c-incident'), {recursive: true});
   });
 });

@@ -69,7 +69,12 @@ describe('probes at a moment', () => {
   });
 
   it('formats latencies for reading', () => {
-    expect([formatMs(2.73), formatMs(350.4), formatMs(5023.6), formatMs(10006)]).toEqual(['2.7 ms', '350 ms', '5.02 s', '10.0 s']);
+    expect([formatMs(2.73), formatMs(350.4), formatMs(5023.6), formatMs(10006)]).toEqual([
+      '2.7 ms',
+      '350 ms',
+      '5.02 s',
+      '10.0 s',
+    ]);
   });
 });
 
@@ -81,14 +86,26 @@ describe('freeze and projection', () => {
 
   it('stretches the freeze and shifts the later probes', () => {
     const samples = frozenRun();
-    const projection = projectFreeze(samples, {startMs: 2000, endMs: 7000}, {freezeMs: 60_000, intervalMs: 100, runLengthMs: 12_000});
+    const projection = projectFreeze(
+      samples,
+      {startMs: 2000, endMs: 7000},
+      {freezeMs: 60_000, intervalMs: 100, runLengthMs: 12_000},
+    );
     expect(projection.freeze).toEqual({startMs: 2000, endMs: 62_000});
     expect(projection.runLengthMs).toBe(67_000);
     const sentAt = projection.samples.map((s) => s.sentAtMs);
     expect(sentAt).toEqual([...sentAt].sort((a, b) => a - b));
     // Every probe sent during the freeze is answered when the loop resumes.
-    expect(projection.samples.find((s) => s.sentAtMs === 2000)).toEqual({sentAtMs: 2000, latencyMs: 60_000, outcome: 'ok'});
-    expect(projection.samples.find((s) => s.sentAtMs === 61_000)).toEqual({sentAtMs: 61_000, latencyMs: 1000, outcome: 'ok'});
+    expect(projection.samples.find((s) => s.sentAtMs === 2000)).toEqual({
+      sentAtMs: 2000,
+      latencyMs: 60_000,
+      outcome: 'ok',
+    });
+    expect(projection.samples.find((s) => s.sentAtMs === 61_000)).toEqual({
+      sentAtMs: 61_000,
+      latencyMs: 1000,
+      outcome: 'ok',
+    });
     // The first probe after the freeze is the measured one at 7000 ms, moved by 55 s.
     expect(projection.samples.find((s) => s.sentAtMs === 62_000)).toEqual(ok(62_000, 2));
   });
@@ -97,7 +114,10 @@ describe('freeze and projection', () => {
 describe('kubelet verdict', () => {
   it('keeps the pod under defaults when the freeze is the measured 5 s', () => {
     const verdict = kubeletVerdict(frozenRun(), DEFAULT_PROBE_SETTINGS, 12_000);
-    expect(verdict.probes).toEqual([{atMs: 0, failed: false}, {atMs: 10_000, failed: false}]);
+    expect(verdict.probes).toEqual([
+      {atMs: 0, failed: false},
+      {atMs: 10_000, failed: false},
+    ]);
     expect(verdict.restartAtMs).toBeNull();
   });
 
@@ -122,7 +142,11 @@ describe('kubelet verdict', () => {
   });
 
   it('counts a probe that did not answer 2xx as failed', () => {
-    const verdict = kubeletVerdict([{sentAtMs: 0, latencyMs: 3, outcome: 'error'}], {...DEFAULT_PROBE_SETTINGS, failureThreshold: 1}, 0);
+    const verdict = kubeletVerdict(
+      [{sentAtMs: 0, latencyMs: 3, outcome: 'error'}],
+      {...DEFAULT_PROBE_SETTINGS, failureThreshold: 1},
+      0,
+    );
     expect(verdict.restartAtMs).toBe(3);
   });
 });

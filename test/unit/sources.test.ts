@@ -7,7 +7,13 @@ import {STABLE_SECTIONS, TO_FILL} from '../../src/authoring/scaffold';
 
 const FILE = 'blog/example_incident/index.md';
 const SOURCES = [
-  {id: 'product-page', title: 'The product report', url: 'https://example.com/report', kind: 'product post-mortem', date: '2026-02-18'},
+  {
+    id: 'product-page',
+    title: 'The product report',
+    url: 'https://example.com/report',
+    kind: 'product post-mortem',
+    date: '2026-02-18',
+  },
   {id: 'pr-1', title: 'The fix', url: 'https://example.com/pr/1', kind: 'pull request'},
 ];
 
@@ -18,18 +24,58 @@ describe('parseSources', () => {
 
   it.each([
     ['no list', {}, '"sources" must list the sources the post is written from'],
-    ['a source without a URL', [{...SOURCES[0], url: undefined}], '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got nothing'],
-    ['a URL that is not https', [{...SOURCES[0], url: 'github.com/x'}], '"sources[0].url" of source "product-page" must be an https:// address'],
-    ['a URL with a user name, which hides the real host', [{...SOURCES[0], url: 'https://github.com@evil.example/x'}], '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got "https://github.com@evil.example/x", which names a user before the host'],
-    ['a URL with whitespace', [{...SOURCES[0], url: 'https://github.com/x y'}], '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got "https://github.com/x y", which holds whitespace'],
-    ['a javascript: URL', [{...SOURCES[0], url: 'javascript:alert(1)'}], '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got "javascript:alert(1)", which uses javascript'],
-    ['a host in another script that can imitate a known one', [{...SOURCES[0], url: 'https://gіthub.com/BerriAI/litellm'}], '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got "https://gіthub.com/BerriAI/litellm", which has an internationalised host name'],
-    ['markup in a title', [{...SOURCES[0], title: 'Report <img src=x onerror=alert(1)>'}], '"sources[0].title" must be plain text but holds markup at "<img'],
-    ['an id with spaces', [{...SOURCES[0], id: 'PR 1'}], '"sources[0].id" must be lower-case letters, digits and dashes'],
+    [
+      'a source without a URL',
+      [{...SOURCES[0], url: undefined}],
+      '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got nothing',
+    ],
+    [
+      'a URL that is not https',
+      [{...SOURCES[0], url: 'github.com/x'}],
+      '"sources[0].url" of source "product-page" must be an https:// address',
+    ],
+    [
+      'a URL with a user name, which hides the real host',
+      [{...SOURCES[0], url: 'https://github.com@evil.example/x'}],
+      '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got "https://github.com@evil.example/x", which names a user before the host',
+    ],
+    [
+      'a URL with whitespace',
+      [{...SOURCES[0], url: 'https://github.com/x y'}],
+      '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got "https://github.com/x y", which holds whitespace',
+    ],
+    [
+      'a javascript: URL',
+      [{...SOURCES[0], url: 'javascript:alert(1)'}],
+      '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got "javascript:alert(1)", which uses javascript',
+    ],
+    [
+      'a host in another script that can imitate a known one',
+      [{...SOURCES[0], url: 'https://gіthub.com/BerriAI/litellm'}],
+      '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got "https://gіthub.com/BerriAI/litellm", which has an internationalised host name',
+    ],
+    [
+      'markup in a title',
+      [{...SOURCES[0], title: 'Report <img src=x onerror=alert(1)>'}],
+      '"sources[0].title" must be plain text but holds markup at "<img',
+    ],
+    [
+      'an id with spaces',
+      [{...SOURCES[0], id: 'PR 1'}],
+      '"sources[0].id" must be lower-case letters, digits and dashes',
+    ],
     ['an id declared twice', [SOURCES[1], SOURCES[1]], '"sources[1].id" "pr-1" is declared twice'],
     ['a missing title', [{...SOURCES[0], title: ' '}], '"sources[0].title" must name the source for a reader'],
-    ['an unknown kind', [{...SOURCES[0], kind: 'tweet'}], '"sources[0].kind" must be one of product post-mortem, pull request, issue, commit, release notes, documentation; got "tweet"'],
-    ['an unquoted date', [{...SOURCES[0], date: new Date(Date.UTC(2026, 1, 18))}], '"sources[0].date" must be a quoted date'],
+    [
+      'an unknown kind',
+      [{...SOURCES[0], kind: 'tweet'}],
+      '"sources[0].kind" must be one of product post-mortem, pull request, issue, commit, release notes, documentation; got "tweet"',
+    ],
+    [
+      'an unquoted date',
+      [{...SOURCES[0], date: new Date(Date.UTC(2026, 1, 18))}],
+      '"sources[0].date" must be a quoted date',
+    ],
     ['a misspelt field', [{...SOURCES[0], link: 'https://example.com'}], '"sources[0].link" is not a known field'],
   ])('rejects %s, naming the file and the field', (_name, value, message) => {
     const frontMatter = Array.isArray(value) ? {sources: value} : value;
@@ -51,21 +97,41 @@ describe('checkCitations', () => {
   });
 
   it('refuses a declared source the text never cites, naming the id', () => {
-    expect(() => checkCitations(sources, ['product-page'], FILE)).toThrow(`${FILE}: front matter "sources[1]" ("pr-1") is declared but the text never cites it`);
+    expect(() => checkCitations(sources, ['product-page'], FILE)).toThrow(
+      `${FILE}: front matter "sources[1]" ("pr-1") is declared but the text never cites it`,
+    );
   });
 });
 
 describe('remarkCitations', () => {
   const text = (value: string) => ({type: 'text' as const, value});
-  const sourcesHeading = {type: 'heading' as const, depth: 2 as const, children: [text('Sources')], data: {hProperties: {id: 'sources'}}};
-  const heading = (id: string) => ({type: 'heading' as const, depth: 2 as const, children: [text(id)], data: {hProperties: {id}}});
+  const sourcesHeading = {
+    type: 'heading' as const,
+    depth: 2 as const,
+    children: [text('Sources')],
+    data: {hProperties: {id: 'sources'}},
+  };
+  const heading = (id: string) => ({
+    type: 'heading' as const,
+    depth: 2 as const,
+    children: [text(id)],
+    data: {hProperties: {id}},
+  });
   const stableSections = STABLE_SECTIONS.map(({id}) => heading(id));
   const tree = (...paragraphs: string[]): Root => ({
     type: 'root',
-    children: [...paragraphs.map((p) => ({type: 'paragraph' as const, children: [text(p)]})), ...stableSections, sourcesHeading],
+    children: [
+      ...paragraphs.map((p) => ({type: 'paragraph' as const, children: [text(p)]})),
+      ...stableSections,
+      sourcesHeading,
+    ],
   });
   // The full post holds the truncate marker; the excerpt for the blog lists is cut before it.
-  const file = (value = 'summary <!-- truncate --> body') => ({path: `/site/${FILE}`, value, data: {frontMatter: {slug: 'example-incident', sources: SOURCES}}});
+  const file = (value = 'summary <!-- truncate --> body') => ({
+    path: `/site/${FILE}`,
+    value,
+    data: {frontMatter: {slug: 'example-incident', sources: SOURCES}},
+  });
   const run = (root: Root, vfile = file()) => remarkCitations({siteDir: '/site', blogPath: '/blog'})(root, vfile);
 
   it('turns each [^id] into a numbered link with an id, and lists the sources with links back', () => {
@@ -74,9 +140,18 @@ describe('remarkCitations', () => {
     const paragraph = root.children[0] as {children: unknown[]};
     expect(paragraph.children).toMatchObject([
       {type: 'text', value: 'Fixed'},
-      {data: {hName: 'sup'}, children: [{type: 'link', url: '#source-pr-1', children: [{value: '[2]'}], data: {hProperties: {id: 'cite-pr-1-1'}}}]},
+      {
+        data: {hName: 'sup'},
+        children: [
+          {type: 'link', url: '#source-pr-1', children: [{value: '[2]'}], data: {hProperties: {id: 'cite-pr-1-1'}}},
+        ],
+      },
       {type: 'text', value: ' and reported'},
-      {children: [{url: '#source-product-page', children: [{value: '[1]'}], data: {hProperties: {id: 'cite-product-page-1'}}}]},
+      {
+        children: [
+          {url: '#source-product-page', children: [{value: '[1]'}], data: {hProperties: {id: 'cite-product-page-1'}}},
+        ],
+      },
       {children: [{url: '#source-pr-1', data: {hProperties: {id: 'cite-pr-1-2'}}}]},
       {type: 'text', value: '.'},
     ]);
@@ -89,11 +164,15 @@ describe('remarkCitations', () => {
   });
 
   it('fails the build on an undeclared source, naming the file and the id', () => {
-    expect(() => run(tree('Claim[^product-page][^pr-1][^pr-9].'))).toThrow(`${FILE}:1: sources: does not declare "pr-9"`);
+    expect(() => run(tree('Claim[^product-page][^pr-1][^pr-9].'))).toThrow(
+      `${FILE}:1: sources: does not declare "pr-9"`,
+    );
   });
 
   it('fails the build on a declared source nobody cites', () => {
-    expect(() => run(tree('Claim[^product-page].'))).toThrow(`${FILE}:1: sources[1]: ("pr-1") is declared but the text never cites it`);
+    expect(() => run(tree('Claim[^product-page].'))).toThrow(
+      `${FILE}:1: sources[1]: ("pr-1") is declared but the text never cites it`,
+    );
   });
 
   it('needs the Sources section last', () => {
@@ -114,7 +193,9 @@ describe('remarkCitations', () => {
       return '';
     })();
     expect(message).toContain(`${FILE}:0: "TO FILL" is left from the scaffold`);
-    expect(message).toContain(`${FILE}:1: the section "## What operators should do {#what-to-do}" is missing; customer notices link to it`);
+    expect(message).toContain(
+      `${FILE}:1: the section "## What operators should do {#what-to-do}" is missing; customer notices link to it`,
+    );
   });
 
   it('in the excerpt for the lists, links citations to the post page and lists nothing', () => {

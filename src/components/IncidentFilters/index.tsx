@@ -12,7 +12,13 @@ const GROUPS: [FilterKind, string][] = [
 ];
 
 /** Links to the pre-built filtered views, so filtering needs no JavaScript. */
-export default function IncidentFilters({filters, current}: {filters: FilterLink[]; current?: {kind: FilterKind; label: string}}): React.JSX.Element {
+export default function IncidentFilters({
+  filters,
+  current,
+}: {
+  filters: FilterLink[];
+  current?: {kind: FilterKind; label: string};
+}): React.JSX.Element {
   return (
     <nav className={styles.filters} aria-label="Filter incidents">
       {GROUPS.map(([kind, name]) => (
@@ -28,7 +34,10 @@ export default function IncidentFilters({filters, current}: {filters: FilterLink
               .filter((filter) => filter.kind === kind)
               .map((filter) => (
                 <li key={filter.path}>
-                  <Link to={filter.path} aria-current={current?.kind === kind && current.label === filter.label ? 'page' : undefined}>
+                  <Link
+                    to={filter.path}
+                    aria-current={current?.kind === kind && current.label === filter.label ? 'page' : undefined}
+                  >
                     {filter.label} <span className={styles.count}>({filter.count})</span>
                   </Link>
                 </li>

@@ -48,7 +48,13 @@ export default function IncidentHeader({incident, updates, components, sources}:
         {cite('date')}
       </>,
     ],
-    ['Duration', <>{incident.duration}{cite('duration')}</>],
+    [
+      'Duration',
+      <>
+        {incident.duration}
+        {cite('duration')}
+      </>,
+    ],
     [
       'Severity',
       <>
@@ -59,8 +65,21 @@ export default function IncidentHeader({incident, updates, components, sources}:
         {cite('severity')}
       </>,
     ],
-    ['Status', <>{STATUS_LABELS[incident.status]}{incident.status_note && `: ${incident.status_note}`}{cite('status')}</>],
-    ['First fixed release', <>{incident.fixed_in ?? NOT_STATED}{cite('fixed_in')}</>],
+    [
+      'Status',
+      <>
+        {STATUS_LABELS[incident.status]}
+        {incident.status_note && `: ${incident.status_note}`}
+        {cite('status')}
+      </>,
+    ],
+    [
+      'First fixed release',
+      <>
+        {incident.fixed_in ?? NOT_STATED}
+        {cite('fixed_in')}
+      </>,
+    ],
     [
       'Versions',
       incident.versions === 'not stated' ? (
@@ -80,7 +99,8 @@ export default function IncidentHeader({incident, updates, components, sources}:
     ['Components', incident.components.map((key) => components[key]?.label ?? key).join(', ')],
   ];
   if (incident.tracking_id) rows.push(['Tracking id', <code>{incident.tracking_id}</code>]);
-  if (lastUpdate) rows.push(['Last updated', <time dateTime={lastUpdate.date}>{formatCalendarDate(lastUpdate.date)}</time>]);
+  if (lastUpdate)
+    rows.push(['Last updated', <time dateTime={lastUpdate.date}>{formatCalendarDate(lastUpdate.date)}</time>]);
 
   return (
     <>

@@ -41,7 +41,9 @@ export default function IncidentTable({rows, components, caption}: Props): React
             <td data-label="Versions" data-versions="">
               {incident.versions === 'not stated' ? NOT_STATED : incident.versions.map(describeStatement).join('; ')}
             </td>
-            <td data-label="Components">{incident.components.map((key) => components[key]?.label ?? key).join(', ')}</td>
+            <td data-label="Components">
+              {incident.components.map((key) => components[key]?.label ?? key).join(', ')}
+            </td>
             <td data-label="Duration">{incident.duration}</td>
             <td data-label="Status">{STATUS_LABELS[incident.status]}</td>
           </tr>

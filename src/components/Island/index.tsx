@@ -25,13 +25,18 @@ export default function Island({name, props, children}: Props): React.JSX.Elemen
   const {siteConfig} = useDocusaurusContext();
   const scripts = usePluginData('islands') as IslandScripts;
   const htmlFirst = siteConfig.customFields?.htmlFirst === true;
-  if (htmlFirst && !scripts[name]) throw new Error(`Island "${name}" has no script: add it to ISLAND_ENTRIES in src/plugins/islands`);
+  if (htmlFirst && !scripts[name])
+    throw new Error(`Island "${name}" has no script: add it to ISLAND_ENTRIES in src/plugins/islands`);
   return (
     <>
       <div data-island={name} data-island-script={htmlFirst ? scripts[name] : undefined}>
         {children}
       </div>
-      <script type="application/json" data-island-props={name} dangerouslySetInnerHTML={{__html: scriptSafeJson(props)}} />
+      <script
+        type="application/json"
+        data-island-props={name}
+        dangerouslySetInnerHTML={{__html: scriptSafeJson(props)}}
+      />
     </>
   );
 }

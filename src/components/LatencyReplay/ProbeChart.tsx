@@ -36,7 +36,17 @@ type Props = {
  * legible on a phone, and positions come from SVG attributes and classes,
  * never style attributes, which the Content-Security-Policy does not allow.
  */
-export default function ProbeChart({label, probes, timeMs, durationMs, intervalMs, outageAtMs, freeze, kubelet, dataEndsAtMs}: Props): React.JSX.Element {
+export default function ProbeChart({
+  label,
+  probes,
+  timeMs,
+  durationMs,
+  intervalMs,
+  outageAtMs,
+  freeze,
+  kubelet,
+  dataEndsAtMs,
+}: Props): React.JSX.Element {
   const x = (ms: number) => round((ms / durationMs) * 1000);
   const barWidth = round(Math.max(x(intervalMs) * 0.7, 0.5));
   const percent = (ms: number) => `${round((Math.min(ms, durationMs) / durationMs) * 100)}%`;
@@ -51,25 +61,81 @@ export default function ProbeChart({label, probes, timeMs, durationMs, intervalM
             {DECADE_LABELS[i]}
           </span>
         ))}
-        <svg className={styles.svg} viewBox={`0 0 1000 ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={label}>
+        <svg
+          className={styles.svg}
+          viewBox={`0 0 1000 ${HEIGHT}`}
+          preserveAspectRatio="none"
+          role="img"
+          aria-label={label}
+        >
           {DECADES.map((ms) => (
-            <line key={ms} className={styles.grid} x1={0} x2={1000} y1={round(HEIGHT * (1 - latencyFraction(ms)))} y2={round(HEIGHT * (1 - latencyFraction(ms)))} vectorEffect="non-scaling-stroke" />
+            <line
+              key={ms}
+              className={styles.grid}
+              x1={0}
+              x2={1000}
+              y1={round(HEIGHT * (1 - latencyFraction(ms)))}
+              y2={round(HEIGHT * (1 - latencyFraction(ms)))}
+              vectorEffect="non-scaling-stroke"
+            />
           ))}
           {freeze && timeMs > freeze.startMs && (
-            <rect className={styles.frozen} x={x(freeze.startMs)} width={x(Math.min(timeMs, freeze.endMs) - freeze.startMs)} y={0} height={HEIGHT} />
+            <rect
+              className={styles.frozen}
+              x={x(freeze.startMs)}
+              width={x(Math.min(timeMs, freeze.endMs) - freeze.startMs)}
+              y={0}
+              height={HEIGHT}
+            />
           )}
           {dataEndsAtMs !== undefined && dataEndsAtMs < durationMs && (
-            <rect className={styles.noData} x={x(dataEndsAtMs)} width={x(durationMs - dataEndsAtMs)} y={0} height={HEIGHT} />
+            <rect
+              className={styles.noData}
+              x={x(dataEndsAtMs)}
+              width={x(durationMs - dataEndsAtMs)}
+              y={0}
+              height={HEIGHT}
+            />
           )}
           {probes.map((probe) => {
             const height = round(HEIGHT * latencyFraction(probe.latencyMs));
-            return <rect key={probe.sentAtMs} className={styles[probe.state]} x={x(probe.sentAtMs)} width={barWidth} y={HEIGHT - height} height={height} />;
+            return (
+              <rect
+                key={probe.sentAtMs}
+                className={styles[probe.state]}
+                x={x(probe.sentAtMs)}
+                width={barWidth}
+                y={HEIGHT - height}
+                height={height}
+              />
+            );
           })}
-          <line className={styles.outage} x1={x(outageAtMs)} x2={x(outageAtMs)} y1={0} y2={HEIGHT} vectorEffect="non-scaling-stroke" />
+          <line
+            className={styles.outage}
+            x1={x(outageAtMs)}
+            x2={x(outageAtMs)}
+            y1={0}
+            y2={HEIGHT}
+            vectorEffect="non-scaling-stroke"
+          />
           {restarted && (
-            <line className={styles.restart} x1={x(kubelet.restartAtMs!)} x2={x(kubelet.restartAtMs!)} y1={0} y2={HEIGHT} vectorEffect="non-scaling-stroke" />
+            <line
+              className={styles.restart}
+              x1={x(kubelet.restartAtMs!)}
+              x2={x(kubelet.restartAtMs!)}
+              y1={0}
+              y2={HEIGHT}
+              vectorEffect="non-scaling-stroke"
+            />
           )}
-          <line className={styles.cursor} x1={x(timeMs)} x2={x(timeMs)} y1={0} y2={HEIGHT} vectorEffect="non-scaling-stroke" />
+          <line
+            className={styles.cursor}
+            x1={x(timeMs)}
+            x2={x(timeMs)}
+            y1={0}
+            y2={HEIGHT}
+            vectorEffect="non-scaling-stroke"
+          />
         </svg>
         {/* Not stretched: no viewBox, so a percentage x places the text without distorting it. */}
         <svg className={styles.markers} aria-hidden="true">
@@ -87,7 +153,13 @@ export default function ProbeChart({label, probes, timeMs, durationMs, intervalM
         {kubelet.probes
           .filter((probe) => probe.atMs <= timeMs)
           .map((probe) => (
-            <text key={probe.atMs} className={clsx(styles.kubeletProbe, probe.failed && styles.kubeletFailed)} x={percent(probe.atMs)} y="13" textAnchor="middle">
+            <text
+              key={probe.atMs}
+              className={clsx(styles.kubeletProbe, probe.failed && styles.kubeletFailed)}
+              x={percent(probe.atMs)}
+              y="13"
+              textAnchor="middle"
+            >
               {probe.failed ? '✕' : '✓'}
             </text>
           ))}

@@ -1,7 +1,19 @@
 import React, {useEffect, useId, useMemo, useRef, useState} from 'react';
 
 import {RECONNECT_PATHS, type ProbeRecording, type ReconnectPath} from '@site/src/measurements/probeRecording';
-import {createClock, pause, play, restart, seek, setDuration, setSpeed, SPEEDS, tick, type ClockState, type Speed} from '@site/src/replay/replayClock';
+import {
+  createClock,
+  pause,
+  play,
+  restart,
+  seek,
+  setDuration,
+  setSpeed,
+  SPEEDS,
+  tick,
+  type ClockState,
+  type Speed,
+} from '@site/src/replay/replayClock';
 import {formatMs, probesAt, runningStats} from '@site/src/replay/probeTimeline';
 import {
   DEFAULT_PROBE_SETTINGS,
@@ -133,16 +145,27 @@ export default function ReplayPlayer({recording}: {recording: ProbeRecording}): 
             className="button button--primary button--sm"
             disabled={reducedMotion}
             onClick={() =>
-              clock.playing ? update(pause(clock), `Paused at ${describeMoment()}`) : update(play(clock), `Playing at ${clock.speed}× speed.`)
-            }>
+              clock.playing
+                ? update(pause(clock), `Paused at ${describeMoment()}`)
+                : update(play(clock), `Playing at ${clock.speed}× speed.`)
+            }
+          >
             {clock.playing ? 'Pause' : 'Play'}
           </button>
-          <button type="button" className="button button--secondary button--sm" disabled={reducedMotion} onClick={() => update(restart(clock), 'Replaying from the start.')}>
+          <button
+            type="button"
+            className="button button--secondary button--sm"
+            disabled={reducedMotion}
+            onClick={() => update(restart(clock), 'Replaying from the start.')}
+          >
             Restart
           </button>
           <label className={styles.speed}>
             Speed{' '}
-            <select value={clock.speed} onChange={(e) => update(setSpeed(clock, Number(e.target.value) as Speed), `Speed ${e.target.value}×.`)}>
+            <select
+              value={clock.speed}
+              onChange={(e) => update(setSpeed(clock, Number(e.target.value) as Speed), `Speed ${e.target.value}×.`)}
+            >
               {SPEEDS.map((speed) => (
                 <option key={speed} value={speed}>
                   {speed}×
@@ -164,7 +187,11 @@ export default function ReplayPlayer({recording}: {recording: ProbeRecording}): 
               onPointerUp={() => setAnnouncement(describeMoment())}
             />
           </label>
-          {reducedMotion && <p className={styles.note}>Animation is off because your system asks for reduced motion: drag the time slider to step through.</p>}
+          {reducedMotion && (
+            <p className={styles.note}>
+              Animation is off because your system asks for reduced motion: drag the time slider to step through.
+            </p>
+          )}
         </div>
       )}
 
@@ -177,12 +204,25 @@ export default function ReplayPlayer({recording}: {recording: ProbeRecording}): 
           <section key={path} className={styles.run} aria-labelledby={`${id}-${path}`}>
             <h4 id={`${id}-${path}`} className={styles.runTitle}>
               {PATH_TITLES[path]}
-              {path === 'before' && projectionS > 0 && <span className={styles.projectionBadge}>projection: {projectionS} s freeze, not a measurement</span>}
+              {path === 'before' && projectionS > 0 && (
+                <span className={styles.projectionBadge}>projection: {projectionS} s freeze, not a measurement</span>
+              )}
             </h4>
             <dl className={styles.readout} data-readout={path}>
-              <div><dt>Answered</dt><dd>{stats.answered} of {stats.sent}</dd></div>
-              <div><dt>Waiting now</dt><dd>{stats.waiting}</dd></div>
-              <div><dt>Slowest so far</dt><dd>{formatMs(stats.slowestMs)}</dd></div>
+              <div>
+                <dt>Answered</dt>
+                <dd>
+                  {stats.answered} of {stats.sent}
+                </dd>
+              </div>
+              <div>
+                <dt>Waiting now</dt>
+                <dd>{stats.waiting}</dd>
+              </div>
+              <div>
+                <dt>Slowest so far</dt>
+                <dd>{formatMs(stats.slowestMs)}</dd>
+              </div>
             </dl>
             <ProbeChart
               label={`${PATH_TITLES[path]}: latency of each /health/liveliness probe over time, log scale; slowest ${formatMs(stats.slowestMs)}.`}
@@ -195,7 +235,9 @@ export default function ReplayPlayer({recording}: {recording: ProbeRecording}): 
               kubelet={verdicts[path]}
               dataEndsAtMs={path === 'after' ? measured.runLengthMs : undefined}
             />
-            <p className={styles.verdict} data-verdict={path}>{verdictText(path)}</p>
+            <p className={styles.verdict} data-verdict={path}>
+              {verdictText(path)}
+            </p>
           </section>
         );
       })}
@@ -228,9 +270,10 @@ export default function ReplayPlayer({recording}: {recording: ProbeRecording}): 
             </select>
           </label>
           <p className={styles.note}>
-            Kubelet probes (✓ passed, ✕ failed) are judged from the lab probe sent closest to each. A projected freeze (30 to 120 s, the range
-            seen in production) is modelled from the measured run, not measured. The fixed path is shown as measured: with the fix the engine is
-            killed after 0.5 s whatever its close time, and the measured run ends at {formatMs(measured.runLengthMs)}.
+            Kubelet probes (✓ passed, ✕ failed) are judged from the lab probe sent closest to each. A projected freeze
+            (30 to 120 s, the range seen in production) is modelled from the measured run, not measured. The fixed path
+            is shown as measured: with the fix the engine is killed after 0.5 s whatever its close time, and the
+            measured run ends at {formatMs(measured.runLengthMs)}.
           </p>
         </fieldset>
       )}

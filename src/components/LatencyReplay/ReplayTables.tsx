@@ -12,7 +12,13 @@ const NOT_STATED = 'not stated';
 const percent = (share: number) => `${(share * 100).toFixed(1).replace(/\.0$/, '')}%`;
 
 /** The same figures as the replay, in tables present in the HTML without JavaScript. */
-export default function ReplayTables({recording, reported}: {recording: ProbeRecording; reported: Reported}): React.JSX.Element {
+export default function ReplayTables({
+  recording,
+  reported,
+}: {
+  recording: ProbeRecording;
+  reported: Reported;
+}): React.JSX.Element {
   const {measured} = recording;
   return (
     <div className={styles.tables}>
@@ -52,12 +58,14 @@ export default function ReplayTables({recording, reported}: {recording: ProbeRec
       })}
       <p className={styles.method}>
         Our lab: a {measured.closeDelayMs / 1000} s engine close, probes every {measured.probeIntervalMs} ms with a{' '}
-        {measured.probeTimeoutMs / 1000} s timeout, outage at {measured.outageAtMs / 1000} s; {recording.environment.os},{' '}
-        {recording.environment.cpuCount} CPUs, Python {recording.environment.python}, Node {recording.environment.node},{' '}
-        measured {recording.environment.date.slice(0, 10)}.
+        {measured.probeTimeoutMs / 1000} s timeout, outage at {measured.outageAtMs / 1000} s; {recording.environment.os}
+        , {recording.environment.cpuCount} CPUs, Python {recording.environment.python}, Node{' '}
+        {recording.environment.node}, measured {recording.environment.date.slice(0, 10)}.
       </p>
       <details className={styles.allProbes}>
-        <summary>Every probe ({RECONNECT_PATHS.map((p) => recording.runs[p].samples.length).reduce((a, b) => a + b)})</summary>
+        <summary>
+          Every probe ({RECONNECT_PATHS.map((p) => recording.runs[p].samples.length).reduce((a, b) => a + b)})
+        </summary>
         {RECONNECT_PATHS.map((path) => (
           <table key={path} className={styles.table}>
             <caption>{PATH_TITLES[path]}: every probe</caption>

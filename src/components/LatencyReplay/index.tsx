@@ -26,10 +26,19 @@ type Props = {
  * outside it and outside the error boundary: if the player fails, they remain.
  */
 export default function LatencyReplay({recording, reported, postFile}: Props): React.JSX.Element {
-  const data = useMemo(() => parseProbeRecording(recording, `${postFile ? `${postFile}: ` : ''}the recording passed to <LatencyReplay>`), [recording, postFile]);
+  const data = useMemo(
+    () => parseProbeRecording(recording, `${postFile ? `${postFile}: ` : ''}the recording passed to <LatencyReplay>`),
+    [recording, postFile],
+  );
   return (
     <figure className={styles.replay} aria-label="Replay of liveness-probe latency before and after the fix">
-      <ErrorBoundary fallback={() => <p className={styles.note}>The replay could not start in this browser; the tables below hold the same figures.</p>}>
+      <ErrorBoundary
+        fallback={() => (
+          <p className={styles.note}>
+            The replay could not start in this browser; the tables below hold the same figures.
+          </p>
+        )}
+      >
         <Island name="latency-replay" props={{recording: data}}>
           <ReplayPlayer recording={data} />
         </Island>

@@ -13,7 +13,10 @@ export default function PostFaults({faults}: {faults: readonly string[]}): React
       <h2 id="post-faults-title" className={styles.title}>
         This post cannot be published yet
       </h2>
-      <p>Fix these in the file; this page updates when you save. The build and <code>npm run check</code> report the same.</p>
+      <p>
+        Fix these in the file; this page updates when you save. The build and <code>npm run check</code> report the
+        same.
+      </p>
       <ul>
         {faults.map((fault) => (
           <li key={fault}>

@@ -8,20 +8,65 @@ type Step = {text: React.ReactNode; tone?: 'blocked' | 'failed' | 'ok'};
 const BEFORE: Step[] = [
   {text: 'Postgres stops answering'},
   {text: 'The proxy starts a reconnect'},
-  {text: <><code>await self.db.disconnect()</code> inside <code>asyncio.wait_for()</code></>},
-  {text: <><code>Popen.wait()</code> blocks in <code>waitpid</code> while the engine hangs on TCP close (30 to 120+ s)</>, tone: 'blocked'},
-  {text: <>Event loop frozen: no request, no timer, no <code>/health/liveliness</code> answer</>, tone: 'blocked'},
+  {
+    text: (
+      <>
+        <code>await self.db.disconnect()</code> inside <code>asyncio.wait_for()</code>
+      </>
+    ),
+  },
+  {
+    text: (
+      <>
+        <code>Popen.wait()</code> blocks in <code>waitpid</code> while the engine hangs on TCP close (30 to 120+ s)
+      </>
+    ),
+    tone: 'blocked',
+  },
+  {
+    text: (
+      <>
+        Event loop frozen: no request, no timer, no <code>/health/liveliness</code> answer
+      </>
+    ),
+    tone: 'blocked',
+  },
   {text: 'Liveness probes time out until the failure threshold is reached', tone: 'failed'},
   {text: 'The kubelet kills the pod (exit code 137)', tone: 'failed'},
 ];
 
 const AFTER: Step[] = [
   {text: 'Postgres stops answering'},
-  {text: <>Both reconnect paths go through <code>recreate_prisma_client</code></>},
-  {text: <>SIGTERM to the engine process, no <code>disconnect()</code></>},
-  {text: <><code>await asyncio.sleep(0.5)</code>: the loop keeps serving requests and probes</>, tone: 'ok'},
+  {
+    text: (
+      <>
+        Both reconnect paths go through <code>recreate_prisma_client</code>
+      </>
+    ),
+  },
+  {
+    text: (
+      <>
+        SIGTERM to the engine process, no <code>disconnect()</code>
+      </>
+    ),
+  },
+  {
+    text: (
+      <>
+        <code>await asyncio.sleep(0.5)</code>: the loop keeps serving requests and probes
+      </>
+    ),
+    tone: 'ok',
+  },
   {text: 'SIGKILL if the engine is still alive'},
-  {text: <>A fresh <code>Prisma()</code> client is built and connected</>},
+  {
+    text: (
+      <>
+        A fresh <code>Prisma()</code> client is built and connected
+      </>
+    ),
+  },
   {text: 'Probes kept answering throughout; the pod stays up', tone: 'ok'},
 ];
 

@@ -27,15 +27,25 @@ export default function VersionCheck({incidents}: {incidents: VersionedIncident[
       <Island name="version-check" props={{incidents}}>
         <form action="/incidents" method="get" className={styles.form}>
           <label htmlFor="litellm-version">LiteLLM version</label>
-          <input id="litellm-version" name="version" type="text" autoComplete="off" spellCheck={false} placeholder="1.82.7" aria-describedby="version-check-hint" />
+          <input
+            id="litellm-version"
+            name="version"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="1.82.7"
+            aria-describedby="version-check-hint"
+          />
           <button type="submit" className="button button--primary button--sm">
             Check
           </button>
           <p id="version-check-hint" className={styles.hint}>
-            As the product writes it, for example {VERSION_EXAMPLES}. The answer goes only as far as each incident's sources state
-            versions.
+            As the product writes it, for example {VERSION_EXAMPLES}. The answer goes only as far as each incident's
+            sources state versions.
           </p>
-          <p className={styles.noScript}>Without JavaScript, compare your version with the Versions column of the table below.</p>
+          <p className={styles.noScript}>
+            Without JavaScript, compare your version with the Versions column of the table below.
+          </p>
           <div role="status" aria-live="polite" className={styles.answer} />
         </form>
       </Island>

@@ -4,7 +4,15 @@ import type {Heading, Link, List, ListItem, Parent, PhrasingContent, Root, RootC
 import {faultLine, FaultReport} from '../../authoring/faultReport';
 import {STABLE_SECTIONS, TO_FILL} from '../../authoring/scaffold';
 import {formatCalendarDate, FrontMatterErrors, IncidentMetaError} from '../../incidents/frontMatterFields';
-import {checkCitations, CITATION, citationAnchor, describeSource, parseSources, sourceAnchor, type Source} from '../../incidents/sources';
+import {
+  checkCitations,
+  CITATION,
+  citationAnchor,
+  describeSource,
+  parseSources,
+  sourceAnchor,
+  type Source,
+} from '../../incidents/sources';
 
 type VFileLike = {path: string; value: unknown; data: {frontMatter?: Record<string, unknown>}};
 
@@ -56,7 +64,11 @@ function replaceCitations(tree: Root, sources: readonly Source[], postUrl: strin
         const known = numbers.get(id);
         if (match.index > last) parts.push(text(child.value.slice(last, match.index)));
         // Undeclared ids stay as text here; checkCitations fails the build on them.
-        parts.push(known ? citationNode(known.source, known.number, cited.filter((c) => c === id).length, postUrl) : text(match[0]));
+        parts.push(
+          known
+            ? citationNode(known.source, known.number, cited.filter((c) => c === id).length, postUrl)
+            : text(match[0]),
+        );
         last = match.index + match[0].length;
       }
       if (last < child.value.length) parts.push(text(child.value.slice(last)));
@@ -76,10 +88,25 @@ function sourceList(sources: readonly Source[], cited: readonly string[]): List 
       url: `#${citationAnchor(source.id, n)}`,
       children: [text(label)],
       // The accessible name starts with the visible label, so voice control users can say it.
-      data: {hProperties: {ariaLabel: count === 1 ? `Back to where source ${i + 1} is cited` : `${label}: back to citation ${n} of source ${i + 1}`}},
+      data: {
+        hProperties: {
+          ariaLabel:
+            count === 1
+              ? `Back to where source ${i + 1} is cited`
+              : `${label}: back to citation ${n} of source ${i + 1}`,
+        },
+      },
     });
-    const backlinks = Array.from({length: count}, (_, n) => [text(n === 0 ? ' ' : ', '), back(n + 1, count === 1 ? '↑' : backlinkLabel(n))]).flat();
-    const title: Link = {type: 'link', url: source.url, children: [text(source.title)], data: {hProperties: {id: sourceAnchor(source.id)}}};
+    const backlinks = Array.from({length: count}, (_, n) => [
+      text(n === 0 ? ' ' : ', '),
+      back(n + 1, count === 1 ? '↑' : backlinkLabel(n)),
+    ]).flat();
+    const title: Link = {
+      type: 'link',
+      url: source.url,
+      children: [text(source.title)],
+      data: {hProperties: {id: sourceAnchor(source.id)}},
+    };
     return {
       type: 'listItem',
       spread: false,
@@ -89,13 +116,24 @@ function sourceList(sources: readonly Source[], cited: readonly string[]): List 
           children: [
             title,
             text(`. ${describeSource(source, formatCalendarDate)}. `),
-            {type: 'emphasis', children: [text('Cited at'), ...backlinks], data: {hName: 'span', hProperties: {className: ['source-backlinks']}}},
+            {
+              type: 'emphasis',
+              children: [text('Cited at'), ...backlinks],
+              data: {hName: 'span', hProperties: {className: ['source-backlinks']}},
+            },
           ],
         },
       ],
     };
   });
-  return {type: 'list', ordered: true, start: 1, spread: false, children: items, data: {hProperties: {className: ['source-list'], dataSources: ''}}};
+  return {
+    type: 'list',
+    ordered: true,
+    start: 1,
+    spread: false,
+    children: items,
+    data: {hProperties: {className: ['source-list'], dataSources: ''}},
+  };
 }
 
 const decodeAnchor = (anchor: string) => {
@@ -108,7 +146,11 @@ const decodeAnchor = (anchor: string) => {
 
 /** Text of a node and its descendants, as written. */
 const textOf = (node: RootContent | Root): string =>
-  'value' in node && typeof node.value === 'string' ? node.value : 'children' in node ? node.children.map(textOf).join('') : '';
+  'value' in node && typeof node.value === 'string'
+    ? node.value
+    : 'children' in node
+      ? node.children.map(textOf).join('')
+      : '';
 
 /**
  * Faults in how a post uses citations and headings, one line each with its
@@ -125,27 +167,42 @@ function headingAndCitationFaults(tree: Root, file: string, sources: readonly So
   const visit = (node: RootContent | Root) => {
     const line = node.position?.start.line ?? 0;
     if (node.type === 'heading') {
-      if (/\[\^[^\]\s]+\]/.test(textOf(node))) faults.push(`${file}:${line}: a heading may not cite a source (the table of contents would show [^id] raw); cite in the text below it`);
+      if (/\[\^[^\]\s]+\]/.test(textOf(node)))
+        faults.push(
+          `${file}:${line}: a heading may not cite a source (the table of contents would show [^id] raw); cite in the text below it`,
+        );
       const id = node.data?.hProperties?.id;
       if (typeof id === 'string' && /^(source-|cite-|__docusaurus)/.test(id)) {
-        faults.push(`${file}:${line}: the heading id "${id}" is kept for the Sources list and its citations (source-*, cite-*); give the heading another {#id}`);
+        faults.push(
+          `${file}:${line}: the heading id "${id}" is kept for the Sources list and its citations (source-*, cite-*); give the heading another {#id}`,
+        );
       }
       if (typeof id === 'string') {
-        if (seenIds.has(id)) faults.push(`${file}:${line}: the heading id "${id}" is already used on line ${seenIds.get(id)}; give this heading its own {#id}`);
+        if (seenIds.has(id))
+          faults.push(
+            `${file}:${line}: the heading id "${id}" is already used on line ${seenIds.get(id)}; give this heading its own {#id}`,
+          );
         else seenIds.set(id, line);
       }
       return;
     }
     lastLine = Math.max(lastLine, node.position?.end.line ?? 0);
     if (node.type === 'link') {
-      const anchor = node.url.startsWith('#') ? node.url.slice(1) : node.url.startsWith(`${postUrl}#`) ? node.url.slice(postUrl.length + 1) : undefined;
+      const anchor = node.url.startsWith('#')
+        ? node.url.slice(1)
+        : node.url.startsWith(`${postUrl}#`)
+          ? node.url.slice(postUrl.length + 1)
+          : undefined;
       if (anchor !== undefined) anchorLinks.push({anchor, line});
     }
     if (node.type === 'text') {
-      if (node.value.includes(TO_FILL)) faults.push(`${file}:${line}: "${TO_FILL}" is left from the scaffold; write the section, citing its sources`);
+      if (node.value.includes(TO_FILL))
+        faults.push(`${file}:${line}: "${TO_FILL}" is left from the scaffold; write the section, citing its sources`);
       for (const match of node.value.matchAll(/\s+(\[\^[^\]\s]+\])/g)) {
         const at = line + (node.value.slice(0, match.index).match(/\n/g)?.length ?? 0);
-        faults.push(`${file}:${at}: remove the space before ${match[1]}: a citation follows the word it supports directly, as in "took 30 seconds${match[1]}"`);
+        faults.push(
+          `${file}:${at}: remove the space before ${match[1]}: a citation follows the word it supports directly, as in "took 30 seconds${match[1]}"`,
+        );
       }
     }
     if ('children' in node) node.children.forEach(visit);
@@ -155,11 +212,16 @@ function headingAndCitationFaults(tree: Root, file: string, sources: readonly So
   const anchors = new Set([...seenIds.keys(), ...sources.map((source) => sourceAnchor(source.id))]);
   for (const {anchor, line} of anchorLinks) {
     if (!anchors.has(decodeAnchor(anchor))) {
-      faults.push(`${file}:${line}: the link to #${anchor} points at no heading of this post (ids: ${[...seenIds.keys()].join(', ')}); use one of them`);
+      faults.push(
+        `${file}:${line}: the link to #${anchor} points at no heading of this post (ids: ${[...seenIds.keys()].join(', ')}); use one of them`,
+      );
     }
   }
   for (const {id, title} of STABLE_SECTIONS) {
-    if (!seenIds.has(id)) faults.push(`${file}:${lastLine}: the section "## ${title} {#${id}}" is missing; customer notices link to it, so every post has it`);
+    if (!seenIds.has(id))
+      faults.push(
+        `${file}:${lastLine}: the section "## ${title} {#${id}}" is missing; customer notices link to it, so every post has it`,
+      );
   }
   return faults;
 }
@@ -180,7 +242,8 @@ export default function remarkCitations({siteDir, blogPath}: {siteDir: string; b
         run();
       } catch (error) {
         if (error instanceof IncidentMetaError) throw new FaultReport([faultLine(error, String(vfile.value))]);
-        if (error instanceof FrontMatterErrors) throw new FaultReport(error.faults.map((fault) => faultLine(fault, String(vfile.value))));
+        if (error instanceof FrontMatterErrors)
+          throw new FaultReport(error.faults.map((fault) => faultLine(fault, String(vfile.value))));
         throw error;
       }
     };
@@ -196,7 +259,9 @@ export default function remarkCitations({siteDir, blogPath}: {siteDir: string; b
     asReport(() => checkCitations(sources, cited, file));
     const headings = tree.children.filter((node): node is Heading => node.type === 'heading' && node.depth === 2);
     if (headings.at(-1)?.data?.hProperties?.id !== 'sources') {
-      throw new Error(`${file}: the last section must be "## Sources {#sources}", where the list of sources is rendered; add it at the end`);
+      throw new Error(
+        `${file}: the last section must be "## Sources {#sources}", where the list of sources is rendered; add it at the end`,
+      );
     }
     tree.children.push(sourceList(sources, cited));
   };

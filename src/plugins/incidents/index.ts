@@ -58,7 +58,10 @@ export function incidentPostValidator(siteDir: string) {
     return blogPosts.map((post) => {
       const file = sourceFile(post);
       const own = faults.filter((fault) => fault.startsWith(`${file}:`));
-      const frontMatter = own.length > 0 ? {...post.metadata.frontMatter, [POST_FAULTS]: own} : {...post.metadata.frontMatter, ...meta.get(file)};
+      const frontMatter =
+        own.length > 0
+          ? {...post.metadata.frontMatter, [POST_FAULTS]: own}
+          : {...post.metadata.frontMatter, ...meta.get(file)};
       return {...post, metadata: {...post.metadata, frontMatter}};
     });
   };
@@ -73,8 +76,15 @@ function writeSocialCards(rows: readonly IncidentRow[], outDir: string): void {
     .filter((file) => /^DejaVuSans(-Bold)?\.ttf$/.test(file))
     .map((file) => path.join(FONT_DIR, file));
   for (const row of rows) {
-    const svg = socialCardSvg({title: row.title, severity: row.incident.severity, date: row.incident.date, trackingId: row.incident.tracking_id});
-    const png = new Resvg(svg, {font: {fontFiles, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans'}}).render().asPng();
+    const svg = socialCardSvg({
+      title: row.title,
+      severity: row.incident.severity,
+      date: row.incident.date,
+      trackingId: row.incident.tracking_id,
+    });
+    const png = new Resvg(svg, {font: {fontFiles, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans'}})
+      .render()
+      .asPng();
     const file = path.join(outDir, socialCardPath(row.permalink));
     mkdirSync(path.dirname(file), {recursive: true});
     writeFileSync(file, png);
@@ -104,7 +114,10 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
       if (broken.length > 0 || postDuplicates.length > 0) {
         const lines = [
           ...broken.map(({page, href}) => `- ${files.get(page) ?? 'generated page'} (page ${page}): links to ${href}`),
-          ...postDuplicates.map(({page, id}) => `- ${files.get(page)} (page ${page}): the id "${id}" is given twice; links to it land on the first`),
+          ...postDuplicates.map(
+            ({page, id}) =>
+              `- ${files.get(page)} (page ${page}): the id "${id}" is given twice; links to it land on the first`,
+          ),
         ];
         throw new Error(`Broken links, by the file they are written in:\n${lines.join('\n')}`);
       }
@@ -114,29 +127,55 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
       const blog = allContent['docusaurus-plugin-content-blog']?.default as BlogContent | undefined;
       if (!blog) throw new Error('incidents-index: the blog plugin is not loaded; the index is built from its posts');
       rows = buildIncidentIndex(
-        blog.blogPosts.filter((post) => !(POST_FAULTS in post.metadata.frontMatter)).map((post) => {
-          const file = sourceFile(post);
-          files.set(post.metadata.permalink, file);
-          // incidentPostValidator has already checked and normalised these.
-          const {slug, description, date, incident, updates, sources} = post.metadata.frontMatter as unknown as IncidentPostMeta;
-          return {permalink: post.metadata.permalink, title: post.metadata.title, file, meta: {slug, description, date, incident, updates, sources}};
-        }),
+        blog.blogPosts
+          .filter((post) => !(POST_FAULTS in post.metadata.frontMatter))
+          .map((post) => {
+            const file = sourceFile(post);
+            files.set(post.metadata.permalink, file);
+            // incidentPostValidator has already checked and normalised these.
+            const {slug, description, date, incident, updates, sources} = post.metadata
+              .frontMatter as unknown as IncidentPostMeta;
+            return {
+              permalink: post.metadata.permalink,
+              title: post.metadata.title,
+              file,
+              meta: {slug, description, date, incident, updates, sources},
+            };
+          }),
       );
       components = readComponents(context.siteDir);
       // Into a static directory, so the development server serves it as the build does.
       const json = incidentsJson(rows, context.siteConfig.url, components);
       mkdirSync(path.join(context.siteDir, GENERATED_STATIC_DIR), {recursive: true});
-      writeFileSync(path.join(context.siteDir, GENERATED_STATIC_DIR, INCIDENTS_JSON_PATH), `${JSON.stringify(json, null, 2)}\n`);
+      writeFileSync(
+        path.join(context.siteDir, GENERATED_STATIC_DIR, INCIDENTS_JSON_PATH),
+        `${JSON.stringify(json, null, 2)}\n`,
+      );
       const globalData: IncidentsGlobalData = {components};
       actions.setGlobalData(globalData);
       const views = incidentFilters(rows, components);
-      const filters: FilterLink[] = views.map(({kind, label, path: viewPath, rows: matching}) => ({kind, label, path: viewPath, count: matching.length}));
+      const filters: FilterLink[] = views.map(({kind, label, path: viewPath, rows: matching}) => ({
+        kind,
+        label,
+        path: viewPath,
+        count: matching.length,
+      }));
       const props: IncidentsRouteProps = {rows, components, filters};
       actions.addRoute({path: '/', exact: true, component: '@site/src/components/HomePage', props});
       actions.addRoute({path: '/incidents', exact: true, component: '@site/src/components/IncidentIndexPage', props});
       for (const view of views) {
-        const viewProps: IncidentsRouteProps = {rows: view.rows, components, filters, current: {kind: view.kind, label: view.label}};
-        actions.addRoute({path: view.path, exact: true, component: '@site/src/components/IncidentIndexPage', props: viewProps});
+        const viewProps: IncidentsRouteProps = {
+          rows: view.rows,
+          components,
+          filters,
+          current: {kind: view.kind, label: view.label},
+        };
+        actions.addRoute({
+          path: view.path,
+          exact: true,
+          component: '@site/src/components/IncidentIndexPage',
+          props: viewProps,
+        });
       }
     },
   };

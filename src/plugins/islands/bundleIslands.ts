@@ -30,7 +30,9 @@ function cssImports(): EsbuildPlugin {
     setup(builder) {
       builder.onLoad({filter: /\.css$/}, ({path: file}) => {
         if (!file.endsWith('.module.css')) return {loader: 'js', contents: ''};
-        const classNames = Object.fromEntries(cssModuleLocals(file).map((local) => [local, cssModuleClassName(file, local)]));
+        const classNames = Object.fromEntries(
+          cssModuleLocals(file).map((local) => [local, cssModuleClassName(file, local)]),
+        );
         return {loader: 'js', contents: `export default ${JSON.stringify(classNames)};`};
       });
     },

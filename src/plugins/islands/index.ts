@@ -66,12 +66,15 @@ export default function islandsPlugin(context: LoadContext, {htmlFirst}: {htmlFi
     },
     configureWebpack(config) {
       for (const rule of config.module?.rules ?? []) {
-        if (!rule || typeof rule !== 'object' || !(rule.test instanceof RegExp) || !rule.test.test('x.module.css')) continue;
+        if (!rule || typeof rule !== 'object' || !(rule.test instanceof RegExp) || !rule.test.test('x.module.css'))
+          continue;
         for (const use of (Array.isArray(rule.use) ? rule.use : []) as CssLoaderUse[]) {
           if (!use.loader?.includes('css-loader') || !use.options?.modules) continue;
           // Returning undefined keeps css-loader's own name for the theme's modules.
           use.options.modules.getLocalIdent = (loader: {resourcePath: string}, _name: string, local: string) =>
-            loader.resourcePath.startsWith(ownSources) && CSS_MODULE.test(loader.resourcePath) ? cssModuleClassName(loader.resourcePath, local) : undefined;
+            loader.resourcePath.startsWith(ownSources) && CSS_MODULE.test(loader.resourcePath)
+              ? cssModuleClassName(loader.resourcePath, local)
+              : undefined;
         }
       }
       return {};

@@ -17,13 +17,67 @@ type MdxNode = Node & {name?: string | null; value?: string; url?: string; attri
  * published as a preview), so anything outside this list fails the build.
  */
 const ELEMENTS = new Set([
-  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'code', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em', 'figcaption',
-  'figure', 'hr', 'i', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub',
-  'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'u', 'ul', 'var',
+  'a',
+  'abbr',
+  'b',
+  'blockquote',
+  'br',
+  'caption',
+  'code',
+  'dd',
+  'del',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'figcaption',
+  'figure',
+  'hr',
+  'i',
+  'ins',
+  'kbd',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'summary',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'u',
+  'ul',
+  'var',
 ]);
 // No `id` (it could take a section's or a source's anchor) and no `class` (the theme's classes could turn a link
 // into a full-page overlay, or dress text up as the site's own).
-const ATTRIBUTES = new Set(['title', 'lang', 'dir', 'href', 'open', 'colSpan', 'colspan', 'rowSpan', 'rowspan', 'scope', 'start', 'aria-label']);
+const ATTRIBUTES = new Set([
+  'title',
+  'lang',
+  'dir',
+  'href',
+  'open',
+  'colSpan',
+  'colspan',
+  'rowSpan',
+  'rowspan',
+  'scope',
+  'start',
+  'aria-label',
+]);
 
 /** Attributes refused even on the site's own components: they run script or carry styles the policy forbids. */
 const NEVER = /^(on|dangerouslySetInnerHTML$|style$|srcdoc$|formaction$)/i;
@@ -35,7 +89,9 @@ const NEVER = /^(on|dangerouslySetInnerHTML$|style$|srcdoc$|formaction$)/i;
 export const POST_COMPONENTS = ['LatencyReplay', 'ReconnectFlowDiagram'];
 
 /** What a post may import: one of those components, or a lab recording beside the post. */
-const IMPORT = new RegExp(`^import\\s+([A-Za-z_$][\\w$]*)\\s+from\\s+'(@site/src/components/(?:${POST_COMPONENTS.join('|')})|\\./[\\w.-]+\\.probes\\.json)';?$`);
+const IMPORT = new RegExp(
+  `^import\\s+([A-Za-z_$][\\w$]*)\\s+from\\s+'(@site/src/components/(?:${POST_COMPONENTS.join('|')})|\\./[\\w.-]+\\.probes\\.json)';?$`,
+);
 
 /** True for an expression that is only comments, such as the truncate marker {/* truncate *\/}. */
 const onlyComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').trim() === '';
@@ -48,18 +104,37 @@ const onlyComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').tri
 function isData(node: EstreeNode, jsonImports: ReadonlySet<string>): boolean {
   switch (node.type) {
     case 'Literal':
-      return node.value === null || (['string', 'number', 'boolean'].includes(typeof node.value) && !(typeof node.value === 'string' && linkTargetFault(node.value)));
+      return (
+        node.value === null ||
+        (['string', 'number', 'boolean'].includes(typeof node.value) &&
+          !(typeof node.value === 'string' && linkTargetFault(node.value)))
+      );
     case 'TemplateLiteral':
-      return (node.expressions as unknown[]).length === 0 && (node.quasis as {value: {cooked: string}}[]).every((quasi) => !linkTargetFault(quasi.value.cooked));
+      return (
+        (node.expressions as unknown[]).length === 0 &&
+        (node.quasis as {value: {cooked: string}}[]).every((quasi) => !linkTargetFault(quasi.value.cooked))
+      );
     case 'UnaryExpression':
-      return node.operator === '-' && (node.argument as EstreeNode).type === 'Literal' && typeof (node.argument as EstreeNode).value === 'number';
+      return (
+        node.operator === '-' &&
+        (node.argument as EstreeNode).type === 'Literal' &&
+        typeof (node.argument as EstreeNode).value === 'number'
+      );
     case 'Identifier':
       return jsonImports.has(node.name as string);
     case 'ArrayExpression':
-      return (node.elements as (EstreeNode | null)[]).every((element) => element !== null && isData(element, jsonImports));
+      return (node.elements as (EstreeNode | null)[]).every(
+        (element) => element !== null && isData(element, jsonImports),
+      );
     case 'ObjectExpression':
       return (node.properties as EstreeNode[]).every(
-        (property) => property.type === 'Property' && property.kind === 'init' && !property.computed && !property.method && !property.shorthand && isData(property.value as EstreeNode, jsonImports),
+        (property) =>
+          property.type === 'Property' &&
+          property.kind === 'init' &&
+          !property.computed &&
+          !property.method &&
+          !property.shorthand &&
+          isData(property.value as EstreeNode, jsonImports),
       );
     default:
       return false;
@@ -80,17 +155,28 @@ function faultsOf(node: MdxNode, imported: Imports): string[] {
     case 'link':
     case 'image':
     case 'definition':
-      return node.url !== undefined && linkTargetFault(node.url) ? [`the link target "${node.url.slice(0, 40)}" ${linkTargetFault(node.url)}`] : [];
+      return node.url !== undefined && linkTargetFault(node.url)
+        ? [`the link target "${node.url.slice(0, 40)}" ${linkTargetFault(node.url)}`]
+        : [];
     case 'html':
-      return onlyComments(String(node.value).replace(/^<!--([\s\S]*)-->$/, '/*$1*/')) ? [] : ['raw HTML is not allowed here; write it in Markdown'];
+      return onlyComments(String(node.value).replace(/^<!--([\s\S]*)-->$/, '/*$1*/'))
+        ? []
+        : ['raw HTML is not allowed here; write it in Markdown'];
     case 'mdxjsEsm':
       return String(node.value)
         .split('\n')
         .filter((line) => line.trim() !== '' && !IMPORT.test(line.trim()))
-        .map((line) => `"${line.trim().slice(0, 60)}" is not allowed: a post may only import ${POST_COMPONENTS.join(' or ')} from @site/src/components/<Name>, or a lab recording (*.probes.json) beside it`);
+        .map(
+          (line) =>
+            `"${line.trim().slice(0, 60)}" is not allowed: a post may only import ${POST_COMPONENTS.join(' or ')} from @site/src/components/<Name>, or a lab recording (*.probes.json) beside it`,
+        );
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
-      return onlyComments(String(node.value)) ? [] : [`the expression {${String(node.value).trim().slice(0, 40)}} is not allowed: a post's text may hold comments in braces, not code`];
+      return onlyComments(String(node.value))
+        ? []
+        : [
+            `the expression {${String(node.value).trim().slice(0, 40)}} is not allowed: a post's text may hold comments in braces, not code`,
+          ];
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
       return elementFaults(node, imported);
@@ -102,20 +188,27 @@ function faultsOf(node: MdxNode, imported: Imports): string[] {
 function elementFaults({name, attributes = []}: MdxNode, imported: Imports): string[] {
   if (!name) return ['a fragment <> is not allowed; write the content without it'];
   const component = /^[A-Z]/.test(name);
-  if (component && !imported.components.has(name)) return [`<${name}> is not a component this post imports (allowed: ${POST_COMPONENTS.join(', ')})`];
-  if (!component && !ELEMENTS.has(name)) return [`<${name}> is not allowed in a post (allowed: ${[...ELEMENTS].join(', ')})`];
+  if (component && !imported.components.has(name))
+    return [`<${name}> is not a component this post imports (allowed: ${POST_COMPONENTS.join(', ')})`];
+  if (!component && !ELEMENTS.has(name))
+    return [`<${name}> is not allowed in a post (allowed: ${[...ELEMENTS].join(', ')})`];
   return attributes.flatMap((attribute) => {
-    if (attribute.type !== 'mdxJsxAttribute' || attribute.name === undefined) return [`<${name}> may not spread attributes ({...})`];
+    if (attribute.type !== 'mdxJsxAttribute' || attribute.name === undefined)
+      return [`<${name}> may not spread attributes ({...})`];
     const attr = attribute.name;
-    if (NEVER.test(attr) || (!component && !ATTRIBUTES.has(attr))) return [`<${name} ${attr}> is not allowed: no event handlers, styles or unlisted attributes`];
+    if (NEVER.test(attr) || (!component && !ATTRIBUTES.has(attr)))
+      return [`<${name} ${attr}> is not allowed: no event handlers, styles or unlisted attributes`];
     const linkFault = typeof attribute.value === 'string' ? linkTargetFault(attribute.value) : undefined;
-    if (linkFault) return [`<${name} ${attr}="${(attribute.value as string).slice(0, 40)}"> is not allowed: it ${linkFault}`];
+    if (linkFault)
+      return [`<${name} ${attr}="${(attribute.value as string).slice(0, 40)}"> is not allowed: it ${linkFault}`];
     if (attribute.value === null || attribute.value === undefined || typeof attribute.value === 'string') return [];
     if (!component) return [`<${name} ${attr}={...}> is not allowed: HTML attributes take plain text`];
     const expression = attributeExpression(attribute.value);
     return expression && isData(expression, imported.json)
       ? []
-      : [`<${name} ${attr}={...}> is not allowed: a component's attributes take text, numbers, lists and objects of them, or a JSON file the post imports`];
+      : [
+          `<${name} ${attr}={...}> is not allowed: a component's attributes take text, numbers, lists and objects of them, or a JSON file the post imports`,
+        ];
   });
 }
 
@@ -139,13 +232,21 @@ export default function remarkSafeMarkup({siteDir}: {siteDir: string}) {
         if (match) (match[2].startsWith('@site/') ? imported.components : imported.json).add(match[1]);
         // A link in the pull request could bring in any file of the machine that builds it.
         const data = match?.[2].startsWith('./') ? path.join(path.dirname(vfile.path), match[2]) : undefined;
-        if (data && existsSync(data) && lstatSync(data).isSymbolicLink()) faults.push(`${file}:${node.position?.start.line ?? '?'}: ${match![2]} is a symbolic link; commit the file itself`);
+        if (data && existsSync(data) && lstatSync(data).isSymbolicLink())
+          faults.push(
+            `${file}:${node.position?.start.line ?? '?'}: ${match![2]} is a symbolic link; commit the file itself`,
+          );
       }
     }
     const visit = (node: MdxNode) => {
-      for (const fault of faultsOf(node, imported)) faults.push(`${file}:${node.position?.start.line ?? '?'}: ${fault}`);
+      for (const fault of faultsOf(node, imported))
+        faults.push(`${file}:${node.position?.start.line ?? '?'}: ${fault}`);
       // A component that fails on what the post gives it names the post: the build's own error names only the URL.
-      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && imported.components.has(node.name)) {
+      if (
+        (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+        node.name &&
+        imported.components.has(node.name)
+      ) {
         node.attributes = [...(node.attributes ?? []), {type: 'mdxJsxAttribute', name: 'postFile', value: file}];
       }
       if ('children' in node) (node as Parent).children.forEach((child) => visit(child as MdxNode));

@@ -16,7 +16,9 @@ export default function securityHeadersPlugin(context: LoadContext): Plugin {
       const found = builtInlineCode(outDir);
       const refused = refusedInlineLines(context.siteDir, found);
       if (refused.length > 0) {
-        throw new Error(`Inline code the site does not emit itself, which the Content-Security-Policy will never allow; remove it from its post:\n${refused.join('\n')}`);
+        throw new Error(
+          `Inline code the site does not emit itself, which the Content-Security-Policy will never allow; remove it from its post:\n${refused.join('\n')}`,
+        );
       }
       const allowed = readInlineHashes(context.siteDir);
       const missing = found.filter((code) => !allowed[code.kind].includes(code.hash));

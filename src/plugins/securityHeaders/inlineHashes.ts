@@ -27,7 +27,8 @@ export type FoundInline = InlineCode & {page: string};
 export function builtInlineCode(outDir: string): FoundInline[] {
   const found = new Map<string, FoundInline>();
   for (const page of builtPages(outDir)) {
-    for (const code of inlineCode(page.document)) if (!found.has(code.kind + code.hash)) found.set(code.kind + code.hash, {...code, page: page.urlPath});
+    for (const code of inlineCode(page.document))
+      if (!found.has(code.kind + code.hash)) found.set(code.kind + code.hash, {...code, page: page.urlPath});
   }
   return [...found.values()];
 }

@@ -37,7 +37,12 @@ export default function HeaderWrapper(props: Props): React.JSX.Element {
     <>
       <Header {...props} />
       {/* Citations link into the post's Sources list, which only the post's own page has. */}
-      <IncidentHeader incident={incident} updates={updates} components={components} sources={isBlogPostPage ? sources : undefined} />
+      <IncidentHeader
+        incident={incident}
+        updates={updates}
+        components={components}
+        sources={isBlogPostPage ? sources : undefined}
+      />
       {isBlogPostPage && toc.length > 0 && (
         <details className="toc-mobile" data-toc-mobile="">
           <summary>On this page</summary>

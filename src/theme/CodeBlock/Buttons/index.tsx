@@ -17,7 +17,13 @@ export default function ButtonsWrapper(props: Props): React.JSX.Element {
   if (siteConfig.customFields?.htmlFirst !== true) return <Buttons {...props} />;
   return (
     <div className={clsx(props.className, 'code-buttons')}>
-      <button type="button" className="clean-btn code-copy" data-copy-code="" aria-label="Copy code to clipboard" title="Copy">
+      <button
+        type="button"
+        className="clean-btn code-copy"
+        data-copy-code=""
+        aria-label="Copy code to clipboard"
+        title="Copy"
+      >
         Copy
       </button>
     </div>

@@ -17,5 +17,11 @@ export default function LineWrapper(props: Props): React.JSX.Element {
       const {style: _style, ...rest} = get(input);
       return rest;
     };
-  return <Line {...props} getLineProps={unstyled(props.getLineProps)} getTokenProps={unstyled(props.getTokenProps) as Props['getTokenProps']} />;
+  return (
+    <Line
+      {...props}
+      getLineProps={unstyled(props.getLineProps)}
+      getTokenProps={unstyled(props.getTokenProps) as Props['getTokenProps']}
+    />
+  );
 }
