@@ -43,10 +43,12 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-process.once('exit', () => liveGroups.forEach((pid) => killGroup(pid, 'SIGKILL')));
+process.once('exit', () => {
+  for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    liveGroups.forEach((pid) => killGroup(pid, 'SIGKILL'));
+    for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
     process.exit(130);
   });
 }

@@ -11,6 +11,7 @@
  * javascript: and "/\host" as "//host", another site.
  */
 export function linkTargetFault(target: string): string | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what browsers drop from URLs
   const url = target.replace(/[\u0000-\u0020\u007f]/g, '');
   if (/^[/\\]{2}/.test(url))
     return 'starts with "//" or "/\\", which leads to another site; write https:// and the host';

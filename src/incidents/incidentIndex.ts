@@ -1,4 +1,4 @@
-import {IncidentMetaError, SEVERITIES, SEVERITY_LABELS, type IncidentPostMeta} from './incidentMeta';
+import {SEVERITIES, SEVERITY_LABELS, type IncidentPostMeta} from './incidentMeta';
 
 /** One blog post with its validated front matter. */
 export type IncidentPost = {

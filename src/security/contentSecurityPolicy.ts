@@ -83,7 +83,7 @@ export function inlineCode(document: DefaultTreeAdapterTypes.Document): InlineCo
   // A known item twice on one page: neither copy is trusted.
   for (const entry of KNOWN_INLINE) {
     const copies = found.filter((code) => code.known === entry.name);
-    if (copies.length > 1) copies.forEach((code) => delete code.known);
+    if (copies.length > 1) for (const code of copies) delete code.known;
   }
   return found;
 }

@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 
 import PreviewBanner from '@site/src/components/PreviewBanner';

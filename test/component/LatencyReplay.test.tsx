@@ -1,4 +1,3 @@
-import React from 'react';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {renderToString} from 'react-dom/server';
@@ -23,7 +22,9 @@ let frames: FrameRequestCallback[] = [];
 function runFrame(now: number) {
   const pending = frames;
   frames = [];
-  act(() => pending.forEach((callback) => callback(now)));
+  act(() => {
+    for (const callback of pending) callback(now);
+  });
 }
 
 function stubReducedMotion(reduce: boolean) {

@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import {renderToStaticMarkup} from 'react-dom/server';
 import {parse} from 'parse5';
 import {describe, expect, it, vi} from 'vitest';

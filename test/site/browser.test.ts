@@ -5,14 +5,14 @@ import type {Page} from 'playwright-core';
 import {beforeAll, describe, expect, it} from 'vitest';
 
 import {pagesToVisit, visit} from '../support/browserPages';
-import {useSiteInBrowser} from '../support/siteInBrowser';
+import {openSiteInBrowser} from '../support/siteInBrowser';
 
 const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 const PAGES = pagesToVisit();
 const SCHEMES = ['light', 'dark'] as const;
 const LEAD_POST = '/blog/prisma-reconnect-blocking-incident';
 
-const site = useSiteInBrowser();
+const site = openSiteInBrowser();
 beforeAll(() => {
   mkdirSync(SCREENSHOTS, {recursive: true});
   console.log(`screenshots: ${SCREENSHOTS}`);

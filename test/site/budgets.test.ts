@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 
 import {pagesToVisit} from '../support/browserPages';
 import {pageWeight} from '../support/pageWeight';
-import {useSiteInBrowser} from '../support/siteInBrowser';
+import {openSiteInBrowser} from '../support/siteInBrowser';
 
 const KB = 1024;
 const LEAD_POST = '/blog/prisma-reconnect-blocking-incident';
@@ -10,7 +10,7 @@ const LEAD_POST = '/blog/prisma-reconnect-blocking-incident';
 const BUDGETS: Record<string, number> = {[LEAD_POST]: 25 * KB, '/incidents': 8 * KB};
 const OTHER_PAGES = 4 * KB;
 
-const site = useSiteInBrowser();
+const site = openSiteInBrowser();
 
 describe('HTML-first pages', () => {
   it.each(pagesToVisit())('%s loads no Docusaurus runtime and stays within its JavaScript budget', async (urlPath) => {

@@ -51,7 +51,7 @@ describe('incident posts', () => {
 });
 
 describe('citations', () => {
-  const MINIMUM = (slug: string) => (slug === 'prisma-reconnect-blocking-incident' ? 15 : 5);
+  const minimumCitations = (slug: string) => (slug === 'prisma-reconnect-blocking-incident' ? 15 : 5);
 
   it.each(INCIDENT_POSTS)(
     '$slug cites its sources in the text, each citation leading to a listed source and back',
@@ -59,7 +59,7 @@ describe('citations', () => {
       const page = parseBuiltPage(`/blog/${slug}`);
       const ids = new Set(page.querySelectorAll('[id]').map((el) => el.id));
       const citations = page.querySelectorAll('article .markdown sup.citation a');
-      expect(citations.length).toBeGreaterThanOrEqual(MINIMUM(slug));
+      expect(citations.length).toBeGreaterThanOrEqual(minimumCitations(slug));
       for (const link of citations) {
         expect(link.text).toMatch(/^\[\d+\]$/);
         expect(ids.has(link.getAttribute('href')!.slice(1)), link.getAttribute('href')).toBe(true);

@@ -1,13 +1,13 @@
 import {describe, expect, it} from 'vitest';
 
 import {visit} from '../support/browserPages';
-import {useSiteInBrowser} from '../support/siteInBrowser';
+import {openSiteInBrowser} from '../support/siteInBrowser';
 
 /** What the HTML-first pages do without the Docusaurus runtime, in Chromium. */
 
 const LEAD_POST = '/blog/prisma-reconnect-blocking-incident';
 const PHONE = {viewport: {width: 375, height: 800}};
-const site = useSiteInBrowser();
+const site = openSiteInBrowser();
 
 describe('colour mode', () => {
   const theme = (v: Awaited<ReturnType<typeof visit>>) =>

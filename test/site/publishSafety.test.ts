@@ -22,7 +22,9 @@ const LEAD_RECORDING = 'blog/prisma_reconnect_blocking_incident/liveness.probes.
 const PAYLOAD = '</script><meta http-equiv=refresh content=0;url=https://evil.example/>';
 
 const copies: SiteCopy[] = [];
-afterAll(() => copies.forEach((copy) => copy.remove()));
+afterAll(() => {
+  for (const copy of copies) copy.remove();
+});
 
 /** A copy of the site with, per folder, a copy of the vLLM post given that slug and changed by `edit`. */
 function siteWithPosts(posts: Record<string, [slug: string, edit: (text: string) => string]>): SiteCopy {

@@ -7,7 +7,7 @@ import {serveBuildLikeVercel, type VercelServer} from './vercelServer';
 export type SiteInBrowser = {browser: Browser; server: VercelServer};
 
 /** Chromium and the build served like Vercel, opened before a suite's tests and closed after them. */
-export function useSiteInBrowser(): SiteInBrowser {
+export function openSiteInBrowser(): SiteInBrowser {
   const site = {} as SiteInBrowser;
   beforeAll(async () => {
     site.browser = await launchChromium();

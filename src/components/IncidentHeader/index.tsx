@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import Link from '@docusaurus/Link';
 
 import {
@@ -85,6 +85,7 @@ export default function IncidentHeader({incident, updates, components, sources}:
       incident.versions === 'not stated' ? (
         'Not stated'
       ) : (
+        // biome-ignore lint/correctness/useJsxKeyInIterable: a [term, value] row, rendered below under the term's key
         <ul className={styles.versions}>
           {incident.versions.map((statement) => (
             <li key={describeStatement(statement)}>
@@ -98,9 +99,12 @@ export default function IncidentHeader({incident, updates, components, sources}:
     ],
     ['Components', incident.components.map((key) => components[key]?.label ?? key).join(', ')],
   ];
+  // biome-ignore lint/correctness/useJsxKeyInIterable: a [term, value] row, rendered below under the term's key
   if (incident.tracking_id) rows.push(['Tracking id', <code>{incident.tracking_id}</code>]);
-  if (lastUpdate)
+  if (lastUpdate) {
+    // biome-ignore lint/correctness/useJsxKeyInIterable: a [term, value] row, rendered below under the term's key
     rows.push(['Last updated', <time dateTime={lastUpdate.date}>{formatCalendarDate(lastUpdate.date)}</time>]);
+  }
 
   return (
     <>

@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {usePluginData} from '@docusaurus/useGlobalData';
 
@@ -35,6 +35,7 @@ export default function Island({name, props, children}: Props): React.JSX.Elemen
       <script
         type="application/json"
         data-island-props={name}
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON escaped for a script block (scriptSafeJson), never markup
         dangerouslySetInnerHTML={{__html: scriptSafeJson(props)}}
       />
     </>

@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import clsx from 'clsx';
 
 import type {ProbeAtTime} from '@site/src/replay/probeTimeline';

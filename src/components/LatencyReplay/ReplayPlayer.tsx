@@ -1,4 +1,5 @@
-import React, {useEffect, useId, useMemo, useRef, useState} from 'react';
+import type React from 'react';
+import {useEffect, useId, useMemo, useRef, useState} from 'react';
 
 import {RECONNECT_PATHS, type ProbeRecording, type ReconnectPath} from '@site/src/measurements/probeRecording';
 import {
@@ -139,6 +140,7 @@ export default function ReplayPlayer({recording}: {recording: ProbeRecording}): 
   return (
     <div className={styles.player} data-replay-player={interactive ? 'ready' : 'static'}>
       {interactive && (
+        // biome-ignore lint/a11y/useSemanticElements: buttons, not form fields; a fieldset would change how they are announced and styled
         <div className={styles.controls} role="group" aria-label="Replay controls">
           <button
             type="button"

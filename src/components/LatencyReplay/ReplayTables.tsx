@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 
 import {RECONNECT_PATHS, type ProbeRecording, type ReconnectPath} from '@site/src/measurements/probeRecording';
 import {formatMs} from '@site/src/replay/probeTimeline';

@@ -1,4 +1,5 @@
-import React, {useMemo} from 'react';
+import type React from 'react';
+import {useMemo} from 'react';
 import ErrorBoundary from '@docusaurus/ErrorBoundary';
 
 import Island from '@site/src/components/Island';

@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import {useThemeConfig} from '@docusaurus/theme-common';
 import NavbarItem from '@theme/NavbarItem';
 import IconMenu from '@theme/Icon/Menu';
@@ -22,6 +22,7 @@ export default function MobileMenu(): React.JSX.Element {
       <nav className={styles.panel} aria-label="Menu">
         <ul className="menu__list">
           {navbar.items.map((item, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the configured items, fixed at build time, never reordered
             <NavbarItem key={i} mobile {...(item as React.ComponentProps<typeof NavbarItem>)} />
           ))}
         </ul>

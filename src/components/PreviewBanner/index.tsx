@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 
 import {PRODUCTION_URL} from '@site/src/site/deployment';
 import styles from './styles.module.css';

@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import clsx from 'clsx';
 
 import styles from './styles.module.css';
@@ -76,6 +76,7 @@ function Flow({title, steps}: {title: string; steps: Step[]}): React.JSX.Element
       <figcaption className={styles.title}>{title}</figcaption>
       <ol className={styles.steps}>
         {steps.map((step, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: fixed steps of a static diagram, never reordered
           <li key={i} className={clsx(styles.step, step.tone && styles[step.tone])}>
             {step.text}
           </li>
@@ -88,6 +89,7 @@ function Flow({title, steps}: {title: string; steps: Step[]}): React.JSX.Element
 /** The reconnect flow before and after PR #26225, as plain HTML so it needs no script or network. */
 export default function ReconnectFlowDiagram(): React.JSX.Element {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a named group of two figures; a fieldset would be a form control group
     <div className={styles.diagram} role="group" aria-label="Reconnect flow before and after the fix">
       <Flow title="Before the fix" steps={BEFORE} />
       <Flow title="After the fix (PR #26225)" steps={AFTER} />

@@ -249,7 +249,7 @@ export default function remarkSafeMarkup({siteDir}: {siteDir: string}) {
       ) {
         node.attributes = [...(node.attributes ?? []), {type: 'mdxJsxAttribute', name: 'postFile', value: file}];
       }
-      if ('children' in node) (node as Parent).children.forEach((child) => visit(child as MdxNode));
+      if ('children' in node) for (const child of (node as Parent).children) visit(child as MdxNode);
     };
     visit(tree as MdxNode);
     if (faults.length > 0) throw new FaultReport(faults);

@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import Header from '@theme-original/BlogPostItem/Header';
 import type HeaderType from '@theme/BlogPostItem/Header';
 import type {WrapperProps} from '@docusaurus/types';

@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import Metadata from '@theme-original/BlogPostPage/Metadata';
 import type MetadataType from '@theme/BlogPostPage/Metadata';
 import type {WrapperProps} from '@docusaurus/types';

@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import Line from '@theme-original/CodeBlock/Line';
 import type LineType from '@theme/CodeBlock/Line';
 import type {WrapperProps} from '@docusaurus/types';

@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import Toggle from '@theme-original/Navbar/MobileSidebar/Toggle';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 
