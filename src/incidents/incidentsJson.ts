@@ -1,58 +1,16 @@
 import type {Components} from './components';
 import type {IncidentRow} from './incidentIndex';
-import {PACKAGES, type PackageKey} from './versions';
+import {INCIDENTS_SCHEMA_PATH, type IncidentsJson} from './incidentsJsonSchema';
+import {PACKAGES} from './versions';
 
 /** Where the machine-readable index is served. */
 export const INCIDENTS_JSON_PATH = '/incidents.json';
 export const INCIDENTS_JSON_SCHEMA = 1;
 
-export type IncidentsJson = {
-  schemaVersion: typeof INCIDENTS_JSON_SCHEMA;
-  title: string;
-  homePage: string;
-  incidents: IncidentEntry[];
-};
-
-export type IncidentEntry = {
-  slug: string;
-  url: string;
-  title: string;
-  description: string;
-  /** YYYY-MM-DD, or YYYY-MM where the source gives only the month. */
-  incidentDate: string;
-  incidentDateNote: string | null;
-  published: string;
-  /** The last update's date, or the publication date. */
-  updated: string;
-  updates: {date: string; note: string}[];
-  severity: string;
-  severityScope: string | null;
-  status: string;
-  statusNote: string | null;
-  duration: string;
-  fixedIn: string | null;
-  components: {key: string; label: string}[];
-  versions:
-    | 'not stated'
-    | {
-        package: PackageKey;
-        packageName: string;
-        affected: string[];
-        firstAffected: string | null;
-        lastAffected: string | null;
-        fixed: string | null;
-        /** The documented remedy needs this version or later; not a fix. */
-        requires: string | null;
-        note: string | null;
-        source: {id: string; url: string};
-      }[];
-  trackingId: string | null;
-  sources: {id: string; title: string; url: string; kind: string; date: string | null}[];
-};
-
 /** The index as JSON, from the same validated rows the pages render. */
 export function incidentsJson(rows: readonly IncidentRow[], siteUrl: string, components: Components): IncidentsJson {
   return {
+    $schema: `${siteUrl}${INCIDENTS_SCHEMA_PATH}`,
     schemaVersion: INCIDENTS_JSON_SCHEMA,
     title: 'LiteLLM incident reports',
     homePage: `${siteUrl}/incidents`,

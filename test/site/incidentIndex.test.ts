@@ -1,8 +1,9 @@
 import {readdirSync} from 'node:fs';
 import path from 'node:path';
+import {Ajv2020} from 'ajv/dist/2020';
 import {describe, expect, it} from 'vitest';
 
-import type {IncidentsJson} from '../../src/incidents/incidentsJson';
+import type {IncidentsJson} from '../../src/incidents/incidentsJsonSchema';
 import {PRODUCTION_URL} from '../../src/site/deployment';
 import {INCIDENT_POSTS, parseBuiltPage, readBuilt} from '../support/builtSite';
 
@@ -87,6 +88,19 @@ describe('/incidents', () => {
 });
 
 describe('/incidents.json', () => {
+  it('validates against /incidents.schema.json, which its $schema names and which refuses a broken entry', () => {
+    const schema = JSON.parse(readBuilt('incidents.schema.json'));
+    expect(json.$schema).toBe(`${PRODUCTION_URL}/incidents.schema.json`);
+    expect(schema.$id).toBe(json.$schema);
+    const validate = new Ajv2020({allErrors: true, strict: false}).addFormat('uri', true).compile(schema);
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    const broken = structuredClone(json) as unknown as {incidents: Record<string, unknown>[]};
+    broken.incidents[0].severity = 'urgent';
+    delete broken.incidents[1].slug;
+    expect(validate(broken)).toBe(false);
+    expect(validate.errors?.map((error) => error.instancePath)).toEqual(expect.arrayContaining(['/incidents/0/severity', '/incidents/1']));
+  });
+
   it('has one entry per incident, in the order of the page, matching what the pages show', () => {
     expect(json.schemaVersion).toBe(1);
     expect(json.homePage).toBe(`${PRODUCTION_URL}/incidents`);

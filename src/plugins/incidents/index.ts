@@ -11,6 +11,11 @@ import {FaultReport} from '../../authoring/faultReport';
 import type {IncidentPostMeta} from '../../incidents/incidentMeta';
 import {buildIncidentIndex, incidentFilters, type FilterKind, type IncidentRow} from '../../incidents/incidentIndex';
 import {incidentsJson, INCIDENTS_JSON_PATH} from '../../incidents/incidentsJson';
+import {
+  INCIDENTS_SCHEMA_PATH,
+  incidentsJsonSchema,
+  incidentsJsonSchemaDocument,
+} from '../../incidents/incidentsJsonSchema';
 import {socialCardPath, socialCardSvg} from '../../social/socialCard';
 import {checkBuiltLinks} from './brokenLinks';
 
@@ -144,13 +149,14 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
           }),
       );
       components = readComponents(context.siteDir);
-      // Into a static directory, so the development server serves it as the build does.
-      const json = incidentsJson(rows, context.siteConfig.url, components);
+      // Into a static directory, so the development server serves them as the build does. The index is checked
+      // against its published schema before it is written: the two cannot drift.
+      const json = incidentsJsonSchema.parse(incidentsJson(rows, context.siteConfig.url, components));
+      const write = (file: string, data: unknown) =>
+        writeFileSync(path.join(context.siteDir, GENERATED_STATIC_DIR, file), `${JSON.stringify(data, null, 2)}\n`);
       mkdirSync(path.join(context.siteDir, GENERATED_STATIC_DIR), {recursive: true});
-      writeFileSync(
-        path.join(context.siteDir, GENERATED_STATIC_DIR, INCIDENTS_JSON_PATH),
-        `${JSON.stringify(json, null, 2)}\n`,
-      );
+      write(INCIDENTS_JSON_PATH, json);
+      write(INCIDENTS_SCHEMA_PATH, incidentsJsonSchemaDocument(context.siteConfig.url));
       const globalData: IncidentsGlobalData = {components};
       actions.setGlobalData(globalData);
       const views = incidentFilters(rows, components);

@@ -1,0 +1,94 @@
+/**
+ * The one definition of /incidents.json: its TypeScript type and the JSON
+ * Schema published beside it (/incidents.schema.json) both follow from it,
+ * and the build checks what it writes against it. Build-side only: the
+ * browser's version check reads the data, never the schema library.
+ */
+import * as z from 'zod';
+
+import {SEVERITIES, STATUSES} from './incidentMeta';
+import {SOURCE_KINDS} from './sources';
+import {PACKAGES} from './versions';
+
+export const INCIDENTS_SCHEMA_PATH = '/incidents.schema.json';
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe('YYYY-MM-DD');
+const version = z.string().describe('As the product writes it, e.g. 1.82.7, v1.81.14.rc.2 or 1.83.7-stable');
+const optionalText = (description: string) =>
+  z.string().nullable().describe(`${description}; null when the sources give none`);
+
+const versionStatement = z
+  .object({
+    package: z.enum(Object.keys(PACKAGES) as [keyof typeof PACKAGES, ...(keyof typeof PACKAGES)[]]),
+    packageName: z.string(),
+    affected: z.array(version).describe('Exact affected versions'),
+    firstAffected: version.nullable(),
+    lastAffected: version.nullable(),
+    fixed: version.nullable().describe('The first fixed version'),
+    requires: version.nullable().describe("The documented remedy's minimum version; not a fix"),
+    note: z.string().nullable(),
+    source: z.object({id: z.string(), url: z.url()}).describe('The declared source that states it'),
+  })
+  .strict();
+
+const incident = z
+  .object({
+    slug: z.string(),
+    url: z.url(),
+    title: z.string(),
+    description: z.string(),
+    incidentDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}(-\d{2})?$/)
+      .describe('YYYY-MM-DD, or YYYY-MM where the source gives only the month'),
+    incidentDateNote: optionalText('What the date marks, if not the start'),
+    published: day,
+    updated: day.describe('The last update, or the publication date'),
+    updates: z.array(z.object({date: day, note: z.string()}).strict()),
+    severity: z.enum(SEVERITIES),
+    severityScope: optionalText('Who the severity applies to'),
+    status: z.enum(STATUSES),
+    statusNote: optionalText('The status as the source words it'),
+    duration: z.string(),
+    fixedIn: optionalText('The first fixed release, as the source words it'),
+    components: z.array(z.object({key: z.string(), label: z.string()}).strict()),
+    versions: z.union([z.literal('not stated'), z.array(versionStatement)]),
+    trackingId: optionalText('e.g. LIT-2614'),
+    sources: z.array(
+      z
+        .object({
+          id: z.string(),
+          title: z.string(),
+          url: z.url(),
+          kind: z.enum(SOURCE_KINDS),
+          date: day.nullable().describe('Published, opened or merged; null when not stated'),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export const incidentsJsonSchema = z
+  .object({
+    $schema: z.url().describe('This schema'),
+    schemaVersion: z.literal(1),
+    title: z.string(),
+    homePage: z.url(),
+    incidents: z.array(incident).describe('Newest incident first, as on /incidents'),
+  })
+  .strict()
+  .meta({
+    title: 'LiteLLM incident reports',
+    description: 'Every published incident report of the LiteLLM proxy, with what its sources state.',
+  });
+
+export type IncidentsJson = z.output<typeof incidentsJsonSchema>;
+export type IncidentEntry = IncidentsJson['incidents'][number];
+
+/** The JSON Schema document served at /incidents.schema.json. */
+export function incidentsJsonSchemaDocument(siteUrl: string): Record<string, unknown> {
+  return {$id: `${siteUrl}${INCIDENTS_SCHEMA_PATH}`, ...z.toJSONSchema(incidentsJsonSchema, {target: 'draft-2020-12'})};
+}
