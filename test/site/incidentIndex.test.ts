@@ -98,7 +98,9 @@ describe('/incidents.json', () => {
     broken.incidents[0].severity = 'urgent';
     delete broken.incidents[1].slug;
     expect(validate(broken)).toBe(false);
-    expect(validate.errors?.map((error) => error.instancePath)).toEqual(expect.arrayContaining(['/incidents/0/severity', '/incidents/1']));
+    expect(validate.errors?.map((error) => error.instancePath)).toEqual(
+      expect.arrayContaining(['/incidents/0/severity', '/incidents/1']),
+    );
   });
 
   it('has one entry per incident, in the order of the page, matching what the pages show', () => {
