@@ -12,7 +12,7 @@ import type {Heading, Link, Root} from 'mdast';
 
 import {errorCollector, IncidentMetaError} from '../incidents/frontMatterFields';
 import {readComponents} from '../incidents/components';
-import {parseIncidentPost, type IncidentPostMeta} from '../incidents/incidentMeta';
+import {parseIncidentPost, type IncidentPostMeta} from '../incidents/frontMatterSchema';
 import {sourceAnchor} from '../incidents/sources';
 import {recordingFaultLines} from '../measurements/recordingFiles';
 import remarkCitations from '../plugins/citations/remarkCitations';

@@ -87,24 +87,17 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
- * Refuses a misspelt or unknown key of a front-matter mapping, suggesting the
+ * The fault of an unknown key of a front-matter mapping, suggesting the
  * nearest known one: a misspelt optional key (`update:`) would otherwise drop
- * its content without a word. `at(key)` names its field.
+ * its content without a word.
  */
-export function rejectUnknownFields(
-  entry: Record<string, unknown>,
-  known: readonly string[],
-  file: string,
-  at: (key: string) => string,
-): void {
-  const unknown = Object.keys(entry).find((key) => !known.includes(key));
-  if (unknown === undefined) return;
+export function unknownFieldFault(unknown: string, known: readonly string[]): string {
   const [nearest] = [...known].sort((a, b) => editDistance(unknown, a) - editDistance(unknown, b));
   const hint =
     nearest !== undefined && editDistance(unknown, nearest) <= Math.max(2, unknown.length / 3)
       ? `did you mean "${nearest}"? `
       : '';
-  throw new IncidentMetaError(file, at(unknown), `is not a known field; ${hint}known fields: ${known.join(', ')}`);
+  return `is not a known field; ${hint}known fields: ${known.join(', ')}`;
 }
 
 /**
@@ -120,33 +113,30 @@ const MARKUP = /<[A-Za-z/!?]/;
 const CDATA_END = ']]>';
 
 /**
- * Text a reader sees as written: not empty (else "must <need>"), with at least
- * one letter or digit, no invisible format characters (zero-width spaces,
- * bidirectional overrides: text that reads one way and is another) and no
- * markup. Returns it trimmed.
+ * Why text a reader sees as written cannot be published, or undefined: it
+ * must be text with at least one letter or digit (else "must <need>"), no
+ * markup, no invisible format characters (zero-width spaces, bidirectional
+ * overrides: text that reads one way and is another) and no "]]>".
  */
-export function readPlainText(value: unknown, file: string, field: string, need = 'be non-empty text'): string {
-  if (typeof value !== 'string' || !/[\p{L}\p{N}]/u.test(value))
-    throw new IncidentMetaError(file, field, `must ${need}; got ${describe(value)}`);
+export function plainTextFault(value: unknown, need = 'be non-empty text'): string | undefined {
+  if (typeof value !== 'string' || !/[\p{L}\p{N}]/u.test(value)) return `must ${need}; got ${describe(value)}`;
   const markup = MARKUP.exec(value);
   if (markup) {
-    throw new IncidentMetaError(
-      file,
-      field,
-      `must be plain text but holds markup at "${value.slice(markup.index, markup.index + 24)}"; remove the tag, or write "<" as "less than"`,
-    );
+    return `must be plain text but holds markup at "${value.slice(markup.index, markup.index + 24)}"; remove the tag, or write "<" as "less than"`;
   }
   const invisible = /\p{Cf}/u.exec(value);
   if (invisible) {
-    throw new IncidentMetaError(
-      file,
-      field,
-      `holds the invisible character U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${invisible.index + 1}; remove it`,
-    );
+    return `holds the invisible character U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${invisible.index + 1}; remove it`;
   }
-  if (value.includes(CDATA_END))
-    throw new IncidentMetaError(file, field, `holds "${CDATA_END}", which would end the feeds' text early; remove it`);
-  return value.trim();
+  if (value.includes(CDATA_END)) return `holds "${CDATA_END}", which would end the feeds' text early; remove it`;
+  return undefined;
+}
+
+/** Text a reader sees as written (plainTextFault), trimmed; throws naming the file and field. */
+export function readPlainText(value: unknown, file: string, field: string, need?: string): string {
+  const fault = plainTextFault(value, need);
+  if (fault) throw new IncidentMetaError(file, field, fault);
+  return (value as string).trim();
 }
 
 function isRealDay(year: number, month: number, day: number): boolean {
@@ -167,23 +157,18 @@ export function toCalendarDate(text: string, {monthOnly = false} = {}): string |
 }
 
 /**
- * Dates must be quoted in front matter. Unquoted, the YAML reader turns
- * 2026-13-40 into a real day in 2027 before any check can see it, so an
- * impossible date would publish as a plausible one.
+ * Why a front-matter date cannot be read, or undefined. Dates must be quoted:
+ * unquoted, the YAML reader turns 2026-13-40 into a real day in 2027 before
+ * any check can see it, so an impossible date would publish as a plausible one.
  */
-export function readQuotedDate(value: unknown, file: string, field: string, {monthOnly = false} = {}): string {
+export function dateFault(value: unknown, {monthOnly = false} = {}): string | undefined {
   const form = monthOnly ? '"YYYY-MM-DD" (or "YYYY-MM" when the source gives only the month)' : '"YYYY-MM-DD"';
   if (value instanceof Date) {
-    throw new IncidentMetaError(
-      file,
-      field,
-      `must be a quoted date, ${form}; got ${describe(value)}, which the YAML reader may have rolled over from an impossible date`,
-    );
+    return `must be a quoted date, ${form}; got ${describe(value)}, which the YAML reader may have rolled over from an impossible date`;
   }
-  const date = typeof value === 'string' ? toCalendarDate(value, {monthOnly}) : undefined;
-  if (!date)
-    throw new IncidentMetaError(file, field, `must be a real calendar date written ${form}; got ${describe(value)}`);
-  return date;
+  if (typeof value !== 'string' || !toCalendarDate(value, {monthOnly}))
+    return `must be a real calendar date written ${form}; got ${describe(value)}`;
+  return undefined;
 }
 
 const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', {month: 'long', year: 'numeric', timeZone: 'UTC'});

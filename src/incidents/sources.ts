@@ -5,16 +5,8 @@
  * never cited, or a source a reader cannot follow.
  */
 
-import {hostFault} from '../html/linkTargets';
-import {
-  describe,
-  errorCollector,
-  IncidentMetaError,
-  isRecord,
-  readPlainText,
-  readQuotedDate,
-  rejectUnknownFields,
-} from './frontMatterFields';
+import {IncidentMetaError} from './frontMatterFields';
+import type {Source} from './frontMatterSchema';
 
 export const SOURCE_KINDS = [
   'product post-mortem',
@@ -25,19 +17,7 @@ export const SOURCE_KINDS = [
   'documentation',
 ] as const;
 
-export type SourceKind = (typeof SOURCE_KINDS)[number];
-
-export type Source = {
-  id: string;
-  title: string;
-  url: string;
-  kind: SourceKind;
-  /** YYYY-MM-DD: when it was published, opened or merged; absent when not stated. */
-  date?: string;
-};
-
-const SOURCE_ID = /^[a-z0-9][a-z0-9-]*$/;
-const FIELDS = ['id', 'title', 'url', 'kind', 'date'];
+export type {Source, SourceKind} from './frontMatterSchema';
 
 /** A citation in the text: `[^pr-26225]`. */
 export const CITATION = /\[\^([^\]\s]+)\]/g;
@@ -47,90 +27,6 @@ export const sourceAnchor = (id: string) => `source-${id}`;
 
 /** The n-th citation of a source in the text (from 1); the Sources list links back to each. */
 export const citationAnchor = (id: string, n: number) => `cite-${id}-${n}`;
-
-/**
- * Throws every fault at once, each naming the file and the field. `today`,
- * where given, bounds the sources' dates.
- */
-export function parseSources(frontMatter: Record<string, unknown>, file: string, today?: string): Source[] {
-  const raw = frontMatter.sources;
-  if (!Array.isArray(raw) || raw.length === 0) {
-    throw new IncidentMetaError(
-      file,
-      'sources',
-      `must list the sources the post is written from (id, title, url, kind, date); got ${describe(raw)}`,
-    );
-  }
-  const {check, throwIfAny} = errorCollector();
-  const seen = new Set<string>();
-  const sources = raw.map((entry: unknown, i) => {
-    const field = (name: string) => `sources[${i}].${name}`;
-    if (!isRecord(entry))
-      return check(() => {
-        throw new IncidentMetaError(
-          file,
-          `sources[${i}]`,
-          `must be a mapping with ${FIELDS.join(', ')}; got ${describe(entry)}`,
-        );
-      });
-    check(() => rejectUnknownFields(entry, FIELDS, file, field));
-    const {id, url, kind} = entry;
-    check(() => {
-      if (typeof id !== 'string' || !SOURCE_ID.test(id)) {
-        throw new IncidentMetaError(
-          file,
-          field('id'),
-          `must be lower-case letters, digits and dashes, such as pr-26225; got ${describe(id)}`,
-        );
-      }
-      if (seen.has(id)) throw new IncidentMetaError(file, field('id'), `"${id}" is declared twice`);
-      seen.add(id);
-    });
-    const title = check(() => readPlainText(entry.title, file, field('title'), 'name the source for a reader'));
-    check(() => {
-      const fault = typeof url === 'string' ? urlFault(url) : '';
-      if (fault !== undefined) {
-        throw new IncidentMetaError(
-          file,
-          field('url'),
-          `of source ${describe(id)} must be an https:// address a reader can follow; got ${describe(url)}${fault && `, which ${fault}`}`,
-        );
-      }
-    });
-    check(() => {
-      if (!SOURCE_KINDS.includes(kind as SourceKind))
-        throw new IncidentMetaError(
-          file,
-          field('kind'),
-          `must be one of ${SOURCE_KINDS.join(', ')}; got ${describe(kind)}`,
-        );
-    });
-    const date =
-      entry.date === undefined
-        ? undefined
-        : check(() => {
-            const stated = readQuotedDate(entry.date, file, field('date'));
-            if (today !== undefined && stated > today)
-              throw new IncidentMetaError(
-                file,
-                field('date'),
-                `(${stated}) is in the future (today is ${today}); give the date the source was published, opened or merged`,
-              );
-            return stated;
-          });
-    return {id, title, url, kind, ...(date && {date})} as Source;
-  });
-  throwIfAny();
-  return sources as Source[];
-}
-
-/** Why a source address cannot be linked as written, or undefined: only https, with an honest host. */
-function urlFault(text: string): string | undefined {
-  if (/\s/.test(text)) return 'holds whitespace';
-  if (!/^https:\/\//i.test(text))
-    return URL.canParse(text) ? `uses ${new URL(text).protocol.replace(':', '')}` : 'is not a complete address';
-  return hostFault(text);
-}
 
 /**
  * Checks the citations found in the text against the declared sources:

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 
-import {formatCalendarDate, readQuotedDate, toCalendarDate} from '../../src/incidents/frontMatterFields';
-import {parseIncidentMeta, parseIncidentPost, parseIncidentUpdates} from '../../src/incidents/incidentMeta';
+import {dateFault, formatCalendarDate, toCalendarDate} from '../../src/incidents/frontMatterFields';
+import {parseIncidentMeta, parseIncidentPost, parseIncidentUpdates} from '../../src/incidents/frontMatterSchema';
 
 const FILE = 'blog/example_incident/index.md';
 const TODAY = '2026-11-25';
@@ -130,7 +130,7 @@ describe('parseIncidentMeta', () => {
     [
       'a citation of something not in the header',
       {...valid, cite: {...valid.cite, title: 'pr-1'}},
-      '"incident.cite.title" is not a header field',
+      '"incident.cite.title" is not a known field; known fields: date, duration, severity, status, fixed_in',
     ],
     [
       'no components',
@@ -154,7 +154,7 @@ describe('parseIncidentMeta', () => {
     ],
     [
       'a statement without its source',
-      statement({source: 'blog', fixed: '1.0.0'}),
+      statement({source: 'blog', affected: ['1.0.0']}),
       '"incident.versions[0].source" must be the id of a source declared',
     ],
     ['a statement that states no version', statement({note: 'x'}), '"incident.versions[0]" states no version'],
@@ -215,8 +215,8 @@ describe('dates', () => {
 
   it('refuses the Date an unquoted impossible date became, and says why', () => {
     // YAML reads an unquoted 2026-13-40 as this real day in 2027.
-    expect(() => readQuotedDate(new Date(Date.UTC(2026, 12, 40)), FILE, 'date')).toThrow(
-      `${FILE}: front matter "date" must be a quoted date, "YYYY-MM-DD"; got the unquoted date 2027-02-09, which the YAML reader may have rolled over from an impossible date`,
+    expect(dateFault(new Date(Date.UTC(2026, 12, 40)))).toBe(
+      'must be a quoted date, "YYYY-MM-DD"; got the unquoted date 2027-02-09, which the YAML reader may have rolled over from an impossible date',
     );
   });
 
@@ -368,7 +368,7 @@ describe('parseIncidentPost', () => {
     [
       'an inline author, which would carry its own name and link',
       {authors: [{key: 'incident-editors', name: 'Official', url: 'https://evil.example/'}]},
-      '"authors" must list keys from blog/authors.yml',
+      '"authors[0]" must list keys from blog/authors.yml',
     ],
     ['tags that are not keys', {tags: 'incident-report'}, '"tags" must list keys from blog/tags.yml'],
   ])('rejects %s, naming the file and the field', (_name, change, message) => {

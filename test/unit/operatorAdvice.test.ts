@@ -10,7 +10,7 @@ import {load} from 'js-yaml';
 import {describe, expect, it} from 'vitest';
 
 import {readComponents} from '../../src/incidents/components';
-import {parseIncidentPost, type IncidentPostMeta} from '../../src/incidents/incidentMeta';
+import {parseIncidentPost, type IncidentPostMeta} from '../../src/incidents/frontMatterSchema';
 import {checkVersion, type VersionedIncident} from '../../src/incidents/versionCheck';
 import {
   compareVersions,

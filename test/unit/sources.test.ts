@@ -1,7 +1,8 @@
 import type {Root} from 'mdast';
 import {describe, expect, it} from 'vitest';
 
-import {checkCitations, parseSources, type Source} from '../../src/incidents/sources';
+import {parseSources} from '../../src/incidents/frontMatterSchema';
+import {checkCitations, type Source} from '../../src/incidents/sources';
 import remarkCitations, {backlinkLabel} from '../../src/plugins/citations/remarkCitations';
 import {STABLE_SECTIONS, TO_FILL} from '../../src/authoring/scaffold';
 

@@ -9,10 +9,10 @@ import {
   CITATION,
   citationAnchor,
   describeSource,
-  parseSources,
   sourceAnchor,
   type Source,
 } from '../../incidents/sources';
+import {parseSources} from '../../incidents/frontMatterSchema';
 
 type VFileLike = {path: string; value: unknown; data: {frontMatter?: Record<string, unknown>}};
 

@@ -6,6 +6,7 @@ import type {BlogContent, BlogPost} from '@docusaurus/plugin-content-blog';
 
 import {COMPONENTS_FILE, readComponents, type Components} from '../../incidents/components';
 import {checkPostFrontMatter} from '../../authoring/checkPosts';
+import {FRONT_MATTER_SCHEMA_PATH, postFrontMatterJsonSchema} from '../../incidents/frontMatterSchema';
 import {POST_FAULTS} from '../../incidents/frontMatterFields';
 import {FaultReport} from '../../authoring/faultReport';
 import type {IncidentPostMeta} from '../../incidents/incidentMeta';
@@ -157,6 +158,10 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
       mkdirSync(path.join(context.siteDir, GENERATED_STATIC_DIR), {recursive: true});
       write(INCIDENTS_JSON_PATH, json);
       write(INCIDENTS_SCHEMA_PATH, incidentsJsonSchemaDocument(context.siteConfig.url));
+      mkdirSync(path.join(context.siteDir, GENERATED_STATIC_DIR, path.dirname(FRONT_MATTER_SCHEMA_PATH)), {
+        recursive: true,
+      });
+      write(FRONT_MATTER_SCHEMA_PATH, postFrontMatterJsonSchema(context.siteConfig.url, Object.keys(components)));
       const globalData: IncidentsGlobalData = {components};
       actions.setGlobalData(globalData);
       const views = incidentFilters(rows, components);

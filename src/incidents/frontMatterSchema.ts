@@ -1,0 +1,530 @@
+/**
+ * The one schema of a post's front matter (zod): the TypeScript types of
+ * everything the build, the pages and /incidents.json read come from it, the
+ * build and `npm run check` validate with it, and the JSON Schema editors use
+ * (static/schemas/post-front-matter.schema.json) is generated from it. Every
+ * fault is worded here, for the author: the field, what was expected, what was
+ * found and how to fix it. Build-side only: no browser bundle imports zod.
+ */
+import * as z from 'zod';
+
+import {linkTargetFault} from '../html/linkTargets';
+import {
+  dateFault,
+  describe,
+  FrontMatterErrors,
+  IncidentMetaError,
+  isRecord,
+  KEBAB_CASE,
+  plainTextFault,
+  unknownFieldFault,
+} from './frontMatterFields';
+import {CITED_FIELDS, type POST_FIELDS, SEVERITIES, STATUSES} from './incidentMeta';
+import {SOURCE_KINDS} from './sources';
+import {compareVersions, implausibleRelease, PACKAGES, parseVersion, VERSION_EXAMPLES} from './versions';
+
+/** What the checks need beyond the post: the build's day and the components in blog/components.yml. */
+export type PostContext = {today: string; components: readonly string[]};
+
+type Check = {value: unknown; issues: unknown[]};
+const fault = (ctx: Check, message: string, path?: PropertyKey[]) =>
+  ctx.issues.push({code: 'custom', message, input: ctx.value, ...(path && {path})});
+
+/** A mapping whose unknown keys fail with the nearest known one suggested, and whose other faults say `notMapping`. */
+function mapping<Shape extends z.ZodRawShape>(shape: Shape, notMapping: (input: unknown) => string) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? unknownFieldFault(String(issue.keys[0]), known)
+        : issue.code === 'invalid_type'
+          ? notMapping(issue.input)
+          : undefined,
+  });
+}
+
+/** Text whose every fault, of type or of content, `faultOf` words; trimmed. */
+function checkedText(faultOf: (value: unknown) => string | undefined) {
+  return z
+    .string({error: (issue) => faultOf(issue.input) ?? `must be text; got ${describe(issue.input)}`})
+    .check((ctx) => {
+      const found = faultOf(ctx.value);
+      if (found) fault(ctx, found);
+    })
+    .overwrite((text) => text.trim());
+}
+
+const plainText = (need?: string) => checkedText((value) => plainTextFault(value, need));
+/** A quoted calendar date, YYYY-MM-DD (or YYYY-MM with monthOnly); with `today`, not after it. */
+function quotedDate({monthOnly = false, today, future}: {monthOnly?: boolean; today?: string; future?: string} = {}) {
+  return checkedText((value) => {
+    const found = dateFault(value, {monthOnly});
+    if (found || today === undefined || (value as string).trim() <= today) return found;
+    return `(${(value as string).trim()}) is in the future (today is ${today})${future ?? ''}`;
+  }).describe(
+    monthOnly
+      ? 'A quoted date, "YYYY-MM-DD", or "YYYY-MM" when the source gives only the month'
+      : 'A quoted date, "YYYY-MM-DD"',
+  );
+}
+
+const version = checkedText((value) => {
+  const parsed = typeof value === 'string' ? parseVersion(value) : undefined;
+  if (!parsed) return `must be a quoted version such as ${VERSION_EXAMPLES}; got ${describe(value)}`;
+  const implausible = implausibleRelease(parsed);
+  return (
+    implausible && `(${parsed.text}) ${implausible}; write it as the release is named, such as ${VERSION_EXAMPLES}`
+  );
+}).describe(`A quoted version, as the product writes it: ${VERSION_EXAMPLES}`);
+
+const SOURCE_ID = /^[a-z0-9][a-z0-9-]*$/;
+const SOURCE_FIELDS = 'id, title, url, kind, date';
+
+/** Why a source address cannot be linked as written, or undefined: only https, with an honest host. */
+function sourceUrlFault(url: string): string | undefined {
+  if (/\s/.test(url)) return 'holds whitespace';
+  if (!/^https:\/\//i.test(url))
+    return URL.canParse(url) ? `uses ${new URL(url).protocol.replace(':', '')}` : 'is not a complete address';
+  return linkTargetFault(url);
+}
+
+function sourceSchema(today: string | undefined) {
+  return mapping(
+    {
+      id: checkedText((id) =>
+        typeof id === 'string' && SOURCE_ID.test(id)
+          ? undefined
+          : `must be lower-case letters, digits and dashes, such as pr-26225; got ${describe(id)}`,
+      ).describe('Cited in the text as [^id]'),
+      title: plainText('name the source for a reader'),
+      // Checked with its id below, which the message names.
+      url: z.string().optional().describe('https:// only'),
+      kind: z.enum(SOURCE_KINDS, {
+        error: (issue) => `must be one of ${SOURCE_KINDS.join(', ')}; got ${describe(issue.input)}`,
+      }),
+      date: quotedDate({today, future: '; give the date the source was published, opened or merged'}).optional(),
+    },
+    (input) => `must be a mapping with ${SOURCE_FIELDS}; got ${describe(input)}`,
+  ).superRefine(
+    (source, ctx) => {
+      const found = typeof source.url === 'string' ? sourceUrlFault(source.url) : '';
+      if (found !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['url'],
+          message: `of source ${describe(source.id)} must be an https:// address a reader can follow; got ${describe(source.url)}${found && `, which ${found}`}`,
+        });
+      }
+    },
+    {when: () => true},
+  );
+}
+
+function sourcesSchema(today: string | undefined) {
+  const notAList = (input: unknown) =>
+    `must list the sources the post is written from (${SOURCE_FIELDS}); got ${describe(input)}`;
+  return z.array(sourceSchema(today), {error: (issue) => notAList(issue.input)}).check((ctx) => {
+    if (ctx.value.length === 0) fault(ctx, notAList(ctx.value));
+    const seen = new Set<string>();
+    ctx.value.forEach(({id}, i) => {
+      if (seen.has(id)) fault(ctx, `"${id}" is declared twice`, [i, 'id']);
+      seen.add(id);
+    });
+  });
+}
+
+const STATEMENT_HELP = 'package, affected, first_affected, last_affected, fixed, requires, source';
+
+const versionStatement = mapping(
+  {
+    package: z.enum(Object.keys(PACKAGES) as [keyof typeof PACKAGES, ...(keyof typeof PACKAGES)[]], {
+      error: (issue) => `must be one of ${Object.keys(PACKAGES).join(', ')}; got ${describe(issue.input)}`,
+    }),
+    affected: z
+      .array(version, {error: (issue) => `must list exact versions; got ${describe(issue.input)}`})
+      .check((ctx) => {
+        if (ctx.value.length === 0) fault(ctx, `must list exact versions; got []`);
+      })
+      .optional()
+      .describe('Exact affected versions'),
+    first_affected: version.optional(),
+    last_affected: version.optional(),
+    fixed: version.optional().describe('The first version with the fix'),
+    requires: version.optional().describe("A documented remedy's minimum version; not a fix"),
+    // Checked against the post's declared sources below.
+    source: z.string({
+      error: (issue) => `must be the id of a source declared under "sources"; got ${describe(issue.input)}`,
+    }),
+    note: plainText().optional(),
+  },
+  (input) => `must be a mapping; got ${describe(input)}`,
+).check((ctx) => {
+  const statement = ctx.value;
+  const bounds = (['first_affected', 'last_affected', 'fixed'] as const).flatMap((name) =>
+    statement[name] === undefined ? [] : [{name, version: parseVersion(statement[name]!)!}],
+  );
+  if (!statement.affected && bounds.length === 0 && !statement.requires) {
+    fault(
+      ctx,
+      'states no version: give affected, first_affected, last_affected, fixed or requires, or write versions: not stated',
+    );
+  }
+  // Bounds in order first ≤ last < fixed, and every exact version before the fix.
+  for (const [a, b] of bounds.flatMap((x, k) => bounds.slice(k + 1).map((y) => [x, y] as const))) {
+    const order = compareVersions(a.version, b.version);
+    if (order > 0 || (order === 0 && b.name === 'fixed')) {
+      fault(ctx, `(${b.version.text}) must come after ${a.name} (${a.version.text}): the range is out of order`, [
+        b.name,
+      ]);
+    }
+  }
+  const fixed = bounds.find((bound) => bound.name === 'fixed');
+  (statement.affected ?? []).forEach((text, j) => {
+    if (fixed && compareVersions(parseVersion(text)!, fixed.version) >= 0) {
+      fault(ctx, `(${text}) is not before the fixed version (${fixed.version.text})`, ['affected', j]);
+    }
+  });
+});
+
+const versionsSchema = z
+  .union([z.literal('not stated'), z.array(versionStatement).min(1)], {
+    error: (issue) => `must be "not stated" or a list of statements (${STATEMENT_HELP}); got ${describe(issue.input)}`,
+  })
+  .describe('"not stated", or what the sources state about affected and fixed versions');
+
+const TRACKING_ID = /^[A-Z][A-Z0-9]*-\d+$/;
+const saysNotStated = (text: string) => /^not stated\b/i.test(text);
+
+function incidentSchema({components}: PostContext) {
+  const known = components.join(', ');
+  const cited = Object.fromEntries(CITED_FIELDS.map((field) => [field, z.string().optional()])) as Record<
+    (typeof CITED_FIELDS)[number],
+    z.ZodOptional<z.ZodString>
+  >;
+  return mapping(
+    {
+      date: quotedDate({monthOnly: true}),
+      date_note: plainText().optional().describe('What the date marks, if not the start'),
+      duration: plainText().describe('Text; "Not stated" when the sources give none'),
+      severity: z.enum(SEVERITIES, {
+        error: (issue) => `must be one of ${SEVERITIES.join(', ')}; got ${describe(issue.input)}`,
+      }),
+      severity_scope: plainText().optional(),
+      status: z.enum(STATUSES, {
+        error: (issue) => `must be one of ${STATUSES.join(', ')}; got ${describe(issue.input)}`,
+      }),
+      status_note: plainText().optional(),
+      fixed_in: plainText().optional().describe('The first fixed release, as the source words it'),
+      tracking_id: checkedText(
+        (id) =>
+          plainTextFault(id) ??
+          (TRACKING_ID.test(id as string) ? undefined : `must look like LIT-2614; got ${describe(id)}`),
+      ).optional(),
+      components: z
+        .array(z.string(), {
+          error: (issue) => `must list what broke, from blog/components.yml (${known}); got ${describe(issue.input)}`,
+        })
+        .check((ctx) => {
+          const list = ctx.value;
+          const unknown = list.find((name) => !components.includes(name));
+          const twice = list.find((name, i) => list.indexOf(name) !== i);
+          if (list.length === 0) fault(ctx, `must list what broke, from blog/components.yml (${known}); got []`);
+          else if (unknown !== undefined)
+            fault(ctx, `has ${describe(unknown)}, which is not in blog/components.yml; known: ${known}`);
+          else if (twice !== undefined) fault(ctx, `lists ${describe(twice)} twice; list each component once`);
+        }),
+      versions: versionsSchema,
+      cite: mapping(
+        cited,
+        (input) => `must map header fields (${CITED_FIELDS.join(', ')}) to source ids; got ${describe(input)}`,
+      )
+        .optional()
+        .transform((cite) => cite ?? {}),
+    },
+    (input) =>
+      `is required on every incident post and must be a mapping with date, duration, severity, status, components, versions, cite; got ${describe(input)}`,
+  ).check((ctx) => {
+    const incident = ctx.value;
+    if (saysNotStated(incident.duration) && /\d/.test(incident.duration)) {
+      fault(
+        ctx,
+        `says "Not stated" but also states a figure (${describe(incident.duration)}); write only "Not stated", or give the figure and cite its source under cite.duration`,
+        ['duration'],
+      );
+    }
+    const fixedInFault = fixedInAgrees(incident.fixed_in, incident.versions);
+    if (fixedInFault) fault(ctx, fixedInFault, ['fixed_in']);
+    const needsSource: Record<(typeof CITED_FIELDS)[number], boolean> = {
+      date: true,
+      duration: !saysNotStated(incident.duration),
+      severity: incident.severity !== 'not-stated',
+      status: false,
+      fixed_in: incident.fixed_in !== undefined,
+    };
+    for (const field of CITED_FIELDS) {
+      if (needsSource[field] && incident.cite[field] === undefined) {
+        fault(ctx, `must name the declared source the header's ${field.replace('_', ' ')} comes from`, ['cite', field]);
+      }
+    }
+  });
+}
+
+/**
+ * The header's "Fixed in" and the version statements must tell one story: a
+ * fixed_in that is a version is a statement's `fixed`, and a statement's
+ * `fixed` is what the header shows. Otherwise a reader sees two answers.
+ */
+function fixedInAgrees(fixedIn: string | undefined, versions: 'not stated' | {fixed?: string}[]): string | undefined {
+  const stated =
+    versions === 'not stated' ? [] : versions.flatMap((statement) => (statement.fixed ? [statement.fixed] : []));
+  const header = fixedIn === undefined ? undefined : parseVersion(fixedIn);
+  const same = (text: string) => header !== undefined && compareVersions(header, parseVersion(text)!) === 0;
+  if (header && !stated.some(same)) {
+    return `(${fixedIn}) is not the fixed version any statement under incident.versions gives (${stated.join(', ') || 'none'}); add it as a statement's fixed, or make them agree`;
+  }
+  if (stated.length > 0 && !stated.some(same)) {
+    return `is ${describe(fixedIn)} but incident.versions states the fix in ${stated.join(', ')}; write fixed_in: "${stated[0]}" so the header and the version check agree`;
+  }
+  return undefined;
+}
+
+function updatesSchema(today: string) {
+  return z
+    .array(
+      mapping(
+        {date: quotedDate({today}), note: plainText('say what changed')},
+        (input) => `must be a mapping with date, note; got ${describe(input)}`,
+      ),
+      {error: (issue) => `must be a list of {date, note}; got ${describe(issue.input)}`},
+    )
+    .check((ctx) => {
+      ctx.value.forEach((update, i) => {
+        if (i > 0 && update.date < ctx.value[i - 1].date) {
+          fault(ctx, `(${update.date}) is earlier than the update before it; list updates oldest first`, [i, 'date']);
+        }
+      });
+    })
+    .describe('When the post is revised after publication: oldest first');
+}
+
+const keyList = (list: string, example: string) => {
+  const notKeys = (input: unknown) => `must list keys from ${list}, such as [${example}]; got ${describe(input)}`;
+  // Keys only: an inline author or tag would carry its own name, link and image past every check.
+  return z
+    .array(z.string({error: (issue) => notKeys(issue.input)}), {error: (issue) => notKeys(issue.input)})
+    .check((ctx) => {
+      if (ctx.value.length === 0 || !ctx.value.every((key) => KEBAB_CASE.test(key))) fault(ctx, notKeys(ctx.value));
+    })
+    .describe(`Keys from ${list}`);
+};
+
+/** The whole front matter of a post, for the build's day and components. */
+export function postSchema(context: PostContext) {
+  const {today} = context;
+  const shape = {
+    slug: checkedText((slug) =>
+      typeof slug === 'string' && KEBAB_CASE.test(slug)
+        ? undefined
+        : `is required: customers hold links to it, so it must be written out (lower-case words joined by dashes); got ${describe(slug)}`,
+    ).describe('Never change it once published: incident notices link to it'),
+    title: plainText('say what broke, in a few words'),
+    description: checkedText((text) =>
+      typeof text !== 'string' || text.trim().length < 50
+        ? `is required: one or two sentences (50 characters or more) for link previews and search results; got ${describe(text)}`
+        : plainTextFault(text),
+    ),
+    date: quotedDate({today, future: '; date the post the day it is published'}).describe('Publication date, quoted'),
+    authors: keyList('blog/authors.yml', 'incident-editors'),
+    tags: keyList('blog/tags.yml', 'incident-report'),
+    hide_table_of_contents: z.boolean().optional(),
+    sources: sourcesSchema(today),
+    incident: incidentSchema(context),
+    updates: updatesSchema(today)
+      .optional()
+      .transform((updates) => updates ?? []),
+  } satisfies Record<(typeof POST_FIELDS)[number], z.ZodType>;
+  return mapping(shape, (input) => `must be a mapping; got ${describe(input)}`).superRefine(
+    (post, ctx) => {
+      // Checks across the post's parts: each runs on whatever parts are valid, so one run shows every fault.
+      const raw = post as Record<string, unknown>;
+      const sourceIds = Array.isArray(raw.sources)
+        ? raw.sources.flatMap((source) => (isRecord(source) && typeof source.id === 'string' ? [source.id] : []))
+        : [];
+      const published = typeof raw.date === 'string' && dateFault(raw.date) === undefined ? raw.date.trim() : undefined;
+      for (const issue of [...sourceReferenceFaults(raw.incident, sourceIds), ...publicationFaults(raw, published)])
+        ctx.addIssue(issue);
+    },
+    {when: () => true},
+  );
+}
+
+type CrossFault = {code: 'custom'; path: PropertyKey[]; message: string};
+
+/** `cite` and each version statement must name one of the post's declared sources. */
+function sourceReferenceFaults(incident: unknown, sourceIds: readonly string[]): CrossFault[] {
+  if (!isRecord(incident)) return [];
+  const references: [unknown, PropertyKey[]][] = [
+    ...(isRecord(incident.cite)
+      ? Object.entries(incident.cite).map(([field, id]): [unknown, PropertyKey[]] => [id, ['incident', 'cite', field]])
+      : []),
+    ...(Array.isArray(incident.versions)
+      ? incident.versions.map((statement, i): [unknown, PropertyKey[]] => [
+          isRecord(statement) ? statement.source : undefined,
+          ['incident', 'versions', i, 'source'],
+        ])
+      : []),
+  ];
+  return references
+    .filter(([id]) => typeof id === 'string' && !sourceIds.includes(id))
+    .map(([id, path]) => ({
+      code: 'custom',
+      path,
+      message: `must be the id of a source declared under "sources" (${sourceIds.join(', ')}); got ${describe(id)}`,
+    }));
+}
+
+/** Nothing dated before the report: not its incident, not an update. */
+function publicationFaults(post: Record<string, unknown>, published: string | undefined): CrossFault[] {
+  if (published === undefined) return [];
+  const faults: CrossFault[] = [];
+  const incident = isRecord(post.incident) ? post.incident : {};
+  const incidentDate =
+    typeof incident.date === 'string' && dateFault(incident.date, {monthOnly: true}) === undefined
+      ? incident.date.trim()
+      : undefined;
+  if (incidentDate && incidentDate > published) {
+    faults.push({
+      code: 'custom',
+      path: ['incident', 'date'],
+      message: `(${incidentDate}) is after the post's publication date (${published}); a report cannot precede its incident`,
+    });
+  }
+  (Array.isArray(post.updates) ? post.updates : []).forEach((update, i) => {
+    const date = isRecord(update) && typeof update.date === 'string' ? update.date.trim() : undefined;
+    if (date && dateFault(date) === undefined && date < published) {
+      faults.push({
+        code: 'custom',
+        path: ['updates', i, 'date'],
+        message: `(${date}) is before the post was published (${published})`,
+      });
+    }
+  });
+  return faults;
+}
+
+type PostOutput = z.output<ReturnType<typeof postSchema>>;
+/** A declared source; its url is checked (with its id, which the message names) after the fields. */
+export type Source = Omit<PostOutput['sources'][number], 'url'> & {url: string};
+export type SourceKind = Source['kind'];
+export type IncidentMeta = PostOutput['incident'];
+export type IncidentUpdate = PostOutput['updates'][number];
+export type VersionStatement = Exclude<IncidentMeta['versions'], 'not stated'>[number];
+export type IncidentVersions = IncidentMeta['versions'];
+/** Everything validated about one post, as the plugin stores it back into the front matter. */
+export type IncidentPostMeta = {
+  slug: string;
+  description: string;
+  date: string;
+  incident: IncidentMeta;
+  updates: IncidentUpdate[];
+  sources: Source[];
+};
+
+/** "incident.versions[0].fixed" from a zod issue's path. */
+const fieldOf = (path: readonly PropertyKey[]) =>
+  path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
+
+/**
+ * A union's own fault says what it accepts; where one of its options got as
+ * far as a field inside (a statement's version, say), that option's faults
+ * say more, so they are reported instead.
+ */
+function expandUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const inner = issue.errors.find((errors) => errors.length > 0 && errors.every((error) => error.path.length > 0));
+  return inner
+    ? inner.flatMap((error) => expandUnion({...error, path: [...issue.path, ...error.path]} as z.core.$ZodIssue))
+    : [issue];
+}
+
+/**
+ * Validates `value` with `schema`, at `prefix` in the post's front matter;
+ * throws every fault at once as IncidentMetaErrors naming the file and field.
+ */
+export function parseWith<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  file: string,
+  prefix: PropertyKey[] = [],
+): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const faults = result.error.issues.flatMap(expandUnion).map((issue) => {
+    const path = [...prefix, ...issue.path, ...(issue.code === 'unrecognized_keys' ? [issue.keys[0]] : [])];
+    return new IncidentMetaError(file, fieldOf(path), issue.message);
+  });
+  // Drop repeats: a fault seen from two checks of one field says the same thing.
+  const unique = faults.filter((error, i) => faults.findIndex((other) => other.message === error.message) === i);
+  throw unique.length === 1 ? unique[0] : new FrontMatterErrors(unique);
+}
+
+/** Where the site serves the JSON Schema of a post's front matter. */
+export const FRONT_MATTER_SCHEMA_PATH = '/schemas/post-front-matter.schema.json';
+
+/**
+ * The JSON Schema of a post's front matter, for editors and scripts: every
+ * value's shape and the words for it; the rules across fields (dates in
+ * order, declared sources, the build's day) stay with the build.
+ */
+export function postFrontMatterJsonSchema(siteUrl: string, components: readonly string[]): Record<string, unknown> {
+  const schema = z.toJSONSchema(postSchema({today: '9999-12-31', components}), {io: 'input', unrepresentable: 'any'});
+  return {$id: `${siteUrl}${FRONT_MATTER_SCHEMA_PATH}`, title: 'LiteLLM incident post front matter', ...schema};
+}
+
+/** A post's front matter, every fault of it at once; what the pages and the index read. */
+export function parseIncidentPost(
+  frontMatter: Record<string, unknown>,
+  file: string,
+  context: PostContext,
+): IncidentPostMeta {
+  const {slug, description, date, incident, updates, sources} = parseWith(postSchema(context), frontMatter, file);
+  return {slug, description, date, incident, updates, sources: sources as Source[]};
+}
+
+/** The `sources:` list alone (the Markdown plugin reads it); `today`, where given, bounds their dates. */
+export function parseSources(frontMatter: Record<string, unknown>, file: string, today?: string): Source[] {
+  return parseWith(sourcesSchema(today), frontMatter.sources, file, ['sources']) as Source[];
+}
+
+/** The `incident:` block alone, against the ids of the post's declared sources. */
+export function parseIncidentMeta(
+  frontMatter: Record<string, unknown>,
+  file: string,
+  {sourceIds, components}: {sourceIds: readonly string[]; components: readonly string[]},
+): IncidentMeta {
+  const schema = incidentSchema({components, today: ''}).superRefine(
+    (_, ctx) => {
+      for (const issue of sourceReferenceFaults(frontMatter.incident, sourceIds))
+        ctx.addIssue({...issue, path: issue.path.slice(1)});
+    },
+    {when: () => true},
+  );
+  return parseWith(schema, frontMatter.incident, file, ['incident']);
+}
+
+/** The `updates:` list alone, for a post published on `published`. */
+export function parseIncidentUpdates(
+  frontMatter: Record<string, unknown>,
+  file: string,
+  published: string,
+  today: string,
+): IncidentUpdate[] {
+  const schema = updatesSchema(today).superRefine(
+    (_, ctx) => {
+      for (const issue of publicationFaults({updates: frontMatter.updates}, published))
+        ctx.addIssue({...issue, path: issue.path.slice(1)});
+    },
+    {when: () => true},
+  );
+  return parseWith(schema, frontMatter.updates ?? [], file, ['updates']);
+}
