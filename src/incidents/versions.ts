@@ -80,32 +80,10 @@ export const PACKAGES = {
 } as const;
 export type PackageKey = keyof typeof PACKAGES;
 
-/**
- * What a source states about the versions an incident affected, for one
- * package: exact affected versions, an affected range, the first fixed
- * version, or several of these. Field names match the front matter.
- */
-export type VersionStatement = {
-  package: PackageKey;
-  /** Exact versions the source lists as affected. */
-  affected?: string[];
-  first_affected?: string;
-  last_affected?: string;
-  /** The first version with the fix. */
-  fixed?: string;
-  /**
-   * The documented remedy (an option, a setting) needs this version or later.
-   * A requirement, not a fix: it says nothing about which versions the
-   * incident affected, so the version check ignores it.
-   */
-  requires?: string;
-  /** The id of the declared source that states it. */
-  source: string;
-  note?: string;
-};
-
-/** `versions:` in front matter: the statements, or "not stated" when the sources give none. */
-export type IncidentVersions = VersionStatement[] | 'not stated';
+// What a source states about the versions an incident affected, as the front-matter schema reads it. A type only:
+// the browser's version check uses these functions without the schema library.
+export type {IncidentVersions, VersionStatement} from './frontMatterSchema';
+import type {VersionStatement} from './frontMatterSchema';
 
 export type VersionMatch = 'affects' | 'may affect';
 
