@@ -29,90 +29,63 @@ const FOLDER_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
  */
 export function postUrlFaults(posts: readonly PostUrls[]): IncidentMetaError[] {
   const faults: IncidentMetaError[] = [];
+  const fault = (file: string, field: string, text: string) => faults.push(new IncidentMetaError(file, field, text));
   const slugOwners = new Map<string, string>();
   const idOwners = new Map<string, string>();
   for (const {file, slug, trackingId} of posts) {
     const key = slug.toLowerCase();
-    if (slugOwners.has(key))
-      faults.push(
-        new IncidentMetaError(
-          file,
-          'slug',
-          `"${slug}" is already used by ${slugOwners.get(key)}; one URL, one report: choose another slug`,
-        ),
-      );
+    const slugOwner = slugOwners.get(key);
+    if (slugOwner)
+      fault(file, 'slug', `"${slug}" is already used by ${slugOwner}; one URL, one report: choose another slug`);
     else slugOwners.set(key, file);
     if (BLOG_ROUTES.includes(key))
-      faults.push(
-        new IncidentMetaError(file, 'slug', `"${slug}" is the blog's own page ${BLOG}/${slug}; choose another slug`),
-      );
+      fault(file, 'slug', `"${slug}" is the blog's own page ${BLOG}/${slug}; choose another slug`);
     if (trackingId === undefined) continue;
-    if (!/^[A-Za-z0-9-]+$/.test(trackingId))
-      faults.push(
-        new IncidentMetaError(
-          file,
-          'incident.tracking_id',
-          `"${trackingId}" must look like LIT-2614: it becomes the URL /incidents/<id>`,
-        ),
+    if (!/^[A-Za-z0-9-]+$/.test(trackingId)) {
+      fault(
+        file,
+        'incident.tracking_id',
+        `"${trackingId}" must look like LIT-2614: it becomes the URL /incidents/<id>`,
       );
-    const id = trackingId.toLowerCase();
-    if (idOwners.has(id))
-      faults.push(
-        new IncidentMetaError(
-          file,
-          'incident.tracking_id',
-          `"${trackingId}" is already used by ${idOwners.get(id)}; /incidents/${trackingId} must lead to one post`,
-        ),
+    }
+    const idOwner = idOwners.get(trackingId.toLowerCase());
+    if (idOwner)
+      fault(
+        file,
+        'incident.tracking_id',
+        `"${trackingId}" is already used by ${idOwner}; /incidents/${trackingId} must lead to one post`,
       );
-    else idOwners.set(id, file);
+    else idOwners.set(trackingId.toLowerCase(), file);
   }
   const folderOwners = new Map<string, string>();
   for (const {file, folder, slug} of posts) {
-    const at = `the folder "${folder}"`;
+    const from = `cannot be redirected to from the folder "${folder}"`;
     // Vercel matches redirects regardless of letter case: two such folders would share one.
     const sameFolder = folderOwners.get(folder.toLowerCase());
-    if (sameFolder !== undefined)
-      faults.push(
-        new IncidentMetaError(
-          file,
-          'slug',
-          `cannot be redirected to from ${at}: its name differs from ${sameFolder}'s folder only in letter case; rename one`,
-        ),
-      );
+    if (sameFolder)
+      fault(file, 'slug', `${from}: its name differs from ${sameFolder}'s folder only in letter case; rename one`);
     folderOwners.set(folder.toLowerCase(), file);
     const owner = slugOwners.get(folder.toLowerCase());
     if (!FOLDER_NAME.test(folder)) {
-      faults.push(
-        new IncidentMetaError(
-          file,
-          'slug',
-          `cannot be redirected to from ${at}: name the folder with letters, digits, "_" and "-", starting with a letter or digit (Docusaurus skips a folder starting with "_")`,
-        ),
+      fault(
+        file,
+        'slug',
+        `${from}: name the folder with letters, digits, "_" and "-", starting with a letter or digit (Docusaurus skips a folder starting with "_")`,
       );
     } else if (folder.toLowerCase() === slug.toLowerCase()) {
-      faults.push(
-        new IncidentMetaError(
-          file,
-          'slug',
-          `"${slug}" is also the name of its folder, so ${BLOG}/${folder} would redirect to itself forever; rename the folder, e.g. ${folder.replaceAll('-', '_')}`,
-        ),
+      fault(
+        file,
+        'slug',
+        `"${slug}" is also the name of its folder, so ${BLOG}/${folder} would redirect to itself forever; rename the folder, e.g. ${folder.replaceAll('-', '_')}`,
       );
     } else if (owner !== undefined) {
-      faults.push(
-        new IncidentMetaError(
-          file,
-          'slug',
-          `cannot be redirected to from ${at}: ${BLOG}/${folder} is the URL of ${owner}, which the redirect would take away; rename the folder`,
-        ),
+      fault(
+        file,
+        'slug',
+        `${from}: ${BLOG}/${folder} is the URL of ${owner}, which the redirect would take away; rename the folder`,
       );
     } else if (BLOG_ROUTES.includes(folder.toLowerCase())) {
-      faults.push(
-        new IncidentMetaError(
-          file,
-          'slug',
-          `cannot be redirected to from ${at}: ${BLOG}/${folder} is the blog's own page; rename the folder`,
-        ),
-      );
+      fault(file, 'slug', `${from}: ${BLOG}/${folder} is the blog's own page; rename the folder`);
     }
   }
   return faults;

@@ -231,7 +231,7 @@ describe('front matter that would publish harm or untruth fails the build, every
     ],
     [
       'an inline author, which would carry its own name and link',
-      fault('inline_author', 'authors', 'must list keys from blog/authors.yml'),
+      fault('inline_author', 'authors[0]', 'must list keys from blog/authors.yml'),
     ],
     [
       'a source host in another script that imitates a known one',
