@@ -57,7 +57,7 @@ export function checkPostFrontMatter(
 }
 
 /** The post files Docusaurus' blog reads: Markdown and MDX under blog/, except what starts with "_". */
-export function postFiles(siteDir: string): string[] {
+function postFiles(siteDir: string): string[] {
   return readdirSync(path.join(siteDir, 'blog'), {recursive: true, encoding: 'utf8'})
     .filter((file) => /\.mdx?$/.test(file) && !file.split(path.sep).some((part) => part.startsWith('_')))
     .map((file) => path.join('blog', file))

@@ -21,7 +21,7 @@ function fieldPath(field: string): (string | number)[] {
  * "---", when nothing of it is written. The values themselves are read by
  * Docusaurus' own parser; this YAML parser is used only for its positions.
  */
-export function frontMatterLine(fileText: string, field: string): number {
+function frontMatterLine(fileText: string, field: string): number {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(fileText);
   if (!match) return 1;
   const lines = new LineCounter();

@@ -24,7 +24,7 @@ export function linkTargetFault(target: string): string | undefined {
 }
 
 /** A web address whose host is not what it seems: a user name before it, or an internationalised name. */
-export function hostFault(target: string): string | undefined {
+function hostFault(target: string): string | undefined {
   if (/\s/.test(target)) return 'holds whitespace';
   let url: URL;
   try {

@@ -319,7 +319,7 @@ const keyList = (list: string, example: string) => {
 };
 
 /** The whole front matter of a post, for the build's day and components. */
-export function postSchema(context: PostContext) {
+function postSchema(context: PostContext) {
   const {today} = context;
   const shape = {
     slug: checkedText((slug) =>
@@ -451,7 +451,7 @@ function expandUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
  * Validates `value` with `schema`, at `prefix` in the post's front matter;
  * throws every fault at once as IncidentMetaErrors naming the file and field.
  */
-export function parseWith<T extends z.ZodType>(
+function parseWith<T extends z.ZodType>(
   schema: T,
   value: unknown,
   file: string,

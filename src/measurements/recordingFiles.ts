@@ -4,7 +4,7 @@ import path from 'node:path';
 import {parseProbeRecording, ProbeRecordingError} from './probeRecording';
 
 /** "12:5" (line and column) where JSON.parse stopped, from the position its message gives. */
-export function jsonErrorLocation(text: string, error: Error): string {
+function jsonErrorLocation(text: string, error: Error): string {
   const position = /position (\d+)/.exec(error.message);
   if (!position) return '1';
   const before = text.slice(0, Number(position[1])).split('\n');

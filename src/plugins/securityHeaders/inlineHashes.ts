@@ -34,7 +34,7 @@ export function builtInlineCode(outDir: string): FoundInline[] {
 }
 
 /** "/blog/x-incident" → "blog/x_incident/index.md": the post a page was built from, where it is one. */
-export function postFileOf(siteDir: string, page: string): string | undefined {
+function postFileOf(siteDir: string, page: string): string | undefined {
   return readPostUrls(siteDir).find(({slug}) => page === `/blog/${slug}`)?.file;
 }
 
