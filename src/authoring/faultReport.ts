@@ -26,10 +26,10 @@ function frontMatterLine(fileText: string, field: string): number {
   if (!match) return 1;
   const lines = new LineCounter();
   const document = parseDocument(match[1], {lineCounter: lines});
-  const path = fieldPath(field);
-  for (let depth = path.length; depth > 0; depth--) {
-    const parent = depth === 1 ? document.contents : document.getIn(path.slice(0, depth - 1), true);
-    const last = path[depth - 1];
+  const keys = fieldPath(field);
+  for (let depth = keys.length; depth > 0; depth--) {
+    const parent = depth === 1 ? document.contents : document.getIn(keys.slice(0, depth - 1), true);
+    const last = keys[depth - 1];
     // A mapping entry's line is its key's; a list item's is its own.
     const node = isMap(parent)
       ? parent.items.find((pair) => isScalar(pair.key) && pair.key.value === last)?.key
