@@ -2,7 +2,7 @@
  * The one schema of a post's front matter (zod): the TypeScript types of
  * everything the build, the pages and /incidents.json read come from it, the
  * build and `npm run check` validate with it, and the JSON Schema editors use
- * (static/schemas/post-front-matter.schema.json) is generated from it. Every
+ * (served at /schemas/post-front-matter.schema.json) is generated from it. Every
  * fault is worded here, for the author: the field, what was expected, what was
  * found and how to fix it. Build-side only: no browser bundle imports zod.
  */
