@@ -74,8 +74,9 @@ const config: Config = {
           routeBasePath: 'blog',
           blogTitle: 'LiteLLM incident reports',
           blogDescription: 'Every post-mortem of the LiteLLM proxy, newest first.',
-          blogSidebarTitle: 'All incidents',
-          blogSidebarCount: 'ALL',
+          // Bounded, so a post's page does not grow with the record; /incidents lists every report.
+          blogSidebarTitle: 'Recent reports',
+          blogSidebarCount: 10,
           postsPerPage: 10,
           showReadingTime: true,
           authorsMapPath: 'authors.yml',
@@ -91,7 +92,8 @@ const config: Config = {
             title: 'LiteLLM incident reports',
             description: 'Post-mortems of the LiteLLM proxy.',
             copyright: 'Written from the public issues and pull requests of BerriAI/litellm.',
-            limit: false,
+            // The most recent reports in full; every report stays in /incidents.json.
+            limit: 20,
           },
         },
         theme: {customCss: './src/css/custom.css'},

@@ -1,4 +1,8 @@
+import {existsSync} from 'node:fs';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
+
+import {BUILD_DIR} from '../support/builtSite';
 
 import {pagesToVisit} from '../support/browserPages';
 import {pageWeight} from '../support/pageWeight';
@@ -23,6 +27,11 @@ describe('HTML-first pages', () => {
       js.gzip,
       `${urlPath}: ${js.gzip} B of JavaScript gzipped (${scripts.join(', ')}); budget ${budget} B`,
     ).toBeLessThanOrEqual(budget);
+  });
+
+  it('the build writes none of the runtime chunks that no page loads', () => {
+    // Docusaurus writes runtime~main, main and a chunk per route; the HTML-first build removes what no page names.
+    expect(existsSync(path.join(BUILD_DIR, 'assets/js'))).toBe(false);
   });
 
   it('only the lead post loads the replay island', async () => {

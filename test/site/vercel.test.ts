@@ -208,7 +208,7 @@ describe('response headers', () => {
   );
 
   it('caches every hashed asset for a year, immutably', async () => {
-    const assets = ['assets/js', 'assets/css', 'assets/islands'].map(
+    const assets = ['assets/css', 'assets/islands'].map(
       (dir) => `/${dir}/${readdirSync(path.join(BUILD_DIR, dir))[0]}`,
     );
     for (const asset of assets)

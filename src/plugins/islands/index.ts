@@ -1,7 +1,8 @@
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
+import {builtPages, elements} from '../../html/builtHtml';
 import {bundleIslands, cssModuleClassName, type IslandBundle} from './bundleIslands';
 
 /**
@@ -27,6 +28,23 @@ export type IslandScripts = Record<string, string>;
  */
 export function isHtmlFirstBuild(env: Record<string, string | undefined>): boolean {
   return env.NODE_ENV === 'production' && env.CLASSIC_RUNTIME !== 'true';
+}
+
+/**
+ * The HTML-first pages load none of the client runtime's chunks, which the
+ * build still writes (thousands, tens of MB, with a thousand posts): remove
+ * each chunk under assets/js that no page names in any attribute.
+ */
+function removeUnloadedRuntimeChunks(outDir: string): void {
+  const named = new Set<string>();
+  for (const page of builtPages(outDir)) {
+    for (const element of elements(page.document))
+      for (const {value} of element.attrs) if (value.endsWith('.js')) named.add(value);
+  }
+  const chunks = path.join(outDir, 'assets/js');
+  if (!existsSync(chunks)) return;
+  for (const file of readdirSync(chunks)) if (!named.has(`/assets/js/${file}`)) rmSync(path.join(chunks, file));
+  if (readdirSync(chunks).length === 0) rmSync(chunks, {recursive: true});
 }
 
 /** Matches Docusaurus' CSS-module rules: the files whose class names must be stable. */
@@ -63,6 +81,7 @@ export default function islandsPlugin(context: LoadContext, {htmlFirst}: {htmlFi
         mkdirSync(path.dirname(path.join(outDir, bundle.file)), {recursive: true});
         writeFileSync(path.join(outDir, bundle.file), bundle.code);
       }
+      if (htmlFirst) removeUnloadedRuntimeChunks(outDir);
     },
     configureWebpack(config) {
       for (const rule of config.module?.rules ?? []) {
