@@ -49,9 +49,15 @@ export function faultLine(error: IncidentMetaError, fileText: string | undefined
 
 /** Every fault of a run, thrown as one error whose message is the lines and nothing else. */
 export class FaultReport extends Error {
-  constructor(readonly lines: readonly string[]) {
+  // Private, so Docusaurus' error report does not print the lines a second time as a property.
+  readonly #lines: readonly string[];
+  constructor(lines: readonly string[]) {
     super(lines.join('\n'));
+    this.#lines = lines;
     this.stack = `${lines.length} ${lines.length === 1 ? 'fault' : 'faults'} to fix:\n${this.message}`;
+  }
+  get lines(): readonly string[] {
+    return this.#lines;
   }
 }
 FaultReport.prototype.name = 'FaultReport';

@@ -30,6 +30,4 @@ if (clash) fail(clash.message);
 
 mkdirSync(path.join(root, 'blog', folder), {recursive: true});
 writeFileSync(path.join(root, file), scaffoldPost(slug, new Date().toISOString().slice(0, 10)));
-console.log(
-  `Created ${file}. Fill in the empty fields and every TO FILL, then run npm run build: it names each field still to fill.`,
-);
+console.log(`Created ${file}. Fill in the empty fields and every TO FILL; npm run check names each one still to fill.`);

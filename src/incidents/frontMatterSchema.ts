@@ -70,6 +70,8 @@ function quotedDate({monthOnly = false, today, future}: {monthOnly?: boolean; to
 
 const version = checkedText((value) => {
   const parsed = typeof value === 'string' ? parseVersion(value) : undefined;
+  if (typeof value === 'number')
+    return `must be a quoted version such as ${VERSION_EXAMPLES}; got ${value}, which YAML read as a number: quote it`;
   if (!parsed) return `must be a quoted version such as ${VERSION_EXAMPLES}; got ${describe(value)}`;
   const implausible = implausibleRelease(parsed);
   return (
@@ -263,7 +265,11 @@ function incidentSchema({components}: PostContext) {
     };
     for (const field of CITED_FIELDS) {
       if (needsSource[field] && incident.cite[field] === undefined) {
-        fault(ctx, `must name the declared source the header's ${field.replace('_', ' ')} comes from`, ['cite', field]);
+        fault(
+          ctx,
+          `must name the declared source the header's ${field.replace('_', ' ')} comes from: add "${field}: <source id>" under incident.cite`,
+          ['cite', field],
+        );
       }
     }
   });
@@ -283,7 +289,7 @@ function fixedInAgrees(fixedIn: string | undefined, versions: 'not stated' | {fi
     return `(${fixedIn}) is not the fixed version any statement under incident.versions gives (${stated.join(', ') || 'none'}); add it as a statement's fixed, or make them agree`;
   }
   if (stated.length > 0 && !stated.some(same)) {
-    return `is ${describe(fixedIn)} but incident.versions states the fix in ${stated.join(', ')}; write fixed_in: "${stated[0]}" so the header and the version check agree`;
+    return `${fixedIn === undefined ? 'is missing' : `is ${describe(fixedIn)}`}, but incident.versions states the fix in ${stated.join(', ')}; write fixed_in: "${stated[0]}" so the header and the version check agree`;
   }
   return undefined;
 }

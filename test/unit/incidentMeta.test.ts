@@ -428,7 +428,7 @@ describe('incident metadata that means what it says', () => {
     [
       'a stated fix the header leaves out',
       statement({fixed: '1.82.3'}),
-      '"incident.fixed_in" is nothing but incident.versions states the fix in 1.82.3',
+      '"incident.fixed_in" is missing, but incident.versions states the fix in 1.82.3',
     ],
     [
       'a version with two numbers',

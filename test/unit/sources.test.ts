@@ -166,7 +166,7 @@ describe('remarkCitations', () => {
 
   it('fails the build on an undeclared source, naming the file and the id', () => {
     expect(() => run(tree('Claim[^product-page][^pr-1][^pr-9].'))).toThrow(
-      `${FILE}:1: sources: does not declare "pr-9"`,
+      `${FILE}:1: [^pr-9] cites a source that "sources" does not declare (product-page, pr-1)`,
     );
   });
 
@@ -179,7 +179,7 @@ describe('remarkCitations', () => {
   it('needs the Sources section last', () => {
     const root = tree('Claim[^product-page][^pr-1].');
     root.children.pop();
-    expect(() => run(root)).toThrow(`${FILE}: the last section must be "## Sources {#sources}"`);
+    expect(() => run(root)).toThrow(`${FILE}:1: the last section must be "## Sources {#sources}"`);
   });
 
   it('needs every stable section, and no text the scaffold left to fill', () => {

@@ -47,9 +47,13 @@ function citationNode(source: Source, number: number, occurrence: number, postUr
 }
 
 /** Replaces each `[^id]` in the text with a citation; returns the ids cited, in order. */
-function replaceCitations(tree: Root, sources: readonly Source[], postUrl: string | null): string[] {
+function replaceCitations(
+  tree: Root,
+  sources: readonly Source[],
+  postUrl: string | null,
+): {id: string; line: number}[] {
   const numbers = new Map(sources.map((source, i) => [source.id, {source, number: i + 1}]));
-  const cited: string[] = [];
+  const cited: {id: string; line: number}[] = [];
   const visit = (parent: Parent) => {
     // Text inside a link cannot hold another link.
     if (parent.type === 'link' || parent.type === 'linkReference') return;
@@ -60,13 +64,14 @@ function replaceCitations(tree: Root, sources: readonly Source[], postUrl: strin
       let last = 0;
       for (const match of child.value.matchAll(CITATION)) {
         const id = match[1];
-        cited.push(id);
+        const line = (child.position?.start.line ?? 1) + (child.value.slice(0, match.index).match(/\n/g)?.length ?? 0);
+        cited.push({id, line});
         const known = numbers.get(id);
         if (match.index > last) parts.push(text(child.value.slice(last, match.index)));
-        // Undeclared ids stay as text here; checkCitations fails the build on them.
+        // Undeclared ids stay as text here; the plugin fails the build on them.
         parts.push(
           known
-            ? citationNode(known.source, known.number, cited.filter((c) => c === id).length, postUrl)
+            ? citationNode(known.source, known.number, cited.filter((c) => c.id === id).length, postUrl)
             : text(match[0]),
         );
         last = match.index + match[0].length;
@@ -236,33 +241,58 @@ export default function remarkCitations({siteDir, blogPath}: {siteDir: string; b
   return (tree: Root, vfile: VFileLike): void => {
     const file = path.relative(siteDir, vfile.path);
     const frontMatter = vfile.data.frontMatter ?? {};
-    // Reported as every other fault is: one line, located in the post.
-    const asReport = (run: () => void) => {
-      try {
-        run();
-      } catch (error) {
-        if (error instanceof IncidentMetaError) throw new FaultReport([faultLine(error, String(vfile.value))]);
-        if (error instanceof FrontMatterErrors)
-          throw new FaultReport(error.faults.map((fault) => faultLine(fault, String(vfile.value))));
-        throw error;
-      }
+    const postUrl = `${blogPath}/${String(frontMatter.slug)}`;
+    // Every fault of the post's text at once, each a line located in the post, as every other check reports.
+    const faults: string[] = [];
+    const located = (error: unknown) => {
+      if (error instanceof IncidentMetaError) faults.push(faultLine(error, String(vfile.value)));
+      else if (error instanceof FrontMatterErrors)
+        faults.push(...error.faults.map((fault) => faultLine(fault, String(vfile.value))));
+      else throw error;
     };
     let sources: Source[] = [];
-    asReport(() => (sources = parseSources(frontMatter, file)));
+    try {
+      sources = parseSources(frontMatter, file);
+    } catch (error) {
+      located(error);
+    }
     if (!TRUNCATE_MARKER.test(String(vfile.value))) {
-      replaceCitations(tree, sources, `${blogPath}/${String(frontMatter.slug)}`);
+      replaceCitations(tree, sources, postUrl);
+      if (faults.length > 0) throw new FaultReport(faults);
       return;
     }
-    const faults = headingAndCitationFaults(tree, file, sources, `${blogPath}/${String(frontMatter.slug)}`);
-    if (faults.length > 0) throw new FaultReport(faults);
+    faults.push(...headingAndCitationFaults(tree, file, sources, postUrl));
     const cited = replaceCitations(tree, sources, null);
-    asReport(() => checkCitations(sources, cited, file));
+    const declared = new Set(sources.map((source) => source.id));
+    // With sources that could not be read, which citations are undeclared is not known yet.
+    if (faults.length === 0 || sources.length > 0) {
+      for (const {id, line} of cited.filter((citation) => !declared.has(citation.id))) {
+        faults.push(
+          `${file}:${line}: [^${id}] cites a source that "sources" does not declare (${[...declared].join(', ')}); declare it, or fix the id`,
+        );
+      }
+      try {
+        checkCitations(
+          sources,
+          cited.map((citation) => citation.id).filter((id) => declared.has(id)),
+          file,
+        );
+      } catch (error) {
+        located(error);
+      }
+    }
     const headings = tree.children.filter((node): node is Heading => node.type === 'heading' && node.depth === 2);
     if (headings.at(-1)?.data?.hProperties?.id !== 'sources') {
-      throw new Error(
-        `${file}: the last section must be "## Sources {#sources}", where the list of sources is rendered; add it at the end`,
+      faults.push(
+        `${file}:1: the last section must be "## Sources {#sources}", where the list of sources is rendered; add it at the end`,
       );
     }
-    tree.children.push(sourceList(sources, cited));
+    if (faults.length > 0) throw new FaultReport(faults);
+    tree.children.push(
+      sourceList(
+        sources,
+        cited.map((citation) => citation.id),
+      ),
+    );
   };
 }

@@ -60,6 +60,8 @@ export function incidentPostValidator(siteDir: string) {
     );
     // Under `npm start` the server stays up and each faulty post shows its faults in the browser (src/theme).
     if (faults.length > 0 && process.env.NODE_ENV !== 'development') throw new FaultReport(faults);
+    if (faults.length > 0)
+      console.warn(`Posts left out of /incidents until fixed (their pages show why):\n${faults.join('\n')}`);
     const meta = new Map(valid.map((post) => [post.file, post.meta]));
     return blogPosts.map((post) => {
       const file = sourceFile(post);
