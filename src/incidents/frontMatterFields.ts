@@ -52,10 +52,7 @@ export function errorCollector() {
       return undefined;
     }
   };
-  const throwIfAny = () => {
-    if (errors.length > 0) throw new FrontMatterErrors(errors);
-  };
-  return {check, errors, throwIfAny};
+  return {check, errors};
 }
 
 export function describe(value: unknown): string {
