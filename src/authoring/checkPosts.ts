@@ -17,7 +17,7 @@ import {sourceAnchor} from '../incidents/sources';
 import {recordingFaultLines} from '../measurements/recordingFiles';
 import remarkCitations from '../plugins/citations/remarkCitations';
 import remarkSafeMarkup from '../plugins/safeMarkup/remarkSafeMarkup';
-import {postUrlFaults} from '../site/redirects';
+import {BLOG_ROUTES, postUrlFaults} from '../site/redirects';
 import {faultLine, FaultReport, refuseFrontMatterEngines} from './faultReport';
 
 export type PostFrontMatter = {file: string; frontMatter: Record<string, unknown>};
@@ -80,16 +80,17 @@ function remarkCollect(into: Omit<Compiled, 'file' | 'slug'>) {
 }
 
 /** Every fault of the posts' text and of the links between posts, compiled as the build compiles them. */
-async function textFaults(siteDir: string, posts: readonly {file: string; text: string}[]): Promise<string[]> {
+async function textFaults(
+  siteDir: string,
+  posts: readonly {file: string; text: string; frontMatter: Record<string, unknown>}[],
+): Promise<string[]> {
   // Docusaurus' own pieces, so the text is read exactly as the build reads it.
   const {loadSiteConfig} = require('@docusaurus/core/lib/server/config');
   const {compileToJSX} = require('@docusaurus/mdx-loader/lib/utils');
-  const {DEFAULT_PARSE_FRONT_MATTER} = require('@docusaurus/utils');
   const {siteConfig} = await loadSiteConfig({siteDir});
   const faults: string[] = [];
   const compiled: Compiled[] = [];
-  for (const {file, text} of posts) {
-    const {frontMatter} = await DEFAULT_PARSE_FRONT_MATTER({filePath: file, fileContent: text});
+  for (const {file, text, frontMatter} of posts) {
     const found = {ids: new Set<string>(), links: [] as Compiled['links']};
     try {
       await compileToJSX({
@@ -126,7 +127,7 @@ async function textFaults(siteDir: string, posts: readonly {file: string; text: 
   for (const post of compiled) {
     for (const {url, line} of post.links) {
       const match = /^\/blog\/([a-z0-9-]+)(?:#(.*))?$/.exec(url);
-      if (!match || match[1] === post.slug || ['tags', 'archive', 'authors', 'page'].includes(match[1])) continue;
+      if (!match || match[1] === post.slug || BLOG_ROUTES.includes(match[1])) continue;
       const target = bySlug.get(match[1]);
       if (!target)
         faults.push(
@@ -154,15 +155,16 @@ export async function checkSite(siteDir: string): Promise<{posts: number; faults
       return [];
     }
   });
+  // Read as Docusaurus reads it, once, for both the front-matter and the text checks.
   const {DEFAULT_PARSE_FRONT_MATTER} = require('@docusaurus/utils');
   const parsed = await Promise.all(
-    posts.map(async ({file, text}) => ({
-      file,
-      frontMatter: (await DEFAULT_PARSE_FRONT_MATTER({filePath: file, fileContent: text})).frontMatter,
+    posts.map(async (post) => ({
+      ...post,
+      frontMatter: (await DEFAULT_PARSE_FRONT_MATTER({filePath: post.file, fileContent: post.text})).frontMatter,
     })),
   );
   faults.push(...checkPostFrontMatter(siteDir, parsed).faults, ...recordingFaultLines(siteDir));
-  faults.push(...(await textFaults(siteDir, posts)));
+  faults.push(...(await textFaults(siteDir, parsed)));
   // The text's checks read the sources again: a fault found by both is one fault.
   return {posts: posts.length, faults: [...new Set(faults)]};
 }

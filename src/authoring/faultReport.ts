@@ -6,7 +6,7 @@
 import path from 'node:path';
 import {isMap, isScalar, isSeq, LineCounter, parseDocument} from 'yaml';
 
-import type {IncidentMetaError} from '../incidents/frontMatterFields';
+import {FRONT_MATTER_BLOCK, type IncidentMetaError} from '../incidents/frontMatterFields';
 
 /** "incident.versions[0].fixed" → ["incident", "versions", 0, "fixed"]. */
 function fieldPath(field: string): (string | number)[] {
@@ -22,7 +22,7 @@ function fieldPath(field: string): (string | number)[] {
  * Docusaurus' own parser; this YAML parser is used only for its positions.
  */
 function frontMatterLine(fileText: string, field: string): number {
-  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(fileText);
+  const match = FRONT_MATTER_BLOCK.exec(fileText);
   if (!match) return 1;
   const lines = new LineCounter();
   const document = parseDocument(match[1], {lineCounter: lines});

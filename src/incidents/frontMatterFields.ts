@@ -65,6 +65,9 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
+/** A post's front-matter block, its YAML in group 1, as Docusaurus finds it: a byte-order mark and CRLF allowed. */
+export const FRONT_MATTER_BLOCK = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
+
 /** Where, under `npm start`, a post's front matter carries its faults instead of stopping the server. */
 export const POST_FAULTS = 'incidentFaults';
 

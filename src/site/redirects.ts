@@ -2,7 +2,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {load} from 'js-yaml';
 
-import {IncidentMetaError} from '../incidents/frontMatterFields';
+import {FRONT_MATTER_BLOCK, IncidentMetaError} from '../incidents/frontMatterFields';
 
 export type Redirect = {source: string; destination: string; permanent: true};
 
@@ -11,7 +11,7 @@ export type PostUrls = {file: string; folder: string; slug: string; trackingId?:
 
 /** Where posts live, and the pages under it the blog itself owns. */
 const BLOG = '/blog';
-const BLOG_ROUTES = ['tags', 'archive', 'authors', 'page'];
+export const BLOG_ROUTES = ['tags', 'archive', 'authors', 'page'];
 
 /**
  * A folder name that Vercel's redirect `source` (a path-to-regexp pattern) and
@@ -100,8 +100,7 @@ export function readPostUrls(siteDir: string): PostUrls[] {
     .flatMap(({name}) => {
       const file = ['index.mdx', 'index.md'].map((f) => path.join(blog, name, f)).find((f) => existsSync(f));
       if (!file) return [];
-      // As Docusaurus reads it: a byte-order mark and Windows line endings allowed.
-      const frontMatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'))?.[1];
+      const frontMatter = FRONT_MATTER_BLOCK.exec(readFileSync(file, 'utf8'))?.[1];
       const {slug, incident} = (frontMatter === undefined ? {} : (load(frontMatter) ?? {})) as {
         slug?: unknown;
         incident?: {tracking_id?: unknown};

@@ -149,6 +149,9 @@ const decodeAnchor = (anchor: string) => {
   }
 };
 
+/** A citation with space before it, which renders as "2 hours [1]". */
+const SPACED_CITATION = new RegExp(`\\s+(${CITATION.source})`, 'g');
+
 /** Text of a node and its descendants, as written. */
 const textOf = (node: RootContent | Root): string =>
   'value' in node && typeof node.value === 'string'
@@ -172,7 +175,7 @@ function headingAndCitationFaults(tree: Root, file: string, sources: readonly So
   const visit = (node: RootContent | Root) => {
     const line = node.position?.start.line ?? 0;
     if (node.type === 'heading') {
-      if (/\[\^[^\]\s]+\]/.test(textOf(node)))
+      if (new RegExp(CITATION.source).test(textOf(node)))
         faults.push(
           `${file}:${line}: a heading may not cite a source (the table of contents would show [^id] raw); cite in the text below it`,
         );
@@ -203,7 +206,7 @@ function headingAndCitationFaults(tree: Root, file: string, sources: readonly So
     if (node.type === 'text') {
       if (node.value.includes(TO_FILL))
         faults.push(`${file}:${line}: "${TO_FILL}" is left from the scaffold; write the section, citing its sources`);
-      for (const match of node.value.matchAll(/\s+(\[\^[^\]\s]+\])/g)) {
+      for (const match of node.value.matchAll(SPACED_CITATION)) {
         const at = line + (node.value.slice(0, match.index).match(/\n/g)?.length ?? 0);
         faults.push(
           `${file}:${at}: remove the space before ${match[1]}: a citation follows the word it supports directly, as in "took 30 seconds${match[1]}"`,

@@ -1,8 +1,7 @@
-import {existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
-import {builtPages, elements} from '../../html/builtHtml';
 import {bundleIslands, cssModuleClassName, type IslandBundle} from './bundleIslands';
 
 /**
@@ -28,23 +27,6 @@ export type IslandScripts = Record<string, string>;
  */
 export function isHtmlFirstBuild(env: Record<string, string | undefined>): boolean {
   return env.NODE_ENV === 'production' && env.CLASSIC_RUNTIME !== 'true';
-}
-
-/**
- * The HTML-first pages load none of the client runtime's chunks, which the
- * build still writes (thousands, tens of MB, with a thousand posts): remove
- * each chunk under assets/js that no page names in any attribute.
- */
-function removeUnloadedRuntimeChunks(outDir: string): void {
-  const named = new Set<string>();
-  for (const page of builtPages(outDir)) {
-    for (const element of elements(page.document))
-      for (const {value} of element.attrs) if (value.endsWith('.js')) named.add(value);
-  }
-  const chunks = path.join(outDir, 'assets/js');
-  if (!existsSync(chunks)) return;
-  for (const file of readdirSync(chunks)) if (!named.has(`/assets/js/${file}`)) rmSync(path.join(chunks, file));
-  if (readdirSync(chunks).length === 0) rmSync(chunks, {recursive: true});
 }
 
 /** Matches Docusaurus' CSS-module rules: the files whose class names must be stable. */
@@ -81,7 +63,9 @@ export default function islandsPlugin(context: LoadContext, {htmlFirst}: {htmlFi
         mkdirSync(path.dirname(path.join(outDir, bundle.file)), {recursive: true});
         writeFileSync(path.join(outDir, bundle.file), bundle.code);
       }
-      if (htmlFirst) removeUnloadedRuntimeChunks(outDir);
+      // The HTML-first page template names none of the client runtime's chunks, which the build still writes
+      // (thousands, tens of MB, with a thousand posts): no page can load them, so none is deployed.
+      if (htmlFirst) rmSync(path.join(outDir, 'assets/js'), {recursive: true, force: true});
     },
     configureWebpack(config) {
       for (const rule of config.module?.rules ?? []) {

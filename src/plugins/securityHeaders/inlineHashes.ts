@@ -33,11 +33,6 @@ export function builtInlineCode(outDir: string): FoundInline[] {
   return [...found.values()];
 }
 
-/** "/blog/x-incident" → "blog/x_incident/index.md": the post a page was built from, where it is one. */
-function postFileOf(siteDir: string, page: string): string | undefined {
-  return readPostUrls(siteDir).find(({slug}) => page === `/blog/${slug}`)?.file;
-}
-
 /**
  * Lines naming each inline script or style attribute the policy must never
  * allow, with its page and post: code the site does not knowingly emit, and
@@ -45,12 +40,14 @@ function postFileOf(siteDir: string, page: string): string | undefined {
  * is an impostor).
  */
 export function refusedInlineLines(siteDir: string, found: readonly FoundInline[]): string[] {
+  // "/blog/x-incident" → "blog/x_incident/index.md": the post a page was built from, where it is one.
+  const postFiles = new Map(readPostUrls(siteDir).map(({slug, file}) => [`/blog/${slug}`, file]));
   const versions = new Map<string, number>();
   for (const code of found) if (code.known) versions.set(code.known, (versions.get(code.known) ?? 0) + 1);
   return found
     .filter((code) => code.known === undefined || versions.get(code.known)! > 1)
     .map((code) => {
-      const post = postFileOf(siteDir, code.page) ?? 'no post';
+      const post = postFiles.get(code.page) ?? 'no post';
       const what = code.known ? `one of ${versions.get(code.known)} different versions of ${code.known}: ` : '';
       return `- ${post} (page ${code.page}): ${what}${code.excerpt}`;
     });
