@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 
+import {alignTrace, HEARTBEAT_MS, LAG_BUCKET_MS, type ServiceTrace} from './serviceTrace';
 import {
   RECONNECT_PATHS,
   roundMs,
@@ -14,6 +15,7 @@ import {
   type ProbeRun,
   type ProbeSample,
   type ReconnectPath,
+  type Scenario,
 } from '../src/measurements/probeRecording';
 
 const SERVICE = path.join(__dirname, 'service.py');
@@ -21,10 +23,12 @@ const SERVICE = path.join(__dirname, 'service.py');
 const GRACE_MS = 500;
 
 export type LabOptions = {
-  closeDelayS: number;
+  /** One scenario per close delay: how long the stand-in engine lingers after SIGTERM. */
+  closeDelaysS: number[];
   probeIntervalMs: number;
   probeTimeoutMs: number;
-  runLengthS: number;
+  /** Seconds measured after the engine's close would have ended, to show the recovery. */
+  tailS: number;
   outageAtS: number;
   python: string;
   /** Put on the command line of every process the lab starts, so leftovers can be found. */
@@ -67,11 +71,11 @@ export function pythonVersion(python: string): string {
 
 type Service = {port: number; child: ChildProcess};
 
-function startService(reconnectPath: ReconnectPath, options: LabOptions): Promise<Service> {
+function startService(reconnectPath: ReconnectPath, closeDelayS: number, options: LabOptions): Promise<Service> {
   // detached: the service and its engine share a process group we can end as one.
   const child = spawn(
     options.python,
-    [SERVICE, '--path', reconnectPath, '--close-delay', String(options.closeDelayS), '--run-id', options.runId],
+    [SERVICE, '--path', reconnectPath, '--close-delay', String(closeDelayS), '--run-id', options.runId],
     {detached: true, stdio: ['ignore', 'pipe', 'pipe']},
   );
   liveGroups.add(child.pid!);
@@ -150,25 +154,44 @@ function triggerOutage(port: number): Promise<void> {
 const sleepUntil = (target: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.max(0, target - performance.now())));
 
+function fetchTrace(port: number): Promise<ServiceTrace> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({host: '127.0.0.1', port, path: '/lab/trace', agent: false}, (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve(JSON.parse(body) as ServiceTrace));
+      })
+      .on('error', reject);
+  });
+}
+
 /**
  * Probes on a fixed schedule, open loop: each probe leaves on time even while
  * earlier ones are unanswered, so a freeze shows as many slow probes instead
  * of hiding behind one (coordinated omission).
  */
-export async function measurePath(reconnectPath: ReconnectPath, options: LabOptions): Promise<ProbeRun> {
-  const service = await startService(reconnectPath, options);
+export async function measurePath(
+  reconnectPath: ReconnectPath,
+  closeDelayS: number,
+  options: LabOptions,
+): Promise<ProbeRun> {
+  const runLengthMs = runLengthFor(closeDelayS, options);
+  const service = await startService(reconnectPath, closeDelayS, options);
   try {
+    const runStartNs = process.hrtime.bigint();
     const start = performance.now();
     // Pushed in send order, since JavaScript runs one callback at a time.
     const pending: Promise<ProbeSample>[] = [];
+    let waiting = 0;
     const sendProbe = () => {
       const sentAtMs = roundMs(performance.now() - start);
+      waiting += 1;
       pending.push(
-        probe(service.port, options.probeTimeoutMs).then(({latencyMs, outcome}) => ({
-          sentAtMs,
-          latencyMs: roundMs(latencyMs),
-          outcome,
-        })),
+        probe(service.port, options.probeTimeoutMs).then(({latencyMs, outcome}) => {
+          waiting -= 1;
+          return {sentAtMs, latencyMs: roundMs(latencyMs), outcome};
+        }),
       );
     };
     let outageAtMs = Number.NaN;
@@ -179,42 +202,71 @@ export async function measurePath(reconnectPath: ReconnectPath, options: LabOpti
       // loop stops, is then always measured instead of depending on where the schedule happens to fall.
       sendProbe();
     });
-    const count = Math.round((options.runLengthS * 1000) / options.probeIntervalMs);
+    const progress = setInterval(() => {
+      const elapsedS = (performance.now() - start) / 1000;
+      options.log(
+        `  ${reconnectPath}: ${elapsedS.toFixed(0)} of ${runLengthMs / 1000} s, ${waiting} probes unanswered`,
+      );
+    }, 5000);
+    const count = Math.round(runLengthMs / options.probeIntervalMs);
     for (let i = 0; i < count; i++) {
       await sleepUntil(start + i * options.probeIntervalMs);
       sendProbe();
     }
     await outage;
     const samples = await Promise.all(pending);
-    return {outageAtMs, samples, summary: summarizeProbes(samples)};
+    clearInterval(progress);
+    // Let the heartbeat fill the run's last lag bucket before asking for the trace.
+    await sleepUntil(start + runLengthMs + 2 * HEARTBEAT_MS);
+    const trace = alignTrace(await fetchTrace(service.port), runStartNs, runLengthMs);
+    return {outageAtMs, samples, summary: summarizeProbes(samples), ...trace};
   } finally {
     await stopService(service);
   }
 }
 
+function runLengthFor(closeDelayS: number, options: LabOptions): number {
+  return Math.round((options.outageAtS + closeDelayS + options.tailS) * 1000);
+}
+
 export async function runLab(options: LabOptions): Promise<ProbeRecording> {
   const python = pythonVersion(options.python);
-  const runs = {} as Record<ReconnectPath, ProbeRun>;
-  for (const reconnectPath of RECONNECT_PATHS) {
-    options.log(`measuring the ${reconnectPath} path for ${options.runLengthS} s…`);
-    runs[reconnectPath] = await measurePath(reconnectPath, options);
+  const scenarios: Scenario[] = [];
+  for (const closeDelayS of [...options.closeDelaysS].sort((a, b) => a - b)) {
+    const runs = {} as Record<ReconnectPath, ProbeRun>;
+    for (const reconnectPath of RECONNECT_PATHS) {
+      options.log(
+        `engine close ${closeDelayS} s, ${reconnectPath} the fix: measuring for ${runLengthFor(closeDelayS, options) / 1000} s…`,
+      );
+      runs[reconnectPath] = await measurePath(reconnectPath, closeDelayS, options);
+    }
+    scenarios.push({
+      closeDelayMs: closeDelayS * 1000,
+      runLengthMs: runLengthFor(closeDelayS, options),
+      outageAtMs: options.outageAtS * 1000,
+      runs,
+    });
   }
   return {
     schemaVersion: SCHEMA_VERSION,
     measured: {
       description:
-        'GET /health/liveliness latency of a minimal asyncio service (lab/service.py) whose stand-in query engine ' +
-        'lingers closeDelayMs after SIGTERM. At outageAtMs a simulated database outage starts a reconnect: "before" ' +
-        'awaits a disconnect that calls the blocking Popen.wait() inside asyncio.wait_for; "after" sends SIGTERM, ' +
-        'awaits graceMs, sends SIGKILL and starts a new engine. Probes are sent open loop every probeIntervalMs on a ' +
-        'new connection, plus one the moment the outage is acknowledged; a probe unanswered after probeTimeoutMs is ' +
-        'recorded as a timeout at that latency.',
+        'A minimal asyncio service (lab/service.py) with a stand-in query engine that lingers closeDelayMs after ' +
+        'SIGTERM. At outageAtMs a simulated database outage starts a reconnect: "before" awaits a disconnect that ' +
+        'calls the blocking Popen.wait() inside asyncio.wait_for; "after" sends SIGTERM, awaits graceMs, sends ' +
+        'SIGKILL and starts a new engine. GET /health/liveliness is probed open loop every probeIntervalMs on a new ' +
+        'connection, plus once the moment the outage is acknowledged; a probe unanswered after probeTimeoutMs is ' +
+        'recorded as a timeout at that latency. Inside, the service logs each reconnect step, and a heartbeat task ' +
+        'asks to wake every heartbeatMs: loopLagMs holds its worst lag per lagBucketMs, null where it never woke. ' +
+        "slowCallbacks are asyncio debug mode's reports of callbacks that held the loop over 100 ms.",
+      clock:
+        'Probe times are Node performance.now() since the run started; the service logs time.monotonic_ns(), ' +
+        'converted with the run start read from process.hrtime.bigint(). On Linux both read CLOCK_MONOTONIC.',
       probeIntervalMs: options.probeIntervalMs,
       probeTimeoutMs: options.probeTimeoutMs,
-      runLengthMs: options.runLengthS * 1000,
-      outageAtMs: options.outageAtS * 1000,
-      closeDelayMs: options.closeDelayS * 1000,
       graceMs: GRACE_MS,
+      heartbeatMs: HEARTBEAT_MS,
+      lagBucketMs: LAG_BUCKET_MS,
     },
     environment: {
       os: `${os.type()} ${os.release()} ${os.arch()}`,
@@ -223,14 +275,24 @@ export async function runLab(options: LabOptions): Promise<ProbeRecording> {
       node: process.version,
       date: new Date().toISOString(),
     },
-    runs,
+    scenarios,
   };
 }
 
 /** Pretty JSON with one probe per line: readable, and diffs stay small. */
 export function formatRecording(recording: ProbeRecording): string {
-  return `${JSON.stringify(recording, null, 2).replace(
-    /\{\s+"sentAtMs": ([\d.]+),\s+"latencyMs": ([\d.]+),\s+"outcome": ("[a-z-]+")\s+\}/g,
-    '{"sentAtMs": $1, "latencyMs": $2, "outcome": $3}',
-  )}\n`;
+  const text = JSON.stringify(recording, null, 2)
+    .replace(
+      /\{\s+"sentAtMs": ([\d.]+),\s+"latencyMs": ([\d.]+),\s+"outcome": ("[a-z-]+")\s+\}/g,
+      '{"sentAtMs": $1, "latencyMs": $2, "outcome": $3}',
+    )
+    .replace(/\{\s+"atMs": ([\d.]+),\s+"event": ("[a-z-]+")\s+\}/g, '{"atMs": $1, "event": $2}')
+    // The lag buckets, ten to a line.
+    .replace(/^( *)"loopLagMs": \[([^\]]*)\]/gm, (_, indent: string, items: string) => {
+      const values = items.split(',').map((item) => item.trim());
+      const lines = [];
+      for (let i = 0; i < values.length; i += 10) lines.push(`${indent}  ${values.slice(i, i + 10).join(', ')}`);
+      return `${indent}"loopLagMs": [\n${lines.join(',\n')}\n${indent}]`;
+    });
+  return `${text}\n`;
 }

@@ -1,20 +1,46 @@
 /**
- * The lab's recording of /health/liveliness probes, and the one validator that
- * the lab, the build and the widget all use to read it. Written by hand rather
- * than with the schema library the front matter uses: the replay island runs
- * it in the browser, where zod would add about 26 KB gzipped (5 KB as
- * zod/mini, measured with esbuild) to a page whose whole budget is 25 KB.
+ * The lab's recording: per scenario (how long the stand-in engine lingers),
+ * one run before the fix and one after, each with the /health/liveliness
+ * probes seen from outside, the service's own events and its event-loop lag
+ * seen from inside. The one validator here is what the lab, the build and the
+ * widget all use to read it. Written by hand rather than with the schema
+ * library the front matter uses: the replay island runs it in the browser,
+ * where zod would add about 26 KB gzipped (5 KB as zod/mini, measured with
+ * esbuild) to a page whose whole budget is 25 KB.
  */
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const RECONNECT_PATHS = ['before', 'after'] as const;
 export const OUTCOMES = ['ok', 'http-error', 'timeout', 'error'] as const;
+export const SERVICE_EVENTS = [
+  'reconnect-started',
+  'sigterm-sent',
+  'blocking-wait-entered',
+  'sigkill-sent',
+  'engine-exited',
+  'engine-ready',
+  'reconnect-done',
+] as const;
 
 export type ReconnectPath = (typeof RECONNECT_PATHS)[number];
+export type ProbeOutcome = (typeof OUTCOMES)[number];
+export type ServiceEventName = (typeof SERVICE_EVENTS)[number];
 
 /** A probe slower than this was stalled by a freeze: the healthy loop answers in milliseconds. */
 export const STALL_MS = 200;
-export type ProbeOutcome = (typeof OUTCOMES)[number];
+
+/** The events each path logs, in order; `?` marks one that happens only sometimes (SIGKILL, if the engine outlives the grace). */
+const PATH_EVENTS: Record<ReconnectPath, string[]> = {
+  before: [
+    'reconnect-started',
+    'sigterm-sent',
+    'blocking-wait-entered',
+    'engine-exited',
+    'engine-ready',
+    'reconnect-done',
+  ],
+  after: ['reconnect-started', 'sigterm-sent', 'sigkill-sent?', 'engine-exited', 'engine-ready', 'reconnect-done'],
+};
 
 export type ProbeSample = {
   /** When the probe was sent, in ms since the run started. */
@@ -35,26 +61,49 @@ export type ProbeSummary = {
   over1sCount: number;
 };
 
+/** A step of the service's reconnect, on the probes' time axis. */
+export type ServiceEvent = {atMs: number; event: ServiceEventName};
+
+/** asyncio's debug-mode report of a callback that held the loop longer than its threshold. */
+export type SlowCallback = {atMs: number; message: string};
+
 export type ProbeRun = {
   /** When the simulated database outage was triggered, ms since the run started. */
   outageAtMs: number;
   samples: ProbeSample[];
   summary: ProbeSummary;
+  events: ServiceEvent[];
+  /**
+   * The heartbeat's worst lag in each lagBucketMs of the run (bucket i starts at
+   * i × lagBucketMs); null where it never woke at all: the loop ran nothing then.
+   */
+  loopLagMs: (number | null)[];
+  slowCallbacks: SlowCallback[];
+};
+
+export type Scenario = {
+  /** How long the stand-in engine lingers after SIGTERM; also the scenario's name. */
+  closeDelayMs: number;
+  runLengthMs: number;
+  outageAtMs: number;
+  runs: Record<ReconnectPath, ProbeRun>;
 };
 
 export type ProbeRecording = {
   schemaVersion: typeof SCHEMA_VERSION;
   measured: {
     description: string;
+    /** How the service's clock and the prober's were put on one axis. */
+    clock: string;
     probeIntervalMs: number;
     probeTimeoutMs: number;
-    runLengthMs: number;
-    outageAtMs: number;
-    closeDelayMs: number;
     graceMs: number;
+    heartbeatMs: number;
+    lagBucketMs: number;
   };
   environment: {os: string; cpuCount: number; python: string; node: string; date: string};
-  runs: Record<ReconnectPath, ProbeRun>;
+  /** In order of close delay, each delay once. */
+  scenarios: Scenario[];
 };
 
 /** Every stored time is rounded to 0.1 ms, so a summary recomputed from samples matches exactly. */
@@ -82,6 +131,16 @@ export function summarizeProbes(samples: readonly ProbeSample[]): ProbeSummary {
   };
 }
 
+/** The longest the heartbeat waited past its time: the freeze as measured from inside the service. */
+export function maxLoopLagMs(run: Pick<ProbeRun, 'loopLagMs'>): number {
+  return Math.max(0, ...run.loopLagMs.map((lag) => lag ?? 0));
+}
+
+/** How far the heartbeat's longest lag may stray from the close delay in a "before" run. */
+export function freezeTolerance(closeDelayMs: number): number {
+  return Math.max(1000, closeDelayMs * 0.1);
+}
+
 export class ProbeRecordingError extends Error {
   constructor(source: string, where: string, fault: string) {
     super(`${source}: ${where} ${fault}`);
@@ -93,38 +152,39 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Throws a ProbeRecordingError naming the file and the fault; returns the typed recording. */
+/** Throws a ProbeRecordingError naming the file and the field at fault; returns the typed recording. */
 export function parseProbeRecording(data: unknown, source: string): ProbeRecording {
   const fail = (where: string, fault: string): never => {
     throw new ProbeRecordingError(source, where, fault);
   };
+  const got = (value: unknown) => JSON.stringify(value) ?? 'nothing';
   const record = (value: unknown, where: string): Record<string, unknown> =>
-    isRecord(value) ? value : fail(where, `must be an object; got ${JSON.stringify(value) ?? 'nothing'}`);
+    isRecord(value) ? value : fail(where, `must be an object; got ${got(value)}`);
+  const list = (value: unknown, where: string): unknown[] =>
+    Array.isArray(value) ? value : fail(where, `must be a list; got ${got(value)}`);
   const number = (value: unknown, where: string, min = 0): number =>
     typeof value === 'number' && Number.isFinite(value) && value >= min
       ? value
-      : fail(where, `must be a number ≥ ${min}; got ${JSON.stringify(value) ?? 'nothing'}`);
+      : fail(where, `must be a number ≥ ${min}; got ${got(value)}`);
   const text = (value: unknown, where: string): string =>
-    typeof value === 'string' && value !== ''
-      ? value
-      : fail(where, `must be non-empty text; got ${JSON.stringify(value) ?? 'nothing'}`);
+    typeof value === 'string' && value !== '' ? value : fail(where, `must be non-empty text; got ${got(value)}`);
 
   const root = record(data, 'the file');
   if (root.schemaVersion !== SCHEMA_VERSION) {
     fail(
       'schemaVersion',
-      `is ${JSON.stringify(root.schemaVersion) ?? 'missing'}; this site reads version ${SCHEMA_VERSION}`,
+      `is ${got(root.schemaVersion)}; this site reads version ${SCHEMA_VERSION} (re-measure with npm run lab)`,
     );
   }
   const m = record(root.measured, 'measured');
   const measured: ProbeRecording['measured'] = {
     description: text(m.description, 'measured.description'),
+    clock: text(m.clock, 'measured.clock'),
     probeIntervalMs: number(m.probeIntervalMs, 'measured.probeIntervalMs', 1),
     probeTimeoutMs: number(m.probeTimeoutMs, 'measured.probeTimeoutMs', 1),
-    runLengthMs: number(m.runLengthMs, 'measured.runLengthMs', 1),
-    outageAtMs: number(m.outageAtMs, 'measured.outageAtMs'),
-    closeDelayMs: number(m.closeDelayMs, 'measured.closeDelayMs'),
     graceMs: number(m.graceMs, 'measured.graceMs'),
+    heartbeatMs: number(m.heartbeatMs, 'measured.heartbeatMs', 0.1),
+    lagBucketMs: number(m.lagBucketMs, 'measured.lagBucketMs', 1),
   };
   const e = record(root.environment, 'environment');
   const environment: ProbeRecording['environment'] = {
@@ -135,83 +195,163 @@ export function parseProbeRecording(data: unknown, source: string): ProbeRecordi
     date: text(e.date, 'environment.date'),
   };
 
-  const runsRaw = record(root.runs, 'runs');
-  const runs = {} as Record<ReconnectPath, ProbeRun>;
-  for (const path of RECONNECT_PATHS) {
-    const where = `runs.${path}`;
-    const run = record(runsRaw[path], where);
-    const rawSamples = Array.isArray(run.samples) ? run.samples : fail(`${where}.samples`, 'must be a list of probes');
+  const parseRun = (raw: unknown, where: string, scenario: Omit<Scenario, 'runs'>, path: ReconnectPath): ProbeRun => {
+    const {runLengthMs} = scenario;
+    const inside = (atMs: number, at: string) => {
+      if (atMs > runLengthMs) fail(at, `(${atMs}) is after the run ended (its runLengthMs is ${runLengthMs})`);
+    };
+    const run = record(raw, where);
+    const rawSamples = list(run.samples, `${where}.samples`);
     if (rawSamples.length === 0) fail(`${where}.samples`, 'is empty; a run needs at least one probe');
-    const samples = rawSamples.map((raw: unknown, i: number): ProbeSample => {
+    const samples = rawSamples.map((rawSample, i): ProbeSample => {
       const at = `${where}.samples[${i}]`;
-      const s = record(raw, at);
+      const s = record(rawSample, at);
       const outcome = s.outcome as ProbeOutcome;
       if (!OUTCOMES.includes(outcome))
-        fail(`${at}.outcome`, `must be one of ${OUTCOMES.join(', ')}; got ${JSON.stringify(s.outcome) ?? 'nothing'}`);
-      if (typeof s.sentAtMs === 'number' && s.sentAtMs < 0)
-        fail(`${at}.sentAtMs`, `(${s.sentAtMs}) is before the run started`);
-      return {
+        fail(`${at}.outcome`, `must be one of ${OUTCOMES.join(', ')}; got ${got(outcome)}`);
+      const sample = {
         sentAtMs: number(s.sentAtMs, `${at}.sentAtMs`),
         latencyMs: number(s.latencyMs, `${at}.latencyMs`),
         outcome,
       };
+      inside(sample.sentAtMs, `${at}.sentAtMs`);
+      if (outcome === 'ok' && sample.latencyMs > measured.probeTimeoutMs) {
+        fail(
+          `${at}.latencyMs`,
+          `(${sample.latencyMs}) is slower than the client timeout (measured.probeTimeoutMs is ${measured.probeTimeoutMs}), yet the probe is marked answered`,
+        );
+      }
+      return sample;
     });
     samples.forEach((s, i) => {
-      const at = `${where}.samples[${i}]`;
       if (i > 0 && s.sentAtMs < samples[i - 1].sentAtMs) {
         fail(
-          `${at}.sentAtMs`,
+          `${where}.samples[${i}].sentAtMs`,
           `(${s.sentAtMs}) is earlier than the probe before it (${samples[i - 1].sentAtMs}); samples must be in send order`,
         );
       }
-      if (s.sentAtMs > measured.runLengthMs) {
-        fail(
-          `${at}.sentAtMs`,
-          `(${s.sentAtMs}) is after the run ended (measured.runLengthMs is ${measured.runLengthMs})`,
-        );
-      }
-      if (s.outcome === 'ok' && s.latencyMs > measured.probeTimeoutMs) {
-        fail(
-          `${at}.latencyMs`,
-          `(${s.latencyMs}) is slower than the client timeout (measured.probeTimeoutMs is ${measured.probeTimeoutMs}), yet the probe is marked answered`,
-        );
-      }
     });
-    const expected = summarizeProbes(samples);
+    const summary = summarizeProbes(samples);
     const summaryRaw = record(run.summary, `${where}.summary`);
-    for (const key of Object.keys(expected) as (keyof ProbeSummary)[]) {
-      if (summaryRaw[key] !== expected[key]) {
-        fail(
-          `${where}.summary.${key}`,
-          `is ${JSON.stringify(summaryRaw[key]) ?? 'missing'} but the samples give ${expected[key]}`,
-        );
-      }
+    for (const key of Object.keys(summary) as (keyof ProbeSummary)[]) {
+      if (summaryRaw[key] !== summary[key])
+        fail(`${where}.summary.${key}`, `is ${got(summaryRaw[key])} but the samples give ${summary[key]}`);
     }
     const outageAtMs = number(run.outageAtMs, `${where}.outageAtMs`);
     // The run records when its outage was really triggered: the planned time plus the scheduler's jitter.
-    if (Math.abs(outageAtMs - measured.outageAtMs) > measured.probeIntervalMs / 2) {
+    if (Math.abs(outageAtMs - scenario.outageAtMs) > measured.probeIntervalMs / 2) {
       fail(
         `${where}.outageAtMs`,
-        `(${outageAtMs}) differs from measured.outageAtMs (${measured.outageAtMs}) by more than half a probe interval; the run must trigger the outage when its parameters say`,
+        `(${outageAtMs}) differs from the scenario's outageAtMs (${scenario.outageAtMs}) by more than half a probe interval; the run must trigger the outage when its parameters say`,
       );
     }
-    runs[path] = {outageAtMs, samples, summary: expected};
-  }
-  // The story is a freeze before the fix and none after; a recording without it, or with the runs swapped, tells another.
-  if (runs.before.summary.maxMs <= STALL_MS) {
-    fail(
-      'runs.before.samples',
-      `hold no probe slower than ${STALL_MS} ms: the run before the fix shows no freeze (are the runs swapped?)`,
+
+    const events = list(run.events, `${where}.events`).map((rawEvent, i): ServiceEvent => {
+      const at = `${where}.events[${i}]`;
+      const ev = record(rawEvent, at);
+      const atMs = number(ev.atMs, `${at}.atMs`);
+      inside(atMs, `${at}.atMs`);
+      if (!SERVICE_EVENTS.includes(ev.event as ServiceEventName))
+        fail(`${at}.event`, `must be one of ${SERVICE_EVENTS.join(', ')}; got ${got(ev.event)}`);
+      return {atMs, event: ev.event as ServiceEventName};
+    });
+    events.forEach((ev, i) => {
+      if (i > 0 && ev.atMs < events[i - 1].atMs)
+        fail(`${where}.events[${i}].atMs`, `(${ev.atMs}) is earlier than the event before it; events must be in order`);
+    });
+    const names = events.map((ev) => ev.event);
+    const expected = PATH_EVENTS[path]
+      .filter((name) => !name.endsWith('?') || names.includes(name.slice(0, -1) as ServiceEventName))
+      .map((name) => name.replace('?', ''));
+    if (names.join() !== expected.join()) {
+      fail(
+        `${where}.events`,
+        `are ${names.join(', ') || 'none'}; the ${path} path logs ${PATH_EVENTS[path].join(', ')} (? only sometimes), in that order`,
+      );
+    }
+    if (Math.abs(events[0].atMs - outageAtMs) > measured.probeIntervalMs) {
+      fail(
+        `${where}.events[0].atMs`,
+        `(${events[0].atMs}) is not when the outage was triggered (${outageAtMs}): are the clocks aligned?`,
+      );
+    }
+
+    const buckets = Math.ceil(runLengthMs / measured.lagBucketMs);
+    const loopLagMs = list(run.loopLagMs, `${where}.loopLagMs`).map((lag, i) =>
+      lag === null ? null : number(lag, `${where}.loopLagMs[${i}]`),
     );
-  }
-  // An "after" run that freezes inverts the story the page tells about the fix.
-  const stalled = runs.after.samples.findIndex((sample) => sample.latencyMs > STALL_MS);
-  if (stalled !== -1) {
-    const sample = runs.after.samples[stalled];
-    fail(
-      `runs.after.samples[${stalled}]`,
-      `(${sample.outcome}, ${sample.latencyMs} ms) shows a freeze, but the run after the fix must answer every probe within ${STALL_MS} ms; re-measure with npm run lab`,
-    );
-  }
-  return {schemaVersion: SCHEMA_VERSION, measured, environment, runs};
+    if (loopLagMs.length !== buckets) {
+      fail(
+        `${where}.loopLagMs`,
+        `has ${loopLagMs.length} entries; a run of ${runLengthMs} ms in buckets of ${measured.lagBucketMs} ms has ${buckets}`,
+      );
+    }
+    const slowCallbacks = list(run.slowCallbacks, `${where}.slowCallbacks`).map((rawReport, i): SlowCallback => {
+      const at = `${where}.slowCallbacks[${i}]`;
+      const report = record(rawReport, at);
+      const atMs = number(report.atMs, `${at}.atMs`);
+      inside(atMs, `${at}.atMs`);
+      return {atMs, message: text(report.message, `${at}.message`)};
+    });
+    return {outageAtMs, samples, summary, events, loopLagMs, slowCallbacks};
+  };
+
+  const rawScenarios = list(root.scenarios, 'scenarios');
+  if (rawScenarios.length === 0) fail('scenarios', 'is empty; measure at least one with npm run lab');
+  const scenarios = rawScenarios.map((rawScenario, i): Scenario => {
+    const where = `scenarios[${i}]`;
+    const s = record(rawScenario, where);
+    const base = {
+      closeDelayMs: number(s.closeDelayMs, `${where}.closeDelayMs`, 1),
+      runLengthMs: number(s.runLengthMs, `${where}.runLengthMs`, 1),
+      outageAtMs: number(s.outageAtMs, `${where}.outageAtMs`),
+    };
+    if (base.outageAtMs >= base.runLengthMs)
+      fail(`${where}.outageAtMs`, `(${base.outageAtMs}) must fall inside the run (runLengthMs is ${base.runLengthMs})`);
+    const runsRaw = record(s.runs, `${where}.runs`);
+    const runs = Object.fromEntries(
+      RECONNECT_PATHS.map((path) => [path, parseRun(runsRaw[path], `${where}.runs.${path}`, base, path)]),
+    ) as Record<ReconnectPath, ProbeRun>;
+
+    // The story is a freeze as long as the engine's close before the fix, and none after.
+    const before = `${where}.runs.before`;
+    if (runs.before.summary.maxMs <= STALL_MS) {
+      fail(
+        `${before}.samples`,
+        `hold no probe slower than ${STALL_MS} ms: the run before the fix shows no freeze (are the runs swapped?)`,
+      );
+    }
+    const lag = maxLoopLagMs(runs.before);
+    if (Math.abs(lag - base.closeDelayMs) > freezeTolerance(base.closeDelayMs)) {
+      fail(
+        `${before}.loopLagMs`,
+        `show the loop blocked for ${lag} ms at most, not about the engine's ${base.closeDelayMs} ms close (±${freezeTolerance(base.closeDelayMs)} ms); re-measure with npm run lab`,
+      );
+    }
+    const after = `${where}.runs.after`;
+    const stalled = runs.after.samples.findIndex((sample) => sample.latencyMs > STALL_MS);
+    if (stalled !== -1) {
+      const sample = runs.after.samples[stalled];
+      fail(
+        `${after}.samples[${stalled}]`,
+        `(${sample.outcome}, ${sample.latencyMs} ms) shows a freeze, but the run after the fix must answer every probe within ${STALL_MS} ms; re-measure with npm run lab`,
+      );
+    }
+    const blocked = runs.after.loopLagMs.findIndex((bucketLag) => bucketLag === null || bucketLag > STALL_MS);
+    if (blocked !== -1) {
+      fail(
+        `${after}.loopLagMs[${blocked}]`,
+        `(${got(runs.after.loopLagMs[blocked])}) shows the loop blocked, but after the fix it must never stall more than ${STALL_MS} ms; re-measure with npm run lab`,
+      );
+    }
+    return {...base, runs};
+  });
+  scenarios.forEach((scenario, i) => {
+    if (i > 0 && scenario.closeDelayMs <= scenarios[i - 1].closeDelayMs)
+      fail(
+        `scenarios[${i}].closeDelayMs`,
+        `(${scenario.closeDelayMs}) must be longer than the scenario before it: one scenario per close delay, shortest first`,
+      );
+  });
+  return {schemaVersion: SCHEMA_VERSION, measured, environment, scenarios};
 }

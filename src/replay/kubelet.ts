@@ -1,47 +1,4 @@
-import {STALL_MS, type ProbeSample} from '../measurements/probeRecording';
-
-export type Freeze = {startMs: number; endMs: number};
-
-/** The stretch during which the loop answered nothing: from the first stalled probe's send to the last one's answer. */
-export function findFreeze(samples: readonly ProbeSample[]): Freeze | null {
-  const stalled = samples.filter((s) => s.latencyMs > STALL_MS);
-  if (stalled.length === 0) return null;
-  return {
-    startMs: Math.min(...stalled.map((s) => s.sentAtMs)),
-    endMs: Math.max(...stalled.map((s) => s.sentAtMs + s.latencyMs)),
-  };
-}
-
-export type Projection = {samples: ProbeSample[]; runLengthMs: number; freeze: Freeze};
-
-/**
- * Stretches a measured freeze to `freezeMs`, as if the engine had lingered as
- * long as it did in production. Not a measurement: it models the service,
- * where every probe sent during the freeze is answered when the loop resumes
- * (a client with a shorter timeout gives up first; the kubelet verdict applies
- * its own). Probes after the freeze are the measured ones, shifted later.
- */
-export function projectFreeze(
-  samples: readonly ProbeSample[],
-  measured: Freeze,
-  {freezeMs, intervalMs, runLengthMs}: {freezeMs: number; intervalMs: number; runLengthMs: number},
-): Projection {
-  const shiftMs = freezeMs - (measured.endMs - measured.startMs);
-  const endMs = measured.startMs + freezeMs;
-  const before = samples.filter((s) => s.sentAtMs < measured.startMs);
-  const during: ProbeSample[] = [];
-  for (let sentAtMs = measured.startMs; sentAtMs < endMs; sentAtMs += intervalMs) {
-    during.push({sentAtMs, latencyMs: endMs - sentAtMs, outcome: 'ok'});
-  }
-  const after = samples
-    .filter((s) => s.sentAtMs >= measured.endMs)
-    .map((s) => ({...s, sentAtMs: s.sentAtMs + shiftMs}));
-  return {
-    samples: [...before, ...during, ...after],
-    runLengthMs: runLengthMs + shiftMs,
-    freeze: {startMs: measured.startMs, endMs},
-  };
-}
+import type {ProbeSample} from '../measurements/probeRecording';
 
 export type ProbeSettings = {periodSeconds: number; timeoutSeconds: number; failureThreshold: number};
 

@@ -186,12 +186,13 @@ describe('latency replay in a real browser', () => {
       await page.waitForTimeout(400);
       expect(await seconds(page)).toBe(paused);
 
+      // A mouse click where the slider stands once the layout has settled (the locator waits for that).
       const slider = page.getByRole('slider');
       const box = (await slider.boundingBox())!;
-      await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
+      await slider.click({position: {x: box.width * 0.5, y: box.height / 2}});
       expect(Math.abs((await seconds(page)) - 6)).toBeLessThan(1);
       const readoutAtSix = await page.locator('[data-readout="before"]').innerText();
-      await page.mouse.click(box.x + box.width * 0.25, box.y + box.height / 2);
+      await slider.click({position: {x: box.width * 0.25, y: box.height / 2}});
       expect(await page.locator('[data-readout="before"]').innerText()).not.toBe(readoutAtSix);
 
       await page.getByLabel('Speed').selectOption('8');
@@ -241,28 +242,147 @@ describe('latency replay in a real browser', () => {
     }
   });
 
-  it('changes the kubelet verdict when the probe settings change', async () => {
+  const requestsFor = (v: {page: Page}, pattern: RegExp) => {
+    const seen: string[] = [];
+    v.page.on('request', (request) => {
+      if (pattern.test(request.url())) seen.push(request.url());
+    });
+    return seen;
+  };
+  const RECORDING = /\/assets\/lab\/recording\.[0-9a-f]{8}\.json$/;
+
+  it('fetches a long scenario only when picked, marks the restart in every lane, and keeps the view in the address', async () => {
     const v = await openReplay();
     const {page} = v;
     try {
+      const fetched = requestsFor(v, RECORDING);
       const verdict = page.locator('[data-verdict="before"]');
       expect(await verdict.innerText()).toMatch(/^No restart/);
-      // Preact runs effects after the next frame, so the verdict settles a frame after the input.
-      await page.getByLabel('Freeze length').selectOption('60');
-      await expect.poll(() => verdict.innerText()).toMatch(/^Pod restarted at/);
-      await page.getByLabel('timeoutSeconds').fill('60');
-      await expect.poll(() => verdict.innerText()).toMatch(/^No restart/);
+      expect(fetched).toEqual([]);
+      await page.getByLabel('Scenario').selectOption({label: 'Engine close 35 s'});
+      await expect.poll(() => elapsed(page)).toMatch(/^Engine close 35 s\. Time: 42\.0 s of 42\.0 s$/);
+      expect(fetched).toHaveLength(1);
+      expect(await verdict.innerText()).toMatch(/^Pod restarted at 31\.0 s/);
+      expect(await page.locator('[data-verdict="after"]').innerText()).toMatch(/^No restart/);
+      const before = page.locator('section').filter({has: page.locator('[data-readout="before"]')});
+      // The restart line crosses the probes, the loop and the engine lanes, and is labelled.
+      expect(await before.locator('svg[role="img"] line[class*="restart"]').count()).toBe(3);
+      await expect(before.getByText('pod restarted', {exact: true}).isVisible()).resolves.toBe(true);
+      expect(
+        await before
+          .getByRole('img', {name: /^Before the fix, event loop: running .*; blocked 2\.\d+ s to 3\d\.\d s;/})
+          .count(),
+      ).toBe(1);
+
+      // Mouse: scrub to before the restart; the marker is not there yet.
+      const slider = page.getByRole('slider');
+      const box = (await slider.boundingBox())!;
+      await slider.click({position: {x: box.width * 0.5, y: box.height / 2}});
+      expect(await before.locator('line[class*="restart"]').count()).toBe(0);
+      await expect.poll(() => new URL(page.url()).searchParams.get('close')).toBe('35');
+      expect(Number(new URL(page.url()).searchParams.get('t'))).toBeCloseTo(21, 0);
+
+      // Settings field cleared and retyped: 3, not 13.
+      const timeout = page.getByLabel('timeoutSeconds');
+      await timeout.fill('');
+      await timeout.press('3');
+      expect(await timeout.inputValue()).toBe('3');
+      await expect.poll(() => new URL(page.url()).searchParams.get('timeout')).toBe('3');
+
+      // The shared address opens the same view in a new page.
+      const shared = page.url().slice(site.server.origin.length);
+      const w = await visit(site.browser, site.server.origin, shared);
+      try {
+        await w.page.locator('[data-island="latency-replay"]').scrollIntoViewIfNeeded();
+        await w.page.locator('[data-replay-player="ready"]').waitFor();
+        await expect.poll(() => elapsed(w.page)).toBe(await elapsed(page));
+        expect(await w.page.getByLabel('timeoutSeconds').inputValue()).toBe('3');
+        expect(await w.page.locator('[data-verdict="before"]').innerText()).toBe(await verdict.innerText());
+        expect(w.consoleErrors).toEqual([]);
+        expect(await w.cspViolations()).toEqual([]);
+      } finally {
+        await w.close();
+      }
+      expect(v.consoleErrors).toEqual([]);
+      expect(await v.cspViolations()).toEqual([]);
     } finally {
       await v.close();
     }
   });
 
-  it('shows the static charts and tables with JavaScript disabled', async () => {
+  it('picks a scenario and hears the restart announced, by keyboard alone', async () => {
+    const v = await openReplay();
+    const {page} = v;
+    try {
+      await page.getByLabel('Scenario').focus();
+      await page.keyboard.press('End'); // the longest scenario
+      await expect.poll(() => elapsed(page)).toMatch(/^Engine close 125 s\./);
+      await page.keyboard.press('Tab'); // Play
+      await page.keyboard.press('Tab'); // Restart
+      await page.keyboard.press('Tab'); // Speed
+      await page.keyboard.press('End'); // 8×
+      await page.keyboard.press('Tab'); // Time slider
+      await page.keyboard.press('Home');
+      await page.keyboard.press('PageUp');
+      await page.keyboard.press('PageUp'); // a tenth of the run each
+      const from = await seconds(page);
+      expect(from).toBeGreaterThan(5);
+      expect(from).toBeLessThan(31);
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab'); // Play
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.locator('[aria-live="polite"]').innerText(), {timeout: 5000})
+        .toBe('Before the fix: the kubelet restarts the pod at 31.0 s, after 3 failed probes in a row.');
+    } finally {
+      await v.close();
+    }
+  });
+
+  it('downloads each run as CSV and the recording as JSON, both parseable', async () => {
+    const v = await openReplay();
+    const {page} = v;
+    try {
+      const download = async (name: string) => {
+        const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', {name}).click()]);
+        const chunks: Buffer[] = [];
+        for await (const chunk of (await file.createReadStream())!) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks).toString('utf8');
+      };
+      const csv = (await download('Probes of 125 s, before the fix, as CSV')).trimEnd().split('\n');
+      expect(csv[0]).toBe('sent_at_ms,latency_ms,outcome');
+      const rows = csv.slice(1).map((line) => line.split(','));
+      expect(rows.length).toBeGreaterThan(1000);
+      expect(
+        rows.every(
+          ([sent, latency, outcome]) =>
+            Number.isFinite(Number(sent)) &&
+            Number.isFinite(Number(latency)) &&
+            /^(ok|timeout|error|http-error)$/.test(outcome),
+        ),
+      ).toBe(true);
+      expect(rows.some(([, , outcome]) => outcome === 'timeout')).toBe(true);
+      const json = JSON.parse(await download('The whole recording (JSON)'));
+      expect(json.scenarios.map((s: {closeDelayMs: number}) => s.closeDelayMs)).toEqual([5000, 35000, 125000]);
+    } finally {
+      await v.close();
+    }
+  });
+
+  it('shows the default scenario as static lanes, the scenario table and the downloads with JavaScript disabled', async () => {
     const v = await visit(site.browser, site.server.origin, LEAD_POST, {javaScriptEnabled: false});
     try {
-      expect(await v.page.locator('[data-replay-player="static"] svg[role="img"]').count()).toBe(2);
+      // Per run: probes, event loop, engine.
+      expect(await v.page.locator('[data-replay-player="static"] svg[role="img"]').count()).toBe(6);
       await expect(v.page.locator('[data-replay-summary="before"]').isVisible()).resolves.toBe(true);
       await expect(v.page.locator('[data-replay-summary="after"]').isVisible()).resolves.toBe(true);
+      await expect(v.page.locator('[data-scenario="35"][data-run="before"]').innerText()).resolves.toMatch(
+        /restart at 31\.0 s/,
+      );
+      expect(await v.page.getByRole('link', {name: /^Probes of \d+ s, (before|after) the fix, as CSV$/}).count()).toBe(
+        6,
+      );
       expect(await v.page.getByRole('button', {name: 'Play'}).count()).toBe(0);
     } finally {
       await v.close();

@@ -1,8 +1,9 @@
-import {existsSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
+import {gzipSync} from 'node:zlib';
 import {describe, expect, it} from 'vitest';
 
-import {BUILD_DIR} from '../support/builtSite';
+import {BUILD_DIR, builtFileFor, parseHtml} from '../support/builtSite';
 
 import {pagesToVisit} from '../support/browserPages';
 import {pageWeight} from '../support/pageWeight';
@@ -13,6 +14,11 @@ const LEAD_POST = '/blog/prisma-reconnect-blocking-incident';
 /** Gzipped JavaScript a page may load, by page: the lead post carries the replay island. */
 const BUDGETS: Record<string, number> = {[LEAD_POST]: 25 * KB, '/incidents': 8 * KB};
 const OTHER_PAGES = 4 * KB;
+/**
+ * The lead post's HTML, gzipped: its size before the replay gained lanes and long scenarios (2026-11-25), which
+ * must not grow it. The long scenarios are fetched only when a reader picks one.
+ */
+const LEAD_POST_HTML = 23_838;
 
 const site = openSiteInBrowser();
 
@@ -32,6 +38,19 @@ describe('HTML-first pages', () => {
   it('the build writes none of the runtime chunks that no page loads', () => {
     // Docusaurus writes runtime~main, main and a chunk per route; the HTML-first build removes what no page names.
     expect(existsSync(path.join(BUILD_DIR, 'assets/js'))).toBe(false);
+  });
+
+  it('the lead post carries no more HTML than before the long scenarios, none of which is inline', () => {
+    const html = readFileSync(builtFileFor(LEAD_POST));
+    const gzip = gzipSync(html).byteLength;
+    expect(gzip, `${LEAD_POST}: ${gzip} B of HTML gzipped; budget ${LEAD_POST_HTML} B`).toBeLessThanOrEqual(
+      LEAD_POST_HTML,
+    );
+    const props = JSON.parse(
+      parseHtml(html.toString()).querySelector('script[data-island-props="latency-replay"]')!.textContent,
+    );
+    expect(props.recording.scenarios.map((s: {closeDelayMs: number}) => s.closeDelayMs)).toEqual([5000]);
+    expect(props.closeDelaysMs).toEqual([5000, 35_000, 125_000]);
   });
 
   it('only the lead post loads the replay island', async () => {

@@ -1,4 +1,4 @@
-import {readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {XMLParser, XMLValidator} from 'fast-xml-parser';
@@ -292,13 +292,17 @@ describe('no third-party loads', () => {
 describe('latency replay in the lead post', () => {
   const page = parseBuiltPage('/blog/prisma-reconnect-blocking-incident');
 
-  it('is in the HTML without JavaScript: two charts, the readouts, the summary tables and every probe', () => {
-    const replay = page.querySelector('figure[aria-label^="Replay of liveness-probe latency"]');
+  it('is in the HTML without JavaScript: the first scenario as lanes, the readouts, the tables and every download', () => {
+    const replay = page.querySelector('figure[aria-label^="Replay of the lab\'s measurements"]');
     expect(replay).not.toBeNull();
-    expect(replay!.querySelectorAll('svg[role="img"]').length).toBe(2);
+    // Per run: probes, event loop, engine.
+    expect(replay!.querySelectorAll('svg[role="img"]').length).toBe(6);
     expect(replay!.querySelector('[data-readout="before"]')).not.toBeNull();
     expect(replay!.querySelector('[data-replay-summary="before"]')?.text).toContain('10006 ms');
     expect(replay!.querySelector('[data-replay-summary="after"]')?.text).toContain('52.7 ms');
-    expect(replay!.querySelector('details')?.querySelectorAll('tbody tr').length).toBeGreaterThan(100);
+    expect(replay!.querySelector('[data-scenario="125"][data-run="before"]')?.text).toContain('restart at 31.0 s');
+    const downloads = replay!.querySelectorAll('a[download]').map((link) => link.getAttribute('href')!);
+    expect(downloads).toHaveLength(7);
+    for (const href of downloads) expect(existsSync(path.join(BUILD_DIR, href)), href).toBe(true);
   });
 });

@@ -163,7 +163,9 @@ describe('the build refuses citations that do not hold, naming the file and the 
 describe('the build refuses a bad measurement file, naming the file and the field', () => {
   it('a summary that does not match its probes', () => {
     expect(buildWith({[RECORDING]: (t) => t.replace(/"maxMs": [\d.]+/, '"maxMs": 52.7')})).toMatch(
-      new RegExp(`${RECORDING}: runs\\.before\\.summary\\.maxMs is 52\\.7 but the samples give [\\d.]+`),
+      new RegExp(
+        `${RECORDING}: scenarios\\[0\\]\\.runs\\.before\\.summary\\.maxMs is 52\\.7 but the samples give [\\d.]+`,
+      ),
     );
   });
 
@@ -171,40 +173,60 @@ describe('the build refuses a bad measurement file, naming the file and the fiel
   const resummarised = (change: (data: any) => void) =>
     recording((data) => {
       change(data);
-      for (const run of Object.values(data.runs) as any[]) run.summary = summarizeProbes(run.samples);
+      for (const scenario of data.scenarios)
+        for (const run of Object.values(scenario.runs) as any[]) run.summary = summarizeProbes(run.samples);
     });
 
   it('a probe sent after the run ended', () => {
     const output = buildWith({
-      [RECORDING]: resummarised((d) => (d.runs.after.samples.at(-1).sentAtMs = d.measured.runLengthMs + 500)),
+      [RECORDING]: resummarised(
+        (d) => (d.scenarios[0].runs.after.samples.at(-1).sentAtMs = d.scenarios[0].runLengthMs + 500),
+      ),
     });
     expect(output).toMatch(
-      new RegExp(`${RECORDING}: runs\\.after\\.samples\\[\\d+\\]\\.sentAtMs \\([\\d.]+\\) is after the run ended`),
+      new RegExp(
+        `${RECORDING}: scenarios\\[0\\]\\.runs\\.after\\.samples\\[\\d+\\]\\.sentAtMs \\([\\d.]+\\) is after the run ended`,
+      ),
     );
   });
 
   it('a probe sent before the run started', () => {
-    const output = buildWith({[RECORDING]: resummarised((d) => (d.runs.before.samples[0].sentAtMs = -20))});
-    expect(output).toContain(`${RECORDING}: runs.before.samples[0].sentAtMs (-20) is before the run started`);
+    const output = buildWith({
+      [RECORDING]: resummarised((d) => (d.scenarios[0].runs.before.samples[0].sentAtMs = -20)),
+    });
+    expect(output).toContain(
+      `${RECORDING}: scenarios[0].runs.before.samples[0].sentAtMs must be a number ≥ 0; got -20`,
+    );
   });
 
   it('an answered probe slower than the client timeout', () => {
     const output = buildWith({
-      [RECORDING]: resummarised((d) => Object.assign(d.runs.after.samples[3], {latencyMs: 12000, outcome: 'ok'})),
+      [RECORDING]: resummarised((d) =>
+        Object.assign(d.scenarios[0].runs.after.samples[3], {latencyMs: 12000, outcome: 'ok'}),
+      ),
     });
-    expect(output).toContain(`${RECORDING}: runs.after.samples[3].latencyMs (12000) is slower than the client timeout`);
+    expect(output).toContain(
+      `${RECORDING}: scenarios[0].runs.after.samples[3].latencyMs (12000) is slower than the client timeout`,
+    );
   });
 
-  it('an outage time that differs between the parameters and a run', () => {
-    const output = buildWith({[RECORDING]: recording((d) => (d.runs.after.outageAtMs = 5000))});
-    expect(output).toContain(`${RECORDING}: runs.after.outageAtMs (5000) differs from measured.outageAtMs (2000)`);
+  it('an outage time that differs between the scenario and a run', () => {
+    const output = buildWith({[RECORDING]: recording((d) => (d.scenarios[0].runs.after.outageAtMs = 5000))});
+    expect(output).toContain(
+      `${RECORDING}: scenarios[0].runs.after.outageAtMs (5000) differs from the scenario's outageAtMs (2000)`,
+    );
   });
 
   it('runs swapped, so the run before the fix shows no freeze', () => {
     const output = buildWith({
-      [RECORDING]: recording((d) => ([d.runs.before, d.runs.after] = [d.runs.after, d.runs.before])),
+      [RECORDING]: recording((d) => {
+        const {runs} = d.scenarios[0];
+        [runs.before, runs.after] = [runs.after, runs.before];
+      }),
     });
-    expect(output).toContain(`${RECORDING}: runs.before.samples hold no probe slower than 200 ms`);
+    expect(output).toContain(
+      `${RECORDING}: scenarios[0].runs.before.events are reconnect-started, sigterm-sent, sigkill-sent`,
+    );
   });
 });
 

@@ -136,7 +136,8 @@ describe('the replay island', () => {
       await island.locator('[data-replay-player="ready"]').waitFor();
       expect(v.scriptUrls.some((url) => url.includes('/assets/islands/latency-replay.'))).toBe(true);
       await expect(island.locator('[data-replay-player="ready"]').count()).resolves.toBe(1);
-      await expect(island.locator('svg[role="img"]').count()).resolves.toBe(2);
+      // Per run: the probes, the event loop and the engine lanes.
+      await expect(island.locator('svg[role="img"]').count()).resolves.toBe(6);
       await expect(island.locator('[data-verdict]').count()).resolves.toBe(2);
       expect(v.consoleErrors).toEqual([]);
     } finally {
@@ -152,13 +153,13 @@ describe('the replay island', () => {
       page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
       await page.route(`**${LEAD_POST}`, async (route) => {
         const response = await route.fetch();
-        const html = (await response.text()).replace('"schemaVersion":1', '"schemaVersion":99');
+        const html = (await response.text()).replace('"schemaVersion":2', '"schemaVersion":99');
         await route.fulfill({response, body: html});
       });
       await page.goto(`${site.server.origin}${LEAD_POST}`, {waitUntil: 'networkidle'});
       await page.locator('[data-island="latency-replay"]').scrollIntoViewIfNeeded();
       await page.locator('[data-island-ready="failed"]').waitFor();
-      await expect(page.locator('[data-replay-player="static"] svg[role="img"]').count()).resolves.toBe(2);
+      await expect(page.locator('[data-replay-player="static"] svg[role="img"]').count()).resolves.toBe(6);
       await expect(page.locator('[data-replay-summary="before"]').isVisible()).resolves.toBe(true);
       expect(errors.join('\n')).toMatch(/The latency-replay island could not start.*schemaVersion is 99/s);
     } finally {

@@ -339,17 +339,18 @@ describe('lab recordings that would tell another story fail the build, every fau
     copies.push(site);
     site.edit(LEAD_RECORDING, (text) => {
       const data = JSON.parse(text);
-      Object.assign(data.runs.after.samples[40], {latencyMs: 4000, outcome: 'ok'});
-      data.runs.after.summary = summarizeProbes(data.runs.after.samples);
+      const after = data.scenarios[0].runs.after;
+      Object.assign(after.samples[40], {latencyMs: 4000, outcome: 'ok'});
+      after.summary = summarizeProbes(after.samples);
       return JSON.stringify(data, null, 1);
     });
-    site.write('blog/vllm_embeddings_incident/broken.probes.json', '{\n  "schemaVersion": 1,\n  "measured": {,\n}\n');
+    site.write('blog/vllm_embeddings_incident/broken.probes.json', '{\n  "schemaVersion": 2,\n  "measured": {,\n}\n');
     output = failedBuild(site);
   });
 
   it('an "after" run that freezes, which would invert the story', () => {
     expect(output).toContain(
-      `${LEAD_RECORDING}: runs.after.samples[40] (ok, 4000 ms) shows a freeze, but the run after the fix must answer every probe within 200 ms`,
+      `${LEAD_RECORDING}: scenarios[0].runs.after.samples[40] (ok, 4000 ms) shows a freeze, but the run after the fix must answer every probe within 200 ms`,
     );
   });
 

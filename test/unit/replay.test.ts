@@ -3,7 +3,10 @@ import {describe, expect, it} from 'vitest';
 import type {ProbeSample} from '../../src/measurements/probeRecording';
 import {createClock, pause, play, restart, seek, setDuration, setSpeed, tick} from '../../src/replay/replayClock';
 import {formatMs, probesAt, runningStats} from '../../src/replay/probeTimeline';
-import {DEFAULT_PROBE_SETTINGS, findFreeze, kubeletVerdict, projectFreeze} from '../../src/replay/kubelet';
+import {DEFAULT_PROBE_SETTINGS, kubeletVerdict} from '../../src/replay/kubelet';
+import {engineSegments, longestBlock, loopSegments, segmentsUntil} from '../../src/replay/lanes';
+import {parseSetting, restartCrossed, runAt, runLanes, verdictText} from '../../src/replay/replayView';
+import {readViewState, writeViewState} from '../../src/replay/urlState';
 
 const ok = (sentAtMs: number, latencyMs: number): ProbeSample => ({sentAtMs, latencyMs, outcome: 'ok'});
 
@@ -78,39 +81,6 @@ describe('probes at a moment', () => {
   });
 });
 
-describe('freeze and projection', () => {
-  it('finds the frozen stretch from the stalled probes', () => {
-    expect(findFreeze(frozenRun())).toEqual({startMs: 2000, endMs: 7000});
-    expect(findFreeze([ok(0, 2), ok(100, 3)])).toBeNull();
-  });
-
-  it('stretches the freeze and shifts the later probes', () => {
-    const samples = frozenRun();
-    const projection = projectFreeze(
-      samples,
-      {startMs: 2000, endMs: 7000},
-      {freezeMs: 60_000, intervalMs: 100, runLengthMs: 12_000},
-    );
-    expect(projection.freeze).toEqual({startMs: 2000, endMs: 62_000});
-    expect(projection.runLengthMs).toBe(67_000);
-    const sentAt = projection.samples.map((s) => s.sentAtMs);
-    expect(sentAt).toEqual([...sentAt].sort((a, b) => a - b));
-    // Every probe sent during the freeze is answered when the loop resumes.
-    expect(projection.samples.find((s) => s.sentAtMs === 2000)).toEqual({
-      sentAtMs: 2000,
-      latencyMs: 60_000,
-      outcome: 'ok',
-    });
-    expect(projection.samples.find((s) => s.sentAtMs === 61_000)).toEqual({
-      sentAtMs: 61_000,
-      latencyMs: 1000,
-      outcome: 'ok',
-    });
-    // The first probe after the freeze is the measured one at 7000 ms, moved by 55 s.
-    expect(projection.samples.find((s) => s.sentAtMs === 62_000)).toEqual(ok(62_000, 2));
-  });
-});
-
 describe('kubelet verdict', () => {
   it('keeps the pod under defaults when the freeze is the measured 5 s', () => {
     const verdict = kubeletVerdict(frozenRun(), DEFAULT_PROBE_SETTINGS, 12_000);
@@ -148,5 +118,134 @@ describe('kubelet verdict', () => {
       0,
     );
     expect(verdict.restartAtMs).toBe(3);
+  });
+});
+
+describe('lanes', () => {
+  it('shows the loop blocked where its heartbeat never woke or woke a whole bucket late', () => {
+    const lags = [0.4, 0.5, null, null, null, 3000.2, 0.3, 99];
+    expect(loopSegments(lags, 100, 800)).toEqual([
+      {state: 'running', startMs: 0, endMs: 200},
+      {state: 'blocked', startMs: 200, endMs: 600},
+      {state: 'running', startMs: 600, endMs: 800},
+    ]);
+  });
+
+  it('ends the last bucket with the run', () => {
+    expect(loopSegments([0.4, 0.4], 100, 150).at(-1)).toEqual({state: 'running', startMs: 0, endMs: 150});
+  });
+
+  it('follows the engine from SIGTERM to its successor', () => {
+    const events = [
+      {atMs: 2000, event: 'reconnect-started'},
+      {atMs: 2001, event: 'sigterm-sent'},
+      {atMs: 2001, event: 'blocking-wait-entered'},
+      {atMs: 7010, event: 'engine-exited'},
+      {atMs: 7050, event: 'engine-ready'},
+      {atMs: 7050, event: 'reconnect-done'},
+    ] as const;
+    expect(engineSegments([...events], 12_000)).toEqual([
+      {state: 'running', startMs: 0, endMs: 2001},
+      {state: 'stopping', startMs: 2001, endMs: 7010},
+      {state: 'gone', startMs: 7010, endMs: 7050},
+      {state: 'new', startMs: 7050, endMs: 12_000},
+    ]);
+  });
+
+  it('cuts a lane at the replay time and finds its longest block', () => {
+    const lane = loopSegments([0.4, null, null, 0.4], 100, 400);
+    expect(segmentsUntil(lane, 250)).toEqual([
+      {state: 'running', startMs: 0, endMs: 100},
+      {state: 'blocked', startMs: 100, endMs: 250},
+    ]);
+    expect(longestBlock(lane)).toEqual({state: 'blocked', startMs: 100, endMs: 300});
+    expect(longestBlock(loopSegments([0.4], 100, 100))).toBeNull();
+  });
+});
+
+describe('replay view', () => {
+  const measured = {lagBucketMs: 100} as Parameters<typeof runLanes>[2];
+  const samples = frozenRun({freezeStart: 2000, freezeEnd: 37_000, length: 42_000});
+  const run = {
+    outageAtMs: 2000,
+    samples,
+    summary: {} as never,
+    events: [
+      {atMs: 2000, event: 'reconnect-started' as const},
+      {atMs: 2001, event: 'sigterm-sent' as const},
+      {atMs: 37_000, event: 'engine-exited' as const},
+    ],
+    loopLagMs: Array.from({length: 420}, (_, i) => (i >= 20 && i < 370 ? null : 0.4)),
+    slowCallbacks: [],
+  };
+  const scenario = {closeDelayMs: 35_000, runLengthMs: 42_000, outageAtMs: 2000, runs: {before: run, after: run}};
+  const lanes = runLanes(run, scenario, measured, DEFAULT_PROBE_SETTINGS);
+
+  it('restarts the pod of a 35 s freeze under the default settings, at 31 s', () => {
+    expect(lanes.kubelet.restartAtMs).toBe(31_000);
+    expect(verdictText(lanes.kubelet, DEFAULT_PROBE_SETTINGS, 20_000)).toBe(
+      'Kubelet: 3 of 4 probes fail; the pod will be restarted at 31.0 s.',
+    );
+    expect(verdictText(lanes.kubelet, DEFAULT_PROBE_SETTINGS, 31_000)).toBe(
+      'Pod restarted at 31.0 s: 3 kubelet probes failed in a row.',
+    );
+  });
+
+  it('shows each lane only up to the replay time', () => {
+    const moment = runAt(run, lanes, 10_000);
+    expect(moment.loop.at(-1)).toEqual({state: 'blocked', startMs: 2000, endMs: 10_000});
+    expect(moment.engine.at(-1)).toEqual({state: 'stopping', startMs: 2001, endMs: 10_000});
+    expect(moment.kubeletProbes).toEqual([
+      {atMs: 0, failed: false},
+      {atMs: 10_000, failed: true},
+    ]);
+    expect(moment.restarted).toBe(false);
+    expect(runAt(run, lanes, 31_000).restarted).toBe(true);
+  });
+
+  it('announces the restart once, when playback crosses it', () => {
+    const verdicts = {before: lanes.kubelet, after: {probes: [], restartAtMs: null}};
+    expect(restartCrossed(30_900, 31_050, verdicts, DEFAULT_PROBE_SETTINGS)).toBe(
+      'Before the fix: the kubelet restarts the pod at 31.0 s, after 3 failed probes in a row.',
+    );
+    expect(restartCrossed(31_050, 31_200, verdicts, DEFAULT_PROBE_SETTINGS)).toBeNull();
+  });
+
+  it('reads a settings field as the reader types: empty and out of range wait, whole numbers count', () => {
+    expect(parseSetting('timeoutSeconds', '')).toBeNull();
+    expect(parseSetting('timeoutSeconds', '3')).toBe(3);
+    expect(parseSetting('timeoutSeconds', '13')).toBe(13);
+    expect(parseSetting('timeoutSeconds', '0')).toBeNull();
+    expect(parseSetting('failureThreshold', '11')).toBeNull();
+    expect(parseSetting('periodSeconds', '2.5')).toBeNull();
+    expect(parseSetting('periodSeconds', '-1')).toBeNull();
+  });
+});
+
+describe('view state in the address', () => {
+  const closes = [5000, 35_000, 125_000];
+  it('round-trips scenario, settings and time', () => {
+    const view = {
+      closeDelayMs: 35_000,
+      settings: {periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3},
+      timeMs: 31_000,
+    };
+    const search = writeViewState('', view, 5000);
+    expect(search).toBe('?close=35&period=5&timeout=2&t=31.0');
+    expect(readViewState(search, closes, 5000)).toEqual(view);
+  });
+
+  it('writes nothing for the default view and keeps parameters that are not its own', () => {
+    const view = {closeDelayMs: 5000, settings: DEFAULT_PROBE_SETTINGS, timeMs: null};
+    expect(writeViewState('?close=35&t=3.0', view, 5000)).toBe('');
+    expect(writeViewState('?utm=notice', view, 5000)).toBe('?utm=notice');
+  });
+
+  it('falls back to the default for anything unknown, malformed or out of range', () => {
+    expect(readViewState('?close=40&period=0&timeout=abc&threshold=99&t=-3', closes, 5000)).toEqual({
+      closeDelayMs: 5000,
+      settings: DEFAULT_PROBE_SETTINGS,
+      timeMs: null,
+    });
   });
 });

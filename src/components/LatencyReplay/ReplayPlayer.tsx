@@ -1,7 +1,12 @@
 import type React from 'react';
 import {useEffect, useId, useMemo, useRef, useState} from 'react';
 
-import {RECONNECT_PATHS, type ProbeRecording, type ReconnectPath} from '@site/src/measurements/probeRecording';
+import {
+  parseProbeRecording,
+  RECONNECT_PATHS,
+  type ProbeRecording,
+  type ReconnectPath,
+} from '@site/src/measurements/probeRecording';
 import {
   createClock,
   pause,
@@ -15,21 +20,21 @@ import {
   type ClockState,
   type Speed,
 } from '@site/src/replay/replayClock';
-import {formatMs, probesAt, runningStats} from '@site/src/replay/probeTimeline';
+import {DEFAULT_PROBE_SETTINGS, PROBE_SETTING_BOUNDS, type ProbeSettings} from '@site/src/replay/kubelet';
+import {formatMs} from '@site/src/replay/probeTimeline';
 import {
-  DEFAULT_PROBE_SETTINGS,
-  findFreeze,
-  kubeletVerdict,
-  PROBE_SETTING_BOUNDS,
-  projectFreeze,
-  type ProbeSettings,
-} from '@site/src/replay/kubelet';
-import ProbeChart from './ProbeChart';
-import {PATH_TITLES} from './ReplayTables';
+  describeMoment,
+  PATH_TITLES,
+  parseSetting,
+  restartCrossed,
+  runAt,
+  runLanes,
+  scenarioLabel,
+  verdictText,
+} from '@site/src/replay/replayView';
+import {readViewState, writeViewState} from '@site/src/replay/urlState';
+import RunLanes from './RunLanes';
 import styles from './styles.module.css';
-
-/** Freeze lengths from production (30 to 120 s) the reader can project the measured run to. */
-const PROJECTIONS_S = [30, 60, 120];
 
 function useReducedMotion(): boolean {
   const [reduced, setReduced] = useState(false);
@@ -43,46 +48,101 @@ function useReducedMotion(): boolean {
   return reduced;
 }
 
-export default function ReplayPlayer({recording}: {recording: ProbeRecording}): React.JSX.Element {
-  const {measured, runs} = recording;
+export type ReplayPlayerProps = {
+  /** The scenarios at hand: on the page, only the first one; the rest come from `recordingUrl`. */
+  recording: ProbeRecording;
+  /** Every scenario's close delay, so the picker offers them before their data is fetched. */
+  closeDelaysMs: number[];
+  /** Where the whole recording is served, with the site's base URL. */
+  recordingUrl: string;
+};
+
+type Loading = {closeDelayMs: number; state: 'loading' | 'failed'} | null;
+
+export default function ReplayPlayer({
+  recording: inline,
+  closeDelaysMs,
+  recordingUrl,
+}: ReplayPlayerProps): React.JSX.Element {
+  const defaultCloseDelayMs = inline.scenarios[0].closeDelayMs;
   const id = useId();
   const [interactive, setInteractive] = useState(false);
   const reducedMotion = useReducedMotion();
-  const [projectionS, setProjectionS] = useState(0);
+  const [recording, setRecording] = useState(inline);
+  const [closeDelayMs, setCloseDelayMs] = useState(defaultCloseDelayMs);
+  const [loading, setLoading] = useState<Loading>(null);
   const [settings, setSettings] = useState<ProbeSettings>(DEFAULT_PROBE_SETTINGS);
+  const [drafts, setDrafts] = useState<Record<keyof ProbeSettings, string> | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const {measured} = recording;
+  const scenario = recording.scenarios.find((s) => s.closeDelayMs === closeDelayMs) ?? recording.scenarios[0];
 
-  // Each run as shown: measured, or the before run with its freeze stretched.
-  const timelines = useMemo(() => {
-    const measuredFreeze = findFreeze(runs.before.samples);
-    const projection =
-      projectionS > 0 && measuredFreeze
-        ? projectFreeze(runs.before.samples, measuredFreeze, {
-            freezeMs: projectionS * 1000,
-            intervalMs: measured.probeIntervalMs,
-            runLengthMs: measured.runLengthMs,
-          })
-        : null;
-    const durationMs = projection?.runLengthMs ?? measured.runLengthMs;
-    const samples = {before: projection?.samples ?? runs.before.samples, after: runs.after.samples};
-    return {
-      durationMs,
-      samples,
-      freeze: {before: projection?.freeze ?? measuredFreeze, after: findFreeze(runs.after.samples)},
-    };
-  }, [runs, measured, projectionS]);
-
-  const verdicts = useMemo(
-    () => ({
-      before: kubeletVerdict(timelines.samples.before, settings, timelines.durationMs),
-      after: kubeletVerdict(timelines.samples.after, settings, measured.runLengthMs),
-    }),
-    [timelines, settings, measured.runLengthMs],
+  const lanes = useMemo(
+    () =>
+      Object.fromEntries(
+        RECONNECT_PATHS.map((path) => [path, runLanes(scenario.runs[path], scenario, measured, settings)]),
+      ) as Record<ReconnectPath, ReturnType<typeof runLanes>>,
+    [scenario, measured, settings],
   );
+  const verdicts = {before: lanes.before.kubelet, after: lanes.after.kubelet};
 
-  const [clock, setClock] = useState<ClockState>(() => createClock(timelines.durationMs));
-  useEffect(() => setClock((c) => setDuration(c, timelines.durationMs)), [timelines.durationMs]);
-  useEffect(() => setInteractive(true), []);
+  const [clock, setClock] = useState<ClockState>(() => createClock(scenario.runLengthMs));
+  useEffect(() => setClock((c) => setDuration(c, scenario.runLengthMs)), [scenario.runLengthMs]);
+
+  /** Shows a scenario, fetching the whole recording the first time one is not on the page. */
+  const showScenario = async (wanted: number, then?: (duration: number) => void) => {
+    let source = recording;
+    if (!source.scenarios.some((s) => s.closeDelayMs === wanted)) {
+      setLoading({closeDelayMs: wanted, state: 'loading'});
+      setAnnouncement(`Loading the ${scenarioLabel(wanted)} scenario.`);
+      try {
+        const response = await fetch(recordingUrl);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        source = parseProbeRecording(await response.json(), recordingUrl);
+        setRecording(source);
+      } catch (error) {
+        console.error('The replay could not load its recording:', error);
+        setLoading({closeDelayMs: wanted, state: 'failed'});
+        setAnnouncement(
+          `Could not load the ${scenarioLabel(wanted)} scenario; the replay still shows ${scenarioLabel(closeDelayMs)}.`,
+        );
+        return;
+      }
+    }
+    const next = source.scenarios.find((s) => s.closeDelayMs === wanted)!;
+    setLoading(null);
+    setCloseDelayMs(wanted);
+    setAnnouncement(`${scenarioLabel(wanted)}: ${formatMs(next.runLengthMs)} per run.`);
+    then?.(next.runLengthMs);
+  };
+
+  // Start from the view a shared link names, once, on the first render in the browser.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once; later changes come from the reader, not the props
+  useEffect(() => {
+    const view = readViewState(window.location.search, closeDelaysMs, defaultCloseDelayMs);
+    setSettings(view.settings);
+    setInteractive(true);
+    void showScenario(view.closeDelayMs, (durationMs) => {
+      setClock(seek(createClock(durationMs), view.timeMs ?? durationMs));
+    });
+  }, []);
+
+  // Keep the address in step with the view, so it can be shared; time only while paused (not each frame).
+  useEffect(() => {
+    if (!interactive || clock.playing) return;
+    const atEnd = clock.timeMs >= clock.durationMs;
+    const search = writeViewState(
+      window.location.search,
+      {closeDelayMs, settings, timeMs: atEnd ? null : clock.timeMs},
+      defaultCloseDelayMs,
+    );
+    if (search !== window.location.search)
+      window.history.replaceState(
+        window.history.state,
+        '',
+        `${window.location.pathname}${search}${window.location.hash}`,
+      );
+  }, [interactive, closeDelayMs, settings, clock.playing, clock.timeMs, clock.durationMs, defaultCloseDelayMs]);
 
   // Animation: one state update per frame while playing, never with reduced motion.
   const lastFrame = useRef<number | null>(null);
@@ -100,55 +160,55 @@ export default function ReplayPlayer({recording}: {recording: ProbeRecording}): 
     };
   }, [clock.playing, reducedMotion]);
 
-  const atTime = Object.fromEntries(
-    RECONNECT_PATHS.map((path) => {
-      const probes = probesAt(timelines.samples[path], clock.timeMs);
-      return [path, {probes, stats: runningStats(probes)}];
-    }),
-  ) as Record<ReconnectPath, {probes: ReturnType<typeof probesAt>; stats: ReturnType<typeof runningStats>}>;
+  // The restart is said aloud when playback reaches it.
+  const previousTime = useRef(clock.timeMs);
+  useEffect(() => {
+    const crossed = clock.playing ? restartCrossed(previousTime.current, clock.timeMs, verdicts, settings) : null;
+    previousTime.current = clock.timeMs;
+    if (crossed) setAnnouncement(crossed);
+  });
 
-  const describeMoment = () =>
-    `${formatMs(clock.timeMs)} of ${formatMs(clock.durationMs)}. ` +
-    RECONNECT_PATHS.map((path) => {
-      const {stats} = atTime[path];
-      return `${PATH_TITLES[path]}: ${stats.answered} of ${stats.sent} probes answered, slowest ${formatMs(stats.slowestMs)}.`;
-    }).join(' ');
-
+  const moments = Object.fromEntries(
+    RECONNECT_PATHS.map((path) => [path, runAt(scenario.runs[path], lanes[path], clock.timeMs)]),
+  ) as Record<ReconnectPath, ReturnType<typeof runAt>>;
+  const momentText = () => describeMoment(clock.timeMs, clock.durationMs, moments);
   const update = (next: ClockState, message: string) => {
     setClock(next);
     setAnnouncement(message);
   };
 
-  const verdictText = (path: ReconnectPath): string => {
-    const verdict = verdicts[path];
-    const failed = verdict.probes.filter((p) => p.failed).length;
-    if (verdict.restartAtMs !== null) {
-      return clock.timeMs >= verdict.restartAtMs
-        ? `Pod restarted at ${formatMs(verdict.restartAtMs)}: ${settings.failureThreshold} kubelet probes failed in a row.`
-        : `Kubelet: ${failed} of ${verdict.probes.length} probes fail; the pod will be restarted at ${formatMs(verdict.restartAtMs)}.`;
-    }
-    return `No restart: ${failed} of ${verdict.probes.length} kubelet probes failed, never ${settings.failureThreshold} in a row.`;
-  };
-
   const changeSetting = (key: keyof ProbeSettings, raw: string) => {
-    const {min, max} = PROBE_SETTING_BOUNDS[key];
-    const value = Math.round(Number(raw));
-    if (!Number.isFinite(value)) return;
-    setSettings((s) => ({...s, [key]: Math.min(max, Math.max(min, value))}));
+    setDrafts((d) => ({...(d ?? stringSettings(settings)), [key]: raw}));
+    const value = parseSetting(key, raw);
+    if (value !== null) setSettings((s) => ({...s, [key]: value}));
   };
+  const fieldText = drafts ?? stringSettings(settings);
 
   return (
     <div className={styles.player} data-replay-player={interactive ? 'ready' : 'static'}>
       {interactive && (
         // biome-ignore lint/a11y/useSemanticElements: buttons, not form fields; a fieldset would change how they are announced and styled
         <div className={styles.controls} role="group" aria-label="Replay controls">
+          <label className={styles.speed}>
+            Scenario{' '}
+            <select
+              value={loading?.state === 'loading' ? loading.closeDelayMs : closeDelayMs}
+              onChange={(e) => void showScenario(Number(e.target.value), (d) => setClock(createClock(d)))}
+            >
+              {closeDelaysMs.map((ms) => (
+                <option key={ms} value={ms}>
+                  {scenarioLabel(ms)}
+                </option>
+              ))}
+            </select>
+          </label>
           <button
             type="button"
             className="button button--primary button--sm"
             disabled={reducedMotion}
             onClick={() =>
               clock.playing
-                ? update(pause(clock), `Paused at ${describeMoment()}`)
+                ? update(pause(clock), `Paused at ${momentText()}`)
                 : update(play(clock), `Playing at ${clock.speed}× speed.`)
             }
           >
@@ -185,10 +245,17 @@ export default function ReplayPlayer({recording}: {recording: ProbeRecording}): 
               value={clock.timeMs}
               aria-valuetext={`${formatMs(clock.timeMs)} of ${formatMs(clock.durationMs)}`}
               onChange={(e) => setClock(seek(pause(clock), Number(e.target.value)))}
-              onKeyUp={() => setAnnouncement(describeMoment())}
-              onPointerUp={() => setAnnouncement(describeMoment())}
+              onKeyUp={() => setAnnouncement(momentText())}
+              onPointerUp={() => setAnnouncement(momentText())}
             />
           </label>
+          {loading && (
+            <p className={styles.note} data-replay-loading={loading.state}>
+              {loading.state === 'loading'
+                ? `Loading ${scenarioLabel(loading.closeDelayMs)}…`
+                : `${scenarioLabel(loading.closeDelayMs)} could not be loaded; the replay still shows ${scenarioLabel(closeDelayMs)}.`}
+            </p>
+          )}
           {reducedMotion && (
             <p className={styles.note}>
               Animation is off because your system asks for reduced motion: drag the time slider to step through.
@@ -198,17 +265,14 @@ export default function ReplayPlayer({recording}: {recording: ProbeRecording}): 
       )}
 
       <p className={styles.elapsed} data-readout="elapsed">
-        Time: {formatMs(clock.timeMs)} of {formatMs(clock.durationMs)}
+        {scenarioLabel(closeDelayMs)}. Time: {formatMs(clock.timeMs)} of {formatMs(clock.durationMs)}
       </p>
       {RECONNECT_PATHS.map((path) => {
-        const {stats} = atTime[path];
+        const {stats} = moments[path];
         return (
           <section key={path} className={styles.run} aria-labelledby={`${id}-${path}`}>
             <h4 id={`${id}-${path}`} className={styles.runTitle}>
               {PATH_TITLES[path]}
-              {path === 'before' && projectionS > 0 && (
-                <span className={styles.projectionBadge}>projection: {projectionS} s freeze, not a measurement</span>
-              )}
             </h4>
             <dl className={styles.readout} data-readout={path}>
               <div>
@@ -226,19 +290,17 @@ export default function ReplayPlayer({recording}: {recording: ProbeRecording}): 
                 <dd>{formatMs(stats.slowestMs)}</dd>
               </div>
             </dl>
-            <ProbeChart
-              label={`${PATH_TITLES[path]}: latency of each /health/liveliness probe over time, log scale; slowest ${formatMs(stats.slowestMs)}.`}
-              probes={atTime[path].probes}
+            <RunLanes
+              title={PATH_TITLES[path]}
+              moment={moments[path]}
               timeMs={clock.timeMs}
               durationMs={clock.durationMs}
               intervalMs={measured.probeIntervalMs}
-              outageAtMs={runs[path].outageAtMs}
-              freeze={timelines.freeze[path]}
-              kubelet={verdicts[path]}
-              dataEndsAtMs={path === 'after' ? measured.runLengthMs : undefined}
+              outageAtMs={scenario.runs[path].outageAtMs}
+              restartAtMs={verdicts[path].restartAtMs}
             />
             <p className={styles.verdict} data-verdict={path}>
-              {verdictText(path)}
+              {verdictText(verdicts[path], settings, clock.timeMs)}
             </p>
           </section>
         );
@@ -247,35 +309,33 @@ export default function ReplayPlayer({recording}: {recording: ProbeRecording}): 
       {interactive && (
         <fieldset className={styles.kubelet}>
           <legend>What would Kubernetes do?</legend>
-          {(Object.keys(PROBE_SETTING_BOUNDS) as (keyof ProbeSettings)[]).map((key) => (
-            <label key={key}>
-              <code>{key}</code>
-              <input
-                type="number"
-                inputMode="numeric"
-                min={PROBE_SETTING_BOUNDS[key].min}
-                max={PROBE_SETTING_BOUNDS[key].max}
-                value={settings[key]}
-                onChange={(e) => changeSetting(key, e.target.value)}
-              />
-            </label>
-          ))}
-          <label>
-            Freeze length
-            <select value={projectionS} onChange={(e) => setProjectionS(Number(e.target.value))}>
-              <option value={0}>As measured</option>
-              {PROJECTIONS_S.map((s) => (
-                <option key={s} value={s}>
-                  Projected: {s} s
-                </option>
-              ))}
-            </select>
-          </label>
+          {(Object.keys(PROBE_SETTING_BOUNDS) as (keyof ProbeSettings)[]).map((key) => {
+            const {min, max} = PROBE_SETTING_BOUNDS[key];
+            const invalid = parseSetting(key, fieldText[key]) === null;
+            return (
+              <label key={key}>
+                <code>{key}</code>
+                <input
+                  type="text"
+                  inputMode="numeric"
+                  value={fieldText[key]}
+                  aria-invalid={invalid}
+                  aria-describedby={invalid ? `${id}-${key}-range` : undefined}
+                  onChange={(e) => changeSetting(key, e.target.value)}
+                  onBlur={() => setDrafts(null)}
+                />
+                {invalid && (
+                  <span id={`${id}-${key}-range`} className={styles.fieldHint}>
+                    a whole number, {min} to {max}; the replay keeps {settings[key]}
+                  </span>
+                )}
+              </label>
+            );
+          })}
           <p className={styles.note}>
-            Kubelet probes (✓ passed, ✕ failed) are judged from the lab probe sent closest to each. A projected freeze
-            (30 to 120 s, the range seen in production) is modelled from the measured run, not measured. The fixed path
-            is shown as measured: with the fix the engine is killed after 0.5 s whatever its close time, and the
-            measured run ends at {formatMs(measured.runLengthMs)}.
+            Kubelet probes (✓ passed, ✕ failed) are judged from the lab probe sent closest to each, the first at the
+            run's start. The lab kept the pod running after a restart, to show how the freeze ends; in production the
+            kubelet would have killed it there.
           </p>
         </fieldset>
       )}
@@ -284,4 +344,12 @@ export default function ReplayPlayer({recording}: {recording: ProbeRecording}): 
       </p>
     </div>
   );
+}
+
+function stringSettings(settings: ProbeSettings): Record<keyof ProbeSettings, string> {
+  return {
+    periodSeconds: String(settings.periodSeconds),
+    timeoutSeconds: String(settings.timeoutSeconds),
+    failureThreshold: String(settings.failureThreshold),
+  };
 }

@@ -1,29 +1,43 @@
 import type React from 'react';
 
-import {RECONNECT_PATHS, type ProbeRecording, type ReconnectPath} from '@site/src/measurements/probeRecording';
+import {maxLoopLagMs, RECONNECT_PATHS, type ProbeRecording} from '@site/src/measurements/probeRecording';
+import type {RecordingAssets} from '@site/src/measurements/recordingAssets';
+import {DEFAULT_PROBE_SETTINGS, kubeletVerdict} from '@site/src/replay/kubelet';
 import {formatMs} from '@site/src/replay/probeTimeline';
+import {PATH_TITLES, PULL_REQUEST_CLOSE_MS, scenarioLabel} from '@site/src/replay/replayView';
 import styles from './styles.module.css';
 
 export type ReportedFigures = {maxMs: number; answered2xxShare: number; maxNote?: string};
 export type Reported = {label: string; href: string; before: ReportedFigures; after: ReportedFigures};
 
-export const PATH_TITLES: Record<ReconnectPath, string> = {before: 'Before the fix', after: 'After the fix'};
 const NOT_STATED = 'not stated';
 const percent = (share: number) => `${(share * 100).toFixed(1).replace(/\.0$/, '')}%`;
 
-/** The same figures as the replay, in tables present in the HTML without JavaScript. */
+/**
+ * The replay's figures as tables present in the HTML without JavaScript: the
+ * scenario with the pull request's close beside what it reported, and every scenario in
+ * one line per run with its probes as a CSV download (every probe, which a
+ * table on the page would double the page's weight to show).
+ */
 export default function ReplayTables({
   recording,
   reported,
+  assets,
 }: {
   recording: ProbeRecording;
   reported: Reported;
+  assets: RecordingAssets;
 }): React.JSX.Element {
-  const {measured} = recording;
+  const {measured, environment} = recording;
+  const comparable = recording.scenarios.find((scenario) => scenario.closeDelayMs === PULL_REQUEST_CLOSE_MS);
+  if (!comparable)
+    throw new Error(
+      `the recording has no ${PULL_REQUEST_CLOSE_MS / 1000} s scenario to set beside the pull request's figures; measure it with npm run lab -- --scenarios ${PULL_REQUEST_CLOSE_MS / 1000},…`,
+    );
   return (
     <div className={styles.tables}>
       {RECONNECT_PATHS.map((path) => {
-        const lab = recording.runs[path].summary;
+        const lab = comparable.runs[path].summary;
         const theirs = reported[path];
         const rows: [string, string, string][] = [
           ['Max latency', `${theirs.maxMs} ms${theirs.maxNote ? ` (${theirs.maxNote})` : ''}`, formatMs(lab.maxMs)],
@@ -34,7 +48,9 @@ export default function ReplayTables({
         ];
         return (
           <table key={path} className={styles.table} data-replay-summary={path}>
-            <caption>{PATH_TITLES[path]}</caption>
+            <caption>
+              {PATH_TITLES[path]}, {scenarioLabel(comparable.closeDelayMs).toLowerCase()}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Measure</th>
@@ -56,38 +72,54 @@ export default function ReplayTables({
           </table>
         );
       })}
-      <p className={styles.method}>
-        Our lab: a {measured.closeDelayMs / 1000} s engine close, probes every {measured.probeIntervalMs} ms with a{' '}
-        {measured.probeTimeoutMs / 1000} s timeout, outage at {measured.outageAtMs / 1000} s; {recording.environment.os}
-        , {recording.environment.cpuCount} CPUs, Python {recording.environment.python}, Node{' '}
-        {recording.environment.node}, measured {recording.environment.date.slice(0, 10)}.
-      </p>
-      <details className={styles.allProbes}>
-        <summary>
-          Every probe ({RECONNECT_PATHS.map((p) => recording.runs[p].samples.length).reduce((a, b) => a + b)})
-        </summary>
-        {RECONNECT_PATHS.map((path) => (
-          <table key={path} className={styles.table}>
-            <caption>{PATH_TITLES[path]}: every probe</caption>
-            <thead>
-              <tr>
-                <th scope="col">Sent at</th>
-                <th scope="col">Latency</th>
-                <th scope="col">Outcome</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recording.runs[path].samples.map((s) => (
-                <tr key={s.sentAtMs}>
-                  <td>{(s.sentAtMs / 1000).toFixed(2)} s</td>
-                  <td>{s.latencyMs} ms</td>
-                  <td>{s.outcome}</td>
+      <table className={`${styles.table} ${styles.wide}`} data-replay-scenarios="">
+        <caption>Every scenario measured in our lab, with Kubernetes' default liveness settings</caption>
+        <thead>
+          <tr>
+            <th scope="col">Engine close, run</th>
+            <th scope="col">Loop blocked (heartbeat)</th>
+            <th scope="col">Slowest probe</th>
+            <th scope="col">Kubelet</th>
+            <th scope="col">Every probe</th>
+          </tr>
+        </thead>
+        <tbody>
+          {recording.scenarios.flatMap((scenario) =>
+            RECONNECT_PATHS.map((path) => {
+              const run = scenario.runs[path];
+              const {restartAtMs} = kubeletVerdict(run.samples, DEFAULT_PROBE_SETTINGS, scenario.runLengthMs);
+              const name = `${scenario.closeDelayMs / 1000} s, ${PATH_TITLES[path].toLowerCase()}`;
+              return (
+                <tr key={name} data-scenario={scenario.closeDelayMs / 1000} data-run={path}>
+                  <th scope="row">{name}</th>
+                  <td>{formatMs(maxLoopLagMs(run))}</td>
+                  <td>
+                    {formatMs(run.summary.maxMs)}
+                    {run.summary.maxMs >= measured.probeTimeoutMs ? ' (timeout)' : ''}
+                  </td>
+                  <td>{restartAtMs === null ? 'no restart' : `restart at ${formatMs(restartAtMs)}`}</td>
+                  <td>
+                    <a href={assets.csv[scenario.closeDelayMs][path]} download aria-label={`Probes of ${name}, as CSV`}>
+                      CSV
+                    </a>
+                  </td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        ))}
-      </details>
+              );
+            }),
+          )}
+        </tbody>
+      </table>
+      <p className={styles.method}>
+        Our lab: a stand-in engine that lingers after SIGTERM for each scenario's close, probes every{' '}
+        {measured.probeIntervalMs} ms with a {measured.probeTimeoutMs / 1000} s timeout, a heartbeat inside the service
+        every {measured.heartbeatMs} ms, outage at {comparable.outageAtMs / 1000} s; {environment.os},{' '}
+        {environment.cpuCount} CPUs, Python {environment.python}, Node {environment.node}, measured{' '}
+        {environment.date.slice(0, 10)}.{' '}
+        <a href={assets.json} download>
+          The whole recording (JSON)
+        </a>
+        .
+      </p>
     </div>
   );
 }

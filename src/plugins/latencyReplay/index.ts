@@ -1,22 +1,49 @@
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
 import {FaultReport} from '../../authoring/faultReport';
-import {recordingFaultLines} from '../../measurements/recordingFiles';
+import {RECONNECT_PATHS} from '../../measurements/probeRecording';
+import {RECORDING_ASSET_DIR, recordingAssets, recordingJson, runCsv} from '../../measurements/recordingAssets';
+import {readRecordings} from '../../measurements/recordingFiles';
+import {GENERATED_STATIC_DIR} from '../incidents';
+
+/** What the LatencyReplay component reads (usePluginData('latency-replay')): the recordings the site serves. */
+export type LatencyReplayData = {servedJson: string[]};
 
 /**
  * The latency replay's build side: it validates every lab recording
  * (blog/**\/*.probes.json) before anything is rendered, so a bad file fails the
  * build with its name and fault instead of reaching a reader as a blank
- * widget.
+ * widget, and writes each as the files the replay links and fetches.
  */
 export default function latencyReplayPlugin(context: LoadContext): Plugin {
   return {
     name: 'latency-replay',
     getPathsToWatch: () => [path.join(context.siteDir, 'blog', '**/*.probes.json')],
-    async loadContent() {
-      const faults = recordingFaultLines(context.siteDir);
+    async loadContent(): Promise<LatencyReplayData> {
+      const {recordings, faults} = readRecordings(context.siteDir);
       if (faults.length > 0) throw new FaultReport(faults);
+      const outDir = path.join(context.siteDir, GENERATED_STATIC_DIR);
+      // Only the current recordings' files: a re-measured recording leaves no stale one behind.
+      rmSync(path.join(outDir, RECORDING_ASSET_DIR), {recursive: true, force: true});
+      const write = (file: string, text: string) => {
+        mkdirSync(path.dirname(path.join(outDir, file)), {recursive: true});
+        writeFileSync(path.join(outDir, file), text);
+      };
+      const servedJson: string[] = [];
+      for (const {recording} of recordings) {
+        const assets = recordingAssets(recording);
+        write(assets.json, recordingJson(recording));
+        for (const scenario of recording.scenarios) {
+          for (const run of RECONNECT_PATHS) write(assets.csv[scenario.closeDelayMs][run], runCsv(scenario.runs[run]));
+        }
+        servedJson.push(assets.json);
+      }
+      return {servedJson};
+    },
+    async contentLoaded({content, actions}) {
+      actions.setGlobalData(content as LatencyReplayData);
     },
   };
 }

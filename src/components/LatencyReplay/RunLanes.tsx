@@ -1,0 +1,217 @@
+import type React from 'react';
+import clsx from 'clsx';
+
+import type {EngineState, LoopState, Segment} from '@site/src/replay/lanes';
+import type {RunMoment} from '@site/src/replay/replayView';
+import type {ProbeAtTime} from '@site/src/replay/probeTimeline';
+import {formatMs} from '@site/src/replay/probeTimeline';
+import styles from './styles.module.css';
+
+/** Log scale from 1 ms to 10 s: both a healthy 2 ms answer and a 10 s timeout stay readable. */
+const DECADES = [1, 10, 100, 1000, 10_000];
+const DECADE_LABELS = ['1 ms', '10 ms', '100 ms', '1 s', '10 s'];
+const HEIGHT = 100;
+const PROBE_STATES = ['answered', 'waiting', 'failed'] as const;
+
+const ENGINE_LABELS: Record<EngineState, string> = {
+  running: 'engine running',
+  stopping: 'SIGTERM sent, engine still closing',
+  gone: 'no engine',
+  new: 'new engine',
+};
+
+/** Two decimals of a 1000 × 100 drawing are finer than any screen shows, and keep the page's HTML small. */
+const round = (value: number) => Math.round(value * 100) / 100;
+
+export function latencyFraction(ms: number): number {
+  return Math.min(1, Math.max(0, Math.log10(Math.max(ms, 1)) / 4));
+}
+
+type Props = {
+  title: string;
+  moment: RunMoment;
+  timeMs: number;
+  durationMs: number;
+  intervalMs: number;
+  outageAtMs: number;
+  restartAtMs: number | null;
+};
+
+function describeSegments<State extends string>(segments: readonly Segment<State>[], label: (state: State) => string) {
+  return segments.map((s) => `${label(s.state)} ${formatMs(s.startMs)} to ${formatMs(s.endMs)}`).join('; ');
+}
+
+/**
+ * One run as lanes on a shared time axis: the probes seen from outside, the
+ * event loop as its heartbeat saw it, the engine process, and the kubelet's
+ * probes with the restart. Bars and stretches are drawn in stretched SVGs;
+ * every text sits outside them, so it stays legible on a phone; positions
+ * come from SVG attributes and classes, never style attributes, which the
+ * Content-Security-Policy does not allow.
+ */
+export default function RunLanes({
+  title,
+  moment,
+  timeMs,
+  durationMs,
+  intervalMs,
+  outageAtMs,
+  restartAtMs,
+}: Props): React.JSX.Element {
+  const x = (ms: number) => round((ms / durationMs) * 1000);
+  const barWidth = round(Math.max(x(intervalMs) * 0.7, 0.5));
+  /**
+   * Every bar of one state as one path of vertical strokes as wide as a bar (the drawing stretches only
+   * sideways, so the strokes stretch with it): a run has hundreds of probes, and a rect each would double
+   * the page's HTML.
+   */
+  const bars = (probes: readonly ProbeAtTime[], state: ProbeAtTime['state']) =>
+    probes
+      .filter((probe) => probe.state === state)
+      .map(
+        (probe) =>
+          `M${round(x(probe.sentAtMs) + barWidth / 2)} ${HEIGHT}V${round(HEIGHT * (1 - latencyFraction(probe.latencyMs)))}`,
+      )
+      .join('');
+  const percent = (ms: number) => `${round((Math.min(ms, durationMs) / durationMs) * 100)}%`;
+  const seconds = Array.from({length: 5}, (_, i) => (durationMs * i) / 4);
+  const markLine = (className: string, atMs: number) => (
+    <line className={className} x1={x(atMs)} x2={x(atMs)} y1={0} y2={HEIGHT} />
+  );
+  // Lines every lane shares: the outage, the restart once it has happened, and now.
+  const marks = (
+    <>
+      {markLine(styles.outage, outageAtMs)}
+      {moment.restarted && markLine(styles.restart, restartAtMs!)}
+      {markLine(styles.cursor, timeMs)}
+    </>
+  );
+  const stretches = <State extends string>(segments: readonly Segment<State>[]) =>
+    segments.map((s) => (
+      <rect
+        key={s.startMs}
+        className={styles[s.state]}
+        x={x(s.startMs)}
+        width={x(s.endMs - s.startMs)}
+        y={0}
+        height={HEIGHT}
+      />
+    ));
+  const lane = (name: string, label: string, body: React.ReactNode) => (
+    <div className={styles.lane}>
+      <span className={styles.laneName} aria-hidden="true">
+        {name}
+      </span>
+      <svg
+        className={styles.laneSvg}
+        viewBox={`0 0 1000 ${HEIGHT}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={label}
+      >
+        {body}
+        {marks}
+      </svg>
+    </div>
+  );
+  const loopLabel = (state: LoopState) => (state === 'blocked' ? 'blocked' : 'running');
+
+  return (
+    <div className={styles.chart}>
+      <span className={styles.laneName} aria-hidden="true">
+        Liveness probes (latency, log scale)
+      </span>
+      <div className={styles.plot}>
+        {DECADES.map((ms, i) => (
+          <span key={ms} className={styles.yLabel} data-decade={i} aria-hidden="true">
+            {DECADE_LABELS[i]}
+          </span>
+        ))}
+        <svg
+          className={styles.svg}
+          viewBox={`0 0 1000 ${HEIGHT}`}
+          preserveAspectRatio="none"
+          role="img"
+          aria-label={`${title}: latency of each /health/liveliness probe over time, log scale; slowest ${formatMs(moment.stats.slowestMs)}.`}
+        >
+          {DECADES.map((ms) => (
+            <line
+              key={ms}
+              className={styles.grid}
+              x1={0}
+              x2={1000}
+              y1={round(HEIGHT * (1 - latencyFraction(ms)))}
+              y2={round(HEIGHT * (1 - latencyFraction(ms)))}
+            />
+          ))}
+          {moment.loop
+            .filter((s) => s.state === 'blocked')
+            .map((s) => (
+              <rect
+                key={s.startMs}
+                className={styles.frozen}
+                x={x(s.startMs)}
+                width={x(s.endMs - s.startMs)}
+                y={0}
+                height={HEIGHT}
+              />
+            ))}
+          {PROBE_STATES.map((state) => {
+            const d = bars(moment.probes, state);
+            return d && <path key={state} className={styles[state]} d={d} strokeWidth={barWidth} />;
+          })}
+          {marks}
+        </svg>
+        {/* Not stretched: no viewBox, so a percentage x places the text without distorting it. */}
+        <svg className={styles.markers} aria-hidden="true">
+          <text className={styles.marker} x={percent(outageAtMs)} dx="3" y="11">
+            outage
+          </text>
+          {moment.restarted && (
+            <text className={clsx(styles.marker, styles.restartLabel)} x={percent(restartAtMs!)} dx="3" y="25">
+              pod restarted
+            </text>
+          )}
+        </svg>
+      </div>
+      {lane(
+        'Event loop (its own heartbeat)',
+        `${title}, event loop: ${describeSegments(moment.loop, loopLabel) || 'not started'}.`,
+        stretches(moment.loop),
+      )}
+      {lane(
+        'Query engine process',
+        `${title}, engine: ${describeSegments(moment.engine, (state) => ENGINE_LABELS[state]) || 'not started'}.`,
+        stretches(moment.engine),
+      )}
+      <div className={styles.lane}>
+        <span className={styles.laneName} aria-hidden="true">
+          Kubelet liveness probes
+        </span>
+        <svg className={styles.kubeletRow} aria-hidden="true">
+          {moment.kubeletProbes.map((probe) => (
+            <text
+              key={probe.atMs}
+              className={clsx(styles.kubeletProbe, probe.failed && styles.kubeletFailed)}
+              x={percent(probe.atMs)}
+              y="13"
+              textAnchor="middle"
+            >
+              {probe.failed ? '✕' : '✓'}
+            </text>
+          ))}
+          {moment.restarted && (
+            <text className={clsx(styles.marker, styles.restartLabel)} x={percent(restartAtMs!)} dx="6" y="13">
+              restart
+            </text>
+          )}
+        </svg>
+      </div>
+      <div className={styles.xAxis} aria-hidden="true">
+        {seconds.map((ms) => (
+          <span key={ms}>{(ms / 1000).toFixed(durationMs < 20_000 ? 1 : 0)} s</span>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The files a recording is served as, beside the page: the whole recording as
+ * JSON (the replay fetches it when a reader picks another scenario, and
+ * offers it as a download) and each run's probes as CSV. Names carry a hash of
+ * the content, so they can be cached for good. Pure, so the build writes and
+ * the component links the same names.
+ */
+import {RECONNECT_PATHS, type ProbeRecording, type ProbeRun, type ReconnectPath} from './probeRecording';
+
+export const RECORDING_ASSET_DIR = 'assets/lab';
+
+export type RecordingAssets = {
+  json: string;
+  /** By close delay (ms), then run. */
+  csv: Record<number, Record<ReconnectPath, string>>;
+};
+
+/** FNV-1a, 32 bits: a cache key for our own files, not a defence against anyone. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The served JSON: the validated recording, so it parses with the same reader. */
+export function recordingJson(recording: ProbeRecording): string {
+  return JSON.stringify(recording);
+}
+
+/** Site-relative paths (no leading slash) of a recording's files. */
+export function recordingAssets(recording: ProbeRecording): RecordingAssets {
+  const hash = fnv1a(recordingJson(recording));
+  return {
+    json: `${RECORDING_ASSET_DIR}/recording.${hash}.json`,
+    csv: Object.fromEntries(
+      recording.scenarios.map((scenario) => [
+        scenario.closeDelayMs,
+        Object.fromEntries(
+          RECONNECT_PATHS.map((path) => [
+            path,
+            `${RECORDING_ASSET_DIR}/${hash}/close-${scenario.closeDelayMs / 1000}s-${path}-the-fix.csv`,
+          ]),
+        ),
+      ]),
+    ) as RecordingAssets['csv'],
+  };
+}
+
+/** One run's probes, a row each, as a spreadsheet reads them. */
+export function runCsv(run: ProbeRun): string {
+  const rows = run.samples.map((sample) => `${sample.sentAtMs},${sample.latencyMs},${sample.outcome}`);
+  return `sent_at_ms,latency_ms,outcome\n${rows.join('\n')}\n`;
+}
+
+/**
+ * What the page carries inline for the replay's first view: one scenario,
+ * without asyncio's reports, which the replay does not show (they stay in the
+ * JSON file).
+ */
+export function forPage(recording: ProbeRecording, closeDelayMs: number): ProbeRecording {
+  return {
+    ...recording,
+    scenarios: recording.scenarios
+      .filter((scenario) => scenario.closeDelayMs === closeDelayMs)
+      .map((scenario) => ({
+        ...scenario,
+        runs: {
+          before: {...scenario.runs.before, slowCallbacks: []},
+          after: {...scenario.runs.after, slowCallbacks: []},
+        },
+      })),
+  };
+}

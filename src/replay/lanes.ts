@@ -1,0 +1,72 @@
+import type {ServiceEvent} from '../measurements/probeRecording';
+
+/** A stretch of one lane in one state, in ms since the run started. */
+export type Segment<State extends string> = {state: State; startMs: number; endMs: number};
+
+export type LoopState = 'running' | 'blocked';
+export type EngineState = 'running' | 'stopping' | 'gone' | 'new';
+
+/** Consecutive stretches of the same state merged into one. */
+function merge<State extends string>(segments: Segment<State>[]): Segment<State>[] {
+  const merged: Segment<State>[] = [];
+  for (const segment of segments) {
+    const last = merged.at(-1);
+    if (last && last.state === segment.state && last.endMs >= segment.startMs) last.endMs = segment.endMs;
+    else if (segment.endMs > segment.startMs) merged.push({...segment});
+  }
+  return merged;
+}
+
+/**
+ * The event loop as its own heartbeat saw it. A bucket in which the heartbeat
+ * never woke, or woke a whole bucket late, was blocked; so the lane is exact
+ * to one bucket (lagBucketMs), while the heartbeat's longest lag gives the
+ * freeze's length to the tenth of a millisecond.
+ */
+export function loopSegments(
+  loopLagMs: readonly (number | null)[],
+  bucketMs: number,
+  runLengthMs: number,
+): Segment<LoopState>[] {
+  return merge(
+    loopLagMs.map((lag, i) => ({
+      state: lag === null || lag >= bucketMs ? 'blocked' : 'running',
+      startMs: i * bucketMs,
+      endMs: Math.min((i + 1) * bucketMs, runLengthMs),
+    })),
+  );
+}
+
+/** The query engine's life from the service's events: running, asked to stop, gone, and its successor. */
+export function engineSegments(events: readonly ServiceEvent[], runLengthMs: number): Segment<EngineState>[] {
+  const at = (name: ServiceEvent['event']) => events.find((event) => event.event === name)?.atMs ?? runLengthMs;
+  const stopAsked = at('sigterm-sent');
+  const exited = at('engine-exited');
+  const ready = at('engine-ready');
+  return merge<EngineState>([
+    {state: 'running', startMs: 0, endMs: stopAsked},
+    {state: 'stopping', startMs: stopAsked, endMs: exited},
+    {state: 'gone', startMs: exited, endMs: ready},
+    {state: 'new', startMs: ready, endMs: runLengthMs},
+  ]);
+}
+
+/** What of a lane had happened by `timeMs`. */
+export function segmentsUntil<State extends string>(
+  segments: readonly Segment<State>[],
+  timeMs: number,
+): Segment<State>[] {
+  return segments
+    .filter((segment) => segment.startMs < timeMs)
+    .map((segment) => ({...segment, endMs: Math.min(segment.endMs, timeMs)}));
+}
+
+/** The longest blocked stretch of a loop lane, or null when the loop never stopped. */
+export function longestBlock(segments: readonly Segment<LoopState>[]): Segment<LoopState> | null {
+  let longest: Segment<LoopState> | null = null;
+  for (const segment of segments) {
+    if (segment.state === 'blocked' && (!longest || segment.endMs - segment.startMs > longest.endMs - longest.startMs))
+      longest = segment;
+  }
+  return longest;
+}

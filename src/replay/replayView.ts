@@ -1,0 +1,113 @@
+/**
+ * What the replay shows at one moment, computed from the recording, the
+ * reader's kubelet settings and the clock: the player only draws it.
+ */
+import {
+  RECONNECT_PATHS,
+  type ProbeRecording,
+  type ProbeRun,
+  type ReconnectPath,
+  type Scenario,
+} from '../measurements/probeRecording';
+import {kubeletVerdict, PROBE_SETTING_BOUNDS, type KubeletVerdict, type ProbeSettings} from './kubelet';
+import {engineSegments, loopSegments, segmentsUntil, type EngineState, type LoopState, type Segment} from './lanes';
+import {formatMs, probesAt, runningStats, type ProbeAtTime, type RunningStats} from './probeTimeline';
+
+export const PATH_TITLES: Record<ReconnectPath, string> = {before: 'Before the fix', after: 'After the fix'};
+
+/** A run's lanes over its whole length; they change only with the scenario or the settings. */
+export type RunLanes = {
+  loop: Segment<LoopState>[];
+  engine: Segment<EngineState>[];
+  kubelet: KubeletVerdict;
+};
+
+export function runLanes(
+  run: ProbeRun,
+  scenario: Scenario,
+  measured: ProbeRecording['measured'],
+  settings: ProbeSettings,
+): RunLanes {
+  return {
+    loop: loopSegments(run.loopLagMs, measured.lagBucketMs, scenario.runLengthMs),
+    engine: engineSegments(run.events, scenario.runLengthMs),
+    kubelet: kubeletVerdict(run.samples, settings, scenario.runLengthMs),
+  };
+}
+
+/** A run as it stood at one moment. */
+export type RunMoment = {
+  probes: ProbeAtTime[];
+  stats: RunningStats;
+  loop: Segment<LoopState>[];
+  engine: Segment<EngineState>[];
+  kubeletProbes: KubeletVerdict['probes'];
+  restarted: boolean;
+};
+
+export function runAt(run: ProbeRun, lanes: RunLanes, timeMs: number): RunMoment {
+  const probes = probesAt(run.samples, timeMs);
+  return {
+    probes,
+    stats: runningStats(probes),
+    loop: segmentsUntil(lanes.loop, timeMs),
+    engine: segmentsUntil(lanes.engine, timeMs),
+    kubeletProbes: lanes.kubelet.probes.filter((probe) => probe.atMs <= timeMs),
+    restarted: lanes.kubelet.restartAtMs !== null && timeMs >= lanes.kubelet.restartAtMs,
+  };
+}
+
+export function verdictText(verdict: KubeletVerdict, settings: ProbeSettings, timeMs: number): string {
+  const failed = verdict.probes.filter((probe) => probe.failed).length;
+  if (verdict.restartAtMs === null)
+    return `No restart: ${failed} of ${verdict.probes.length} kubelet probes failed, never ${settings.failureThreshold} in a row.`;
+  return timeMs >= verdict.restartAtMs
+    ? `Pod restarted at ${formatMs(verdict.restartAtMs)}: ${settings.failureThreshold} kubelet probes failed in a row.`
+    : `Kubelet: ${failed} of ${verdict.probes.length} probes fail; the pod will be restarted at ${formatMs(verdict.restartAtMs)}.`;
+}
+
+/** The screen-reader summary of a moment, said after a seek or a pause. */
+export function describeMoment(timeMs: number, durationMs: number, moments: Record<ReconnectPath, RunMoment>): string {
+  return (
+    `${formatMs(timeMs)} of ${formatMs(durationMs)}. ` +
+    RECONNECT_PATHS.map((path) => {
+      const {stats, loop, restarted} = moments[path];
+      const loopNow = loop.at(-1)?.state === 'blocked' ? 'event loop blocked' : 'event loop running';
+      return `${PATH_TITLES[path]}: ${stats.answered} of ${stats.sent} probes answered, slowest ${formatMs(stats.slowestMs)}, ${loopNow}${restarted ? ', pod restarted' : ''}.`;
+    }).join(' ')
+  );
+}
+
+/** The announcement when playback crosses a restart, or null. */
+export function restartCrossed(
+  previousMs: number,
+  nowMs: number,
+  verdicts: Record<ReconnectPath, KubeletVerdict>,
+  settings: ProbeSettings,
+): string | null {
+  for (const path of RECONNECT_PATHS) {
+    const at = verdicts[path].restartAtMs;
+    if (at !== null && previousMs < at && nowMs >= at)
+      return `${PATH_TITLES[path]}: the kubelet restarts the pod at ${formatMs(at)}, after ${settings.failureThreshold} failed probes in a row.`;
+  }
+  return null;
+}
+
+/**
+ * A settings field's text as the reader types it: a whole number within
+ * Kubernetes' bounds, or null while it is empty or out of range (the field
+ * keeps the text and the replay keeps the last valid value).
+ */
+export function parseSetting(key: keyof ProbeSettings, raw: string): number | null {
+  if (!/^\s*\d+\s*$/.test(raw)) return null;
+  const value = Number(raw);
+  const {min, max} = PROBE_SETTING_BOUNDS[key];
+  return value >= min && value <= max ? value : null;
+}
+
+/** The close the fix's pull request injected in its own test: the lab scenario its figures compare with. */
+export const PULL_REQUEST_CLOSE_MS = 5000;
+
+export function scenarioLabel(closeDelayMs: number): string {
+  return `Engine close ${closeDelayMs / 1000} s${closeDelayMs === PULL_REQUEST_CLOSE_MS ? ' (as the pull request injected)' : ''}`;
+}
