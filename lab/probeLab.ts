@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 
-import {alignTrace, HEARTBEAT_MS, LAG_BUCKET_MS, type ServiceTrace} from './serviceTrace';
+import {alignTrace, HEARTBEAT_MS, LAG_BUCKET_MS, SLOW_CALLBACK_MS, type ServiceTrace} from './serviceTrace';
 import {
   RECONNECT_PATHS,
   roundMs,
@@ -75,7 +75,11 @@ function startService(reconnectPath: ReconnectPath, closeDelayS: number, options
   // detached: the service and its engine share a process group we can end as one.
   const child = spawn(
     options.python,
-    [SERVICE, '--path', reconnectPath, '--close-delay', String(closeDelayS), '--run-id', options.runId],
+    [
+      SERVICE,
+      ...['--path', reconnectPath, '--close-delay', String(closeDelayS), '--run-id', options.runId],
+      ...['--heartbeat-ms', String(HEARTBEAT_MS), '--slow-callback-ms', String(SLOW_CALLBACK_MS)],
+    ],
     {detached: true, stdio: ['ignore', 'pipe', 'pipe']},
   );
   liveGroups.add(child.pid!);
@@ -156,13 +160,23 @@ const sleepUntil = (target: number) =>
 
 function fetchTrace(port: number): Promise<ServiceTrace> {
   return new Promise((resolve, reject) => {
-    http
-      .get({host: '127.0.0.1', port, path: '/lab/trace', agent: false}, (response) => {
+    const request = http.get(
+      {host: '127.0.0.1', port, path: '/lab/trace', agent: false, timeout: 10_000},
+      (response) => {
         let body = '';
         response.on('data', (chunk) => (body += chunk));
-        response.on('end', () => resolve(JSON.parse(body) as ServiceTrace));
-      })
-      .on('error', reject);
+        response.on('end', () => {
+          try {
+            if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}`);
+            resolve(JSON.parse(body) as ServiceTrace);
+          } catch (error) {
+            reject(new Error(`the service's trace could not be read: ${(error as Error).message}`));
+          }
+        });
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error("the service's trace did not come within 10 s")));
+    request.on('error', reject);
   });
 }
 
@@ -178,6 +192,7 @@ export async function measurePath(
 ): Promise<ProbeRun> {
   const runLengthMs = runLengthFor(closeDelayS, options);
   const service = await startService(reconnectPath, closeDelayS, options);
+  let progress: NodeJS.Timeout | undefined;
   try {
     const runStartNs = process.hrtime.bigint();
     const start = performance.now();
@@ -202,7 +217,7 @@ export async function measurePath(
       // loop stops, is then always measured instead of depending on where the schedule happens to fall.
       sendProbe();
     });
-    const progress = setInterval(() => {
+    progress = setInterval(() => {
       const elapsedS = (performance.now() - start) / 1000;
       options.log(
         `  ${reconnectPath}: ${elapsedS.toFixed(0)} of ${runLengthMs / 1000} s, ${waiting} probes unanswered`,
@@ -215,12 +230,12 @@ export async function measurePath(
     }
     await outage;
     const samples = await Promise.all(pending);
-    clearInterval(progress);
     // Let the heartbeat fill the run's last lag bucket before asking for the trace.
     await sleepUntil(start + runLengthMs + 2 * HEARTBEAT_MS);
     const trace = alignTrace(await fetchTrace(service.port), runStartNs, runLengthMs);
     return {outageAtMs, samples, summary: summarizeProbes(samples), ...trace};
   } finally {
+    clearInterval(progress);
     await stopService(service);
   }
 }
@@ -258,7 +273,7 @@ export async function runLab(options: LabOptions): Promise<ProbeRecording> {
         'connection, plus once the moment the outage is acknowledged; a probe unanswered after probeTimeoutMs is ' +
         'recorded as a timeout at that latency. Inside, the service logs each reconnect step, and a heartbeat task ' +
         'asks to wake every heartbeatMs: loopLagMs holds its worst lag per lagBucketMs, null where it never woke. ' +
-        "slowCallbacks are asyncio debug mode's reports of callbacks that held the loop over 100 ms.",
+        `slowCallbacks are asyncio debug mode's reports of callbacks that held the loop over ${SLOW_CALLBACK_MS} ms.`,
       clock:
         'Probe times are Node performance.now() since the run started; the service logs time.monotonic_ns(), ' +
         'converted with the run start read from process.hrtime.bigint(). On Linux both read CLOCK_MONOTONIC.',

@@ -31,9 +31,6 @@ import time
 
 ENGINE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "engine.py")
 GRACE_SECONDS = 0.5
-HEARTBEAT_SECONDS = 0.01
-# asyncio's debug report names slow callbacks; 0.1 s is its default threshold.
-SLOW_CALLBACK_SECONDS = 0.1
 
 
 class Trace:
@@ -132,7 +129,11 @@ class Lab:
         self.trace.event("reconnect-started")
         reconnect = self.reconnect_before if self.path == "before" else self.reconnect_after
         self.reconnect_task = asyncio.get_running_loop().create_task(reconnect())
-        self.reconnect_task.add_done_callback(lambda task: self.trace.event("reconnect-done"))
+        self.reconnect_task.add_done_callback(
+            lambda task: self.trace.event(
+                "reconnect-done" if not task.cancelled() and task.exception() is None else "reconnect-failed"
+            )
+        )
         return True
 
     def stop_engine(self) -> None:
@@ -165,12 +166,12 @@ class Lab:
             writer.close()
 
 
-async def heartbeat(trace: Trace) -> None:
-    """The event-loop-delay measure: ask to wake every HEARTBEAT_SECONDS, record how late each wake was."""
-    interval_ns = int(HEARTBEAT_SECONDS * 1e9)
+async def heartbeat(trace: Trace, interval: float) -> None:
+    """The event-loop-delay measure: ask to wake every `interval` seconds, record how late each wake was."""
+    interval_ns = int(interval * 1e9)
     while True:
         asked_at = time.monotonic_ns()
-        await asyncio.sleep(HEARTBEAT_SECONDS)
+        await asyncio.sleep(interval)
         woke_at = time.monotonic_ns()
         trace.heartbeats.append((woke_at, max(0, woke_at - asked_at - interval_ns)))
 
@@ -183,15 +184,14 @@ async def serve(args: argparse.Namespace) -> None:
     trace = Trace()
     loop = asyncio.get_running_loop()
     # Debug mode adds a little bookkeeping per callback; its report is asyncio's own account of the freeze.
-    loop.set_debug(True)
-    loop.slow_callback_duration = SLOW_CALLBACK_SECONDS
+    loop.set_debug(args.slow_callback_ms > 0)
+    loop.slow_callback_duration = args.slow_callback_ms / 1000
     logging.getLogger("asyncio").addHandler(SlowCallbackLog(trace))
-    logging.getLogger("asyncio").propagate = False
     lab = Lab(args.path, args.close_delay, args.wait_for_timeout, args.run_id, trace)
     stopped = asyncio.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stopped.set)
-    beating = loop.create_task(heartbeat(trace))
+    beating = loop.create_task(heartbeat(trace, args.heartbeat_ms / 1000))
     server = await asyncio.start_server(lab.handle, "127.0.0.1", args.port, backlog=1024)
     host, port = server.sockets[0].getsockname()[:2]
     print(f"listening on {host}:{port}", flush=True)
@@ -210,6 +210,10 @@ def main() -> None:
     parser.add_argument("--wait-for-timeout", type=float, default=1.0, help="timeout of the old path's asyncio.wait_for")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
     parser.add_argument("--run-id", default="", help="tag passed to the engine's command line")
+    parser.add_argument("--heartbeat-ms", type=float, default=10, help="how often the heartbeat asks to wake")
+    parser.add_argument(
+        "--slow-callback-ms", type=float, default=100, help="asyncio debug mode's slow-callback threshold; 0 turns debug mode off"
+    )
     asyncio.run(serve(parser.parse_args()))
 
 

@@ -1,8 +1,10 @@
 import {roundMs, type ProbeRun, type ServiceEvent, type SlowCallback} from '../src/measurements/probeRecording';
 
-/** The service's heartbeat interval (service.py's HEARTBEAT_SECONDS) and the buckets its lag is kept in. */
+/** How often the service's heartbeat asks to wake, and the buckets its lag is kept in. */
 export const HEARTBEAT_MS = 10;
 export const LAG_BUCKET_MS = 100;
+/** asyncio debug mode's threshold for reporting a slow callback (its own default). */
+export const SLOW_CALLBACK_MS = 100;
 
 /** What GET /lab/trace answers. */
 export type ServiceTrace = {
@@ -22,7 +24,7 @@ export function alignTrace(
   runStartNs: bigint,
   runLengthMs: number,
 ): Pick<ProbeRun, 'events' | 'loopLagMs' | 'slowCallbacks'> {
-  // Monotonic nanoseconds stay below 2^53 for over 100 days of uptime: exact as plain numbers.
+  // Plain numbers: past 2^53 ns (104 days of uptime) they lose a few nanoseconds, far below the 0.1 ms kept.
   const startNs = Number(runStartNs);
   const toMs = (ns: number) => roundMs((ns - startNs) / 1e6);
   const loopLagMs: (number | null)[] = Array.from({length: Math.ceil(runLengthMs / LAG_BUCKET_MS)}, () => null);

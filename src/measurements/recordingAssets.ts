@@ -57,12 +57,14 @@ export function runCsv(run: ProbeRun): string {
 
 /**
  * What the page carries inline for the replay's first view: one scenario,
- * without asyncio's reports, which the replay does not show (they stay in the
- * JSON file).
+ * without what the replay does not show (asyncio's reports, the method's
+ * description), all of which stay in the served file, `wholeUrl`.
  */
-export function forPage(recording: ProbeRecording, closeDelayMs: number): ProbeRecording {
+export function forPage(recording: ProbeRecording, closeDelayMs: number, wholeUrl: string): ProbeRecording {
+  const pointer = `The ${closeDelayMs / 1000} s scenario only; the whole recording, described, is ${wholeUrl}`;
   return {
     ...recording,
+    measured: {...recording.measured, description: pointer, clock: pointer},
     scenarios: recording.scenarios
       .filter((scenario) => scenario.closeDelayMs === closeDelayMs)
       .map((scenario) => ({

@@ -1,10 +1,10 @@
-import type {ServiceEvent} from '../measurements/probeRecording';
+import {STALL_MS, type ServiceEvent} from '../measurements/probeRecording';
 
 /** A stretch of one lane in one state, in ms since the run started. */
 export type Segment<State extends string> = {state: State; startMs: number; endMs: number};
 
 export type LoopState = 'running' | 'blocked';
-export type EngineState = 'running' | 'stopping' | 'gone' | 'new';
+export type EngineState = 'running' | 'terminating' | 'exited' | 'new';
 
 /** Consecutive stretches of the same state merged into one. */
 function merge<State extends string>(segments: Segment<State>[]): Segment<State>[] {
@@ -19,9 +19,9 @@ function merge<State extends string>(segments: Segment<State>[]): Segment<State>
 
 /**
  * The event loop as its own heartbeat saw it. A bucket in which the heartbeat
- * never woke, or woke a whole bucket late, was blocked; so the lane is exact
- * to one bucket (lagBucketMs), while the heartbeat's longest lag gives the
- * freeze's length to the tenth of a millisecond.
+ * never woke, or woke STALL_MS late or later, was blocked; so the lane is
+ * exact to one bucket (lagBucketMs), while the heartbeat's longest lag gives
+ * the freeze's length to the tenth of a millisecond.
  */
 export function loopSegments(
   loopLagMs: readonly (number | null)[],
@@ -30,7 +30,7 @@ export function loopSegments(
 ): Segment<LoopState>[] {
   return merge(
     loopLagMs.map((lag, i) => ({
-      state: lag === null || lag >= bucketMs ? 'blocked' : 'running',
+      state: lag === null || lag >= STALL_MS ? 'blocked' : 'running',
       startMs: i * bucketMs,
       endMs: Math.min((i + 1) * bucketMs, runLengthMs),
     })),
@@ -45,8 +45,8 @@ export function engineSegments(events: readonly ServiceEvent[], runLengthMs: num
   const ready = at('engine-ready');
   return merge<EngineState>([
     {state: 'running', startMs: 0, endMs: stopAsked},
-    {state: 'stopping', startMs: stopAsked, endMs: exited},
-    {state: 'gone', startMs: exited, endMs: ready},
+    {state: 'terminating', startMs: stopAsked, endMs: exited},
+    {state: 'exited', startMs: exited, endMs: ready},
     {state: 'new', startMs: ready, endMs: runLengthMs},
   ]);
 }
@@ -61,12 +61,8 @@ export function segmentsUntil<State extends string>(
     .map((segment) => ({...segment, endMs: Math.min(segment.endMs, timeMs)}));
 }
 
-/** The longest blocked stretch of a loop lane, or null when the loop never stopped. */
-export function longestBlock(segments: readonly Segment<LoopState>[]): Segment<LoopState> | null {
-  let longest: Segment<LoopState> | null = null;
-  for (const segment of segments) {
-    if (segment.state === 'blocked' && (!longest || segment.endMs - segment.startMs > longest.endMs - longest.startMs))
-      longest = segment;
-  }
-  return longest;
+/** Time-axis labels at round seconds (1, 2, 5, 10, 20, 30 or 60 s apart, no more than six steps), so a label reads as itself. */
+export function axisTicks(durationMs: number): number[] {
+  const stepMs = [1, 2, 5, 10, 20, 30, 60].map((s) => s * 1000).find((step) => durationMs / step <= 6) ?? 60_000;
+  return Array.from({length: Math.floor(durationMs / stepMs) + 1}, (_, i) => i * stepMs);
 }

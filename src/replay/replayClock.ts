@@ -44,9 +44,3 @@ export function seek(state: ClockState, timeMs: number): ClockState {
 export function setSpeed(state: ClockState, speed: Speed): ClockState {
   return {...state, speed};
 }
-
-/** A new timeline (e.g. another projection) keeps the reader's relative position. */
-export function setDuration(state: ClockState, durationMs: number): ClockState {
-  const fraction = state.durationMs > 0 ? state.timeMs / state.durationMs : 1;
-  return {...state, durationMs, timeMs: fraction * durationMs};
-}

@@ -8,6 +8,7 @@ import {
   type ProbeRun,
   type ReconnectPath,
   type Scenario,
+  type ServiceEvent,
 } from '../measurements/probeRecording';
 import {kubeletVerdict, PROBE_SETTING_BOUNDS, type KubeletVerdict, type ProbeSettings} from './kubelet';
 import {engineSegments, loopSegments, segmentsUntil, type EngineState, type LoopState, type Segment} from './lanes';
@@ -37,23 +38,28 @@ export function runLanes(
 
 /** A run as it stood at one moment. */
 export type RunMoment = {
+  /** The service's events so far. */
+  events: ServiceEvent[];
   probes: ProbeAtTime[];
   stats: RunningStats;
   loop: Segment<LoopState>[];
   engine: Segment<EngineState>[];
   kubeletProbes: KubeletVerdict['probes'];
-  restarted: boolean;
+  /** When the kubelet restarted the pod, once that moment has passed. */
+  restartAtMs: number | null;
 };
 
 export function runAt(run: ProbeRun, lanes: RunLanes, timeMs: number): RunMoment {
   const probes = probesAt(run.samples, timeMs);
   return {
+    events: run.events.filter((event) => event.atMs <= timeMs),
     probes,
     stats: runningStats(probes),
     loop: segmentsUntil(lanes.loop, timeMs),
     engine: segmentsUntil(lanes.engine, timeMs),
     kubeletProbes: lanes.kubelet.probes.filter((probe) => probe.atMs <= timeMs),
-    restarted: lanes.kubelet.restartAtMs !== null && timeMs >= lanes.kubelet.restartAtMs,
+    restartAtMs:
+      lanes.kubelet.restartAtMs !== null && timeMs >= lanes.kubelet.restartAtMs ? lanes.kubelet.restartAtMs : null,
   };
 }
 
@@ -71,9 +77,10 @@ export function describeMoment(timeMs: number, durationMs: number, moments: Reco
   return (
     `${formatMs(timeMs)} of ${formatMs(durationMs)}. ` +
     RECONNECT_PATHS.map((path) => {
-      const {stats, loop, restarted} = moments[path];
+      const {stats, loop, restartAtMs} = moments[path];
       const loopNow = loop.at(-1)?.state === 'blocked' ? 'event loop blocked' : 'event loop running';
-      return `${PATH_TITLES[path]}: ${stats.answered} of ${stats.sent} probes answered, slowest ${formatMs(stats.slowestMs)}, ${loopNow}${restarted ? ', pod restarted' : ''}.`;
+      const restart = restartAtMs === null ? '' : `, pod restarted at ${formatMs(restartAtMs)}`;
+      return `${PATH_TITLES[path]}: ${stats.answered} of ${stats.sent} probes answered, slowest ${formatMs(stats.slowestMs)}, ${loopNow}${restart}.`;
     }).join(' ')
   );
 }

@@ -14,7 +14,7 @@ const full = parseProbeRecording(JSON.parse(readFileSync(FILE, 'utf8')), FILE);
 const closeDelaysMs = full.scenarios.map((s) => s.closeDelayMs);
 const assets = recordingAssets(full);
 /** What the page carries: the first scenario only. */
-const recording = forPage(full, 5000);
+const recording = forPage(full, 5000, '/r.json');
 const first = recording.scenarios[0];
 const player = <ReplayPlayer recording={recording} closeDelaysMs={closeDelaysMs} recordingUrl={assets.json} />;
 const REPORTED = {
@@ -138,6 +138,18 @@ describe('ReplayPlayer', () => {
     const kubelet = within(screen.getByRole('group', {name: 'What would Kubernetes do?'}));
     fireEvent.change(kubelet.getByLabelText('timeoutSeconds'), {target: {value: '60'}});
     expect(verdict('before')).toMatch(/^No restart/);
+  });
+
+  it("keeps the newest pick when an earlier pick's fetch answers late", async () => {
+    let answer: (response: Response) => void = () => undefined;
+    vi.stubGlobal('fetch', () => new Promise<Response>((resolve) => (answer = resolve)));
+    render(player);
+    const picker = screen.getByLabelText('Scenario');
+    fireEvent.change(picker, {target: {value: '35000'}});
+    fireEvent.change(picker, {target: {value: '5000'}});
+    await act(async () => answer(new Response(recordingJson(full))));
+    expect(elapsed()).toMatch(/^Engine close 5 s/);
+    expect((picker as HTMLSelectElement).value).toBe('5000');
   });
 
   it('says so, and keeps the current scenario, when the recording cannot be fetched', async () => {

@@ -266,7 +266,7 @@ describe('latency replay in a real browser', () => {
       expect(await page.locator('[data-verdict="after"]').innerText()).toMatch(/^No restart/);
       const before = page.locator('section').filter({has: page.locator('[data-readout="before"]')});
       // The restart line crosses the probes, the loop and the engine lanes, and is labelled.
-      expect(await before.locator('svg[role="img"] line[class*="restart"]').count()).toBe(3);
+      expect(await before.locator('svg[role="img"] path[class*="restart"]').count()).toBe(3);
       await expect(before.getByText('pod restarted', {exact: true}).isVisible()).resolves.toBe(true);
       expect(
         await before
@@ -278,7 +278,7 @@ describe('latency replay in a real browser', () => {
       const slider = page.getByRole('slider');
       const box = (await slider.boundingBox())!;
       await slider.click({position: {x: box.width * 0.5, y: box.height / 2}});
-      expect(await before.locator('line[class*="restart"]').count()).toBe(0);
+      expect(await before.locator('path[class*="restart"]').count()).toBe(0);
       await expect.poll(() => new URL(page.url()).searchParams.get('close')).toBe('35');
       expect(Number(new URL(page.url()).searchParams.get('t'))).toBeCloseTo(21, 0);
 
@@ -335,6 +335,11 @@ describe('latency replay in a real browser', () => {
       await expect
         .poll(() => page.locator('[aria-live="polite"]').innerText(), {timeout: 5000})
         .toBe('Before the fix: the kubelet restarts the pod at 31.0 s, after 3 failed probes in a row.');
+      const before = page.locator('section').filter({has: page.locator('[data-readout="before"]')});
+      await expect.poll(() => before.locator('svg[role="img"] path[class*="restart"]').count()).toBe(3);
+      // Stepping back before the restart by keyboard takes the marker away again.
+      await page.getByRole('slider').press('Home');
+      expect(await before.locator('path[class*="restart"]').count()).toBe(0);
     } finally {
       await v.close();
     }

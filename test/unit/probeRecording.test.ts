@@ -66,6 +66,7 @@ function validRecording(): ProbeRecording {
             events: [
               {atMs: 152, event: 'reconnect-started'},
               {atMs: 152.5, event: 'sigterm-sent'},
+              {atMs: 200, event: 'sigkill-sent'},
               {atMs: 300, event: 'engine-exited'},
               {atMs: 340, event: 'engine-ready'},
               {atMs: 340.1, event: 'reconnect-done'},
@@ -201,7 +202,7 @@ describe('parseProbeRecording', () => {
           r.scenarios[0].runs.after,
           r.scenarios[0].runs.before,
         ]),
-      `${B}.events are reconnect-started, sigterm-sent, engine-exited, engine-ready, reconnect-done; the before path logs`,
+      `${B}.events are reconnect-started, sigterm-sent, sigkill-sent, engine-exited, engine-ready, reconnect-done; with a 5000 ms close the before path logs`,
     ],
     [
       'a fixed run that times out',
@@ -251,7 +252,7 @@ describe('parseProbeRecording', () => {
     [
       'the old path without its blocking wait',
       (r) => r.scenarios[0].runs.before.events.splice(2, 1),
-      `${B}.events are reconnect-started, sigterm-sent, engine-exited, engine-ready, reconnect-done; the before path logs`,
+      `${B}.events are reconnect-started, sigterm-sent, engine-exited, engine-ready, reconnect-done; with a 5000 ms close the before path logs reconnect-started, sigterm-sent, blocking-wait-entered,`,
     ],
     [
       'service events on another clock',
@@ -290,10 +291,14 @@ describe('parseProbeRecording', () => {
     );
   });
 
-  it('accepts the fixed path with or without SIGKILL (the engine may exit within the grace)', () => {
+  it('requires SIGKILL after the fix where the close outlasts the grace, and only there', () => {
     const recording = validRecording();
-    const events = recording.scenarios[0].runs.after.events;
-    events.splice(2, 0, {atMs: 200, event: 'sigkill-sent'});
+    const after = recording.scenarios[0].runs.after;
+    after.events.splice(2, 1);
+    expect(() => parseProbeRecording(recording, SOURCE)).toThrow(
+      `${A}.events are reconnect-started, sigterm-sent, engine-exited, engine-ready, reconnect-done; with a 5000 ms close the after path logs reconnect-started, sigterm-sent, sigkill-sent, engine-exited`,
+    );
+    recording.measured.graceMs = 6000;
     expect(() => parseProbeRecording(recording, SOURCE)).not.toThrow();
   });
 

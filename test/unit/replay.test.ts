@@ -1,11 +1,14 @@
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 
 import type {ProbeSample} from '../../src/measurements/probeRecording';
-import {createClock, pause, play, restart, seek, setDuration, setSpeed, tick} from '../../src/replay/replayClock';
+import {createClock, pause, play, restart, seek, setSpeed, tick} from '../../src/replay/replayClock';
 import {formatMs, probesAt, runningStats} from '../../src/replay/probeTimeline';
 import {DEFAULT_PROBE_SETTINGS, kubeletVerdict} from '../../src/replay/kubelet';
-import {engineSegments, longestBlock, loopSegments, segmentsUntil} from '../../src/replay/lanes';
+import {axisTicks, engineSegments, loopSegments, segmentsUntil} from '../../src/replay/lanes';
 import {parseSetting, restartCrossed, runAt, runLanes, verdictText} from '../../src/replay/replayView';
+import {createRecordingLoader} from '../../src/replay/recordingLoader';
 import {readViewState, writeViewState} from '../../src/replay/urlState';
 
 const ok = (sentAtMs: number, latencyMs: number): ProbeSample => ({sentAtMs, latencyMs, outcome: 'ok'});
@@ -42,10 +45,6 @@ describe('replay clock', () => {
 
   it('restart goes to zero and plays', () => {
     expect(restart(pause(seek(createClock(1000), 700)))).toMatchObject({timeMs: 0, playing: true});
-  });
-
-  it('keeps the relative position when the timeline changes length', () => {
-    expect(setDuration(seek(createClock(1000), 250), 4000).timeMs).toBe(1000);
   });
 });
 
@@ -122,8 +121,8 @@ describe('kubelet verdict', () => {
 });
 
 describe('lanes', () => {
-  it('shows the loop blocked where its heartbeat never woke or woke a whole bucket late', () => {
-    const lags = [0.4, 0.5, null, null, null, 3000.2, 0.3, 99];
+  it('shows the loop blocked where its heartbeat never woke or woke 200 ms late or more', () => {
+    const lags = [0.4, 0.5, null, null, null, 3000.2, 0.3, 199];
     expect(loopSegments(lags, 100, 800)).toEqual([
       {state: 'running', startMs: 0, endMs: 200},
       {state: 'blocked', startMs: 200, endMs: 600},
@@ -146,20 +145,24 @@ describe('lanes', () => {
     ] as const;
     expect(engineSegments([...events], 12_000)).toEqual([
       {state: 'running', startMs: 0, endMs: 2001},
-      {state: 'stopping', startMs: 2001, endMs: 7010},
-      {state: 'gone', startMs: 7010, endMs: 7050},
+      {state: 'terminating', startMs: 2001, endMs: 7010},
+      {state: 'exited', startMs: 7010, endMs: 7050},
       {state: 'new', startMs: 7050, endMs: 12_000},
     ]);
   });
 
-  it('cuts a lane at the replay time and finds its longest block', () => {
+  it('labels the time axis at round seconds, no more than six steps', () => {
+    expect(axisTicks(12_000)).toEqual([0, 2000, 4000, 6000, 8000, 10_000, 12_000]);
+    expect(axisTicks(42_000)).toEqual([0, 10_000, 20_000, 30_000, 40_000]);
+    expect(axisTicks(132_000)).toEqual([0, 30_000, 60_000, 90_000, 120_000]);
+  });
+
+  it('cuts a lane at the replay time', () => {
     const lane = loopSegments([0.4, null, null, 0.4], 100, 400);
     expect(segmentsUntil(lane, 250)).toEqual([
       {state: 'running', startMs: 0, endMs: 100},
       {state: 'blocked', startMs: 100, endMs: 250},
     ]);
-    expect(longestBlock(lane)).toEqual({state: 'blocked', startMs: 100, endMs: 300});
-    expect(longestBlock(loopSegments([0.4], 100, 100))).toBeNull();
   });
 });
 
@@ -194,13 +197,14 @@ describe('replay view', () => {
   it('shows each lane only up to the replay time', () => {
     const moment = runAt(run, lanes, 10_000);
     expect(moment.loop.at(-1)).toEqual({state: 'blocked', startMs: 2000, endMs: 10_000});
-    expect(moment.engine.at(-1)).toEqual({state: 'stopping', startMs: 2001, endMs: 10_000});
+    expect(moment.engine.at(-1)).toEqual({state: 'terminating', startMs: 2001, endMs: 10_000});
     expect(moment.kubeletProbes).toEqual([
       {atMs: 0, failed: false},
       {atMs: 10_000, failed: true},
     ]);
-    expect(moment.restarted).toBe(false);
-    expect(runAt(run, lanes, 31_000).restarted).toBe(true);
+    expect(moment.restartAtMs).toBeNull();
+    expect(moment.events.map((event) => event.event)).toEqual(['reconnect-started', 'sigterm-sent']);
+    expect(runAt(run, lanes, 31_000).restartAtMs).toBe(31_000);
   });
 
   it('announces the restart once, when playback crosses it', () => {
@@ -247,5 +251,35 @@ describe('view state in the address', () => {
       settings: DEFAULT_PROBE_SETTINGS,
       timeMs: null,
     });
+  });
+});
+
+describe('recording loader', () => {
+  const served = JSON.parse(
+    readFileSync(path.resolve(__dirname, '../../blog/prisma_reconnect_blocking_incident/liveness.probes.json'), 'utf8'),
+  );
+
+  it('fetches once for every request of the same address, and validates', async () => {
+    const fetched: string[] = [];
+    const load = createRecordingLoader(async (url) => {
+      fetched.push(url);
+      return served;
+    });
+    const [a, b] = await Promise.all([load('/r.json'), load('/r.json')]);
+    expect(a).toBe(b);
+    expect(a.scenarios).toHaveLength(3);
+    expect(fetched).toEqual(['/r.json']);
+  });
+
+  it('forgets a failure, so the next request tries again, and refuses data that is not a recording', async () => {
+    let calls = 0;
+    const load = createRecordingLoader(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('offline');
+      return calls === 2 ? {schemaVersion: 1} : served;
+    });
+    await expect(load('/r.json')).rejects.toThrow('offline');
+    await expect(load('/r.json')).rejects.toThrow('/r.json: schemaVersion is 1; this site reads version 2');
+    await expect(load('/r.json')).resolves.toMatchObject({schemaVersion: 2});
   });
 });

@@ -43,7 +43,9 @@ describe("the lead post's reading of the measured long freezes", () => {
 
   it('states the 35 s scenario as the recording has it', () => {
     expect(reading).toContain(`the heartbeat inside the service woke ${long.lag} late`);
-    expect(reading).toContain(`our stand-in engine took ${long.engine} to exit after the lab's SIGTERM`);
+    expect(reading).toContain(
+      `the event loop ran nothing until our stand-in engine exited, ${long.engine} after the lab's SIGTERM`,
+    );
     expect(long.kubeletProbesS).toEqual([0, 10, 20, 30]);
     expect(reading).toContain(
       `with its own probes at 0, 10, 20 and 30 s, restarts the pod ${long.restartAfterOutage} after the outage began (${long.restart} into the run)`,

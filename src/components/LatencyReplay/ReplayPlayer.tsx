@@ -13,7 +13,6 @@ import {
   play,
   restart,
   seek,
-  setDuration,
   setSpeed,
   SPEEDS,
   tick,
@@ -32,9 +31,15 @@ import {
   scenarioLabel,
   verdictText,
 } from '@site/src/replay/replayView';
+import {createRecordingLoader} from '@site/src/replay/recordingLoader';
 import {readViewState, writeViewState} from '@site/src/replay/urlState';
 import RunLanes from './RunLanes';
 import styles from './styles.module.css';
+
+/** Slider steps: a probe interval, or more on long runs, so the keyboard crosses any run in about 200 steps. */
+function sliderStep(durationMs: number, intervalMs: number): number {
+  return Math.max(intervalMs, Math.round(durationMs / 200 / 100) * 100);
+}
 
 function useReducedMotion(): boolean {
   const [reduced, setReduced] = useState(false);
@@ -87,20 +92,21 @@ export default function ReplayPlayer({
   const verdicts = {before: lanes.before.kubelet, after: lanes.after.kubelet};
 
   const [clock, setClock] = useState<ClockState>(() => createClock(scenario.runLengthMs));
-  useEffect(() => setClock((c) => setDuration(c, scenario.runLengthMs)), [scenario.runLengthMs]);
 
+  const [loadRecording] = useState(createRecordingLoader);
+  // Only the newest pick counts: a slow fetch for an earlier one must not undo it.
+  const latestPick = useRef(0);
   /** Shows a scenario, fetching the whole recording the first time one is not on the page. */
-  const showScenario = async (wanted: number, then?: (duration: number) => void) => {
+  const showScenario = async (wanted: number, then: (durationMs: number) => void) => {
+    const pick = ++latestPick.current;
     let source = recording;
     if (!source.scenarios.some((s) => s.closeDelayMs === wanted)) {
       setLoading({closeDelayMs: wanted, state: 'loading'});
       setAnnouncement(`Loading the ${scenarioLabel(wanted)} scenario.`);
       try {
-        const response = await fetch(recordingUrl);
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        source = parseProbeRecording(await response.json(), recordingUrl);
-        setRecording(source);
+        source = await loadRecording(recordingUrl);
       } catch (error) {
+        if (pick !== latestPick.current) return;
         console.error('The replay could not load its recording:', error);
         setLoading({closeDelayMs: wanted, state: 'failed'});
         setAnnouncement(
@@ -108,13 +114,20 @@ export default function ReplayPlayer({
         );
         return;
       }
+      if (pick !== latestPick.current) return;
+      setRecording(source);
     }
     const next = source.scenarios.find((s) => s.closeDelayMs === wanted)!;
     setLoading(null);
     setCloseDelayMs(wanted);
     setAnnouncement(`${scenarioLabel(wanted)}: ${formatMs(next.runLengthMs)} per run.`);
-    then?.(next.runLengthMs);
+    then(next.runLengthMs);
   };
+
+  // The address follows the view only once the view a shared link names is on screen (or the reader has acted):
+  // a link whose scenario is still loading, or failed to load, keeps its address.
+  const [syncAddress, setSyncAddress] = useState(false);
+  const acted = () => setSyncAddress(true);
 
   // Start from the view a shared link names, once, on the first render in the browser.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once; later changes come from the reader, not the props
@@ -124,12 +137,13 @@ export default function ReplayPlayer({
     setInteractive(true);
     void showScenario(view.closeDelayMs, (durationMs) => {
       setClock(seek(createClock(durationMs), view.timeMs ?? durationMs));
+      setSyncAddress(true);
     });
   }, []);
 
   // Keep the address in step with the view, so it can be shared; time only while paused (not each frame).
   useEffect(() => {
-    if (!interactive || clock.playing) return;
+    if (!syncAddress || clock.playing) return;
     const atEnd = clock.timeMs >= clock.durationMs;
     const search = writeViewState(
       window.location.search,
@@ -142,7 +156,7 @@ export default function ReplayPlayer({
         '',
         `${window.location.pathname}${search}${window.location.hash}`,
       );
-  }, [interactive, closeDelayMs, settings, clock.playing, clock.timeMs, clock.durationMs, defaultCloseDelayMs]);
+  }, [syncAddress, closeDelayMs, settings, clock.playing, clock.timeMs, clock.durationMs, defaultCloseDelayMs]);
 
   // Animation: one state update per frame while playing, never with reduced motion.
   const lastFrame = useRef<number | null>(null);
@@ -173,11 +187,13 @@ export default function ReplayPlayer({
   ) as Record<ReconnectPath, ReturnType<typeof runAt>>;
   const momentText = () => describeMoment(clock.timeMs, clock.durationMs, moments);
   const update = (next: ClockState, message: string) => {
+    acted();
     setClock(next);
     setAnnouncement(message);
   };
 
   const changeSetting = (key: keyof ProbeSettings, raw: string) => {
+    acted();
     setDrafts((d) => ({...(d ?? stringSettings(settings)), [key]: raw}));
     const value = parseSetting(key, raw);
     if (value !== null) setSettings((s) => ({...s, [key]: value}));
@@ -189,11 +205,14 @@ export default function ReplayPlayer({
       {interactive && (
         // biome-ignore lint/a11y/useSemanticElements: buttons, not form fields; a fieldset would change how they are announced and styled
         <div className={styles.controls} role="group" aria-label="Replay controls">
-          <label className={styles.speed}>
+          <label className={styles.picker}>
             Scenario{' '}
             <select
               value={loading?.state === 'loading' ? loading.closeDelayMs : closeDelayMs}
-              onChange={(e) => void showScenario(Number(e.target.value), (d) => setClock(createClock(d)))}
+              onChange={(e) => {
+                acted();
+                void showScenario(Number(e.target.value), (d) => setClock(createClock(d)));
+              }}
             >
               {closeDelaysMs.map((ms) => (
                 <option key={ms} value={ms}>
@@ -222,7 +241,7 @@ export default function ReplayPlayer({
           >
             Restart
           </button>
-          <label className={styles.speed}>
+          <label className={styles.picker}>
             Speed{' '}
             <select
               value={clock.speed}
@@ -241,10 +260,13 @@ export default function ReplayPlayer({
               type="range"
               min={0}
               max={clock.durationMs}
-              step={measured.probeIntervalMs}
+              step={sliderStep(clock.durationMs, measured.probeIntervalMs)}
               value={clock.timeMs}
               aria-valuetext={`${formatMs(clock.timeMs)} of ${formatMs(clock.durationMs)}`}
-              onChange={(e) => setClock(seek(pause(clock), Number(e.target.value)))}
+              onChange={(e) => {
+                acted();
+                setClock(seek(pause(clock), Number(e.target.value)));
+              }}
               onKeyUp={() => setAnnouncement(momentText())}
               onPointerUp={() => setAnnouncement(momentText())}
             />
@@ -297,7 +319,6 @@ export default function ReplayPlayer({
               durationMs={clock.durationMs}
               intervalMs={measured.probeIntervalMs}
               outageAtMs={scenario.runs[path].outageAtMs}
-              restartAtMs={verdicts[path].restartAtMs}
             />
             <p className={styles.verdict} data-verdict={path}>
               {verdictText(verdicts[path], settings, clock.timeMs)}
@@ -306,6 +327,11 @@ export default function ReplayPlayer({
         );
       })}
 
+      <p className={styles.legend}>
+        <i className={styles.answered} /> probe answered, new engine <i className={styles.waiting} /> probe waiting,
+        engine terminating <i className={styles.failed} /> probe failed, loop blocked <i className={styles.running} />{' '}
+        loop or engine running <i className={styles.exited} /> no engine
+      </p>
       {interactive && (
         <fieldset className={styles.kubelet}>
           <legend>What would Kubernetes do?</legend>

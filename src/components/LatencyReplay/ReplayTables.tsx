@@ -77,7 +77,7 @@ export default function ReplayTables({
         <thead>
           <tr>
             <th scope="col">Engine close, run</th>
-            <th scope="col">Loop blocked (heartbeat)</th>
+            <th scope="col">Longest heartbeat lag</th>
             <th scope="col">Slowest probe</th>
             <th scope="col">Kubelet</th>
             <th scope="col">Every probe</th>

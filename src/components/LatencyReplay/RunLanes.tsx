@@ -1,7 +1,7 @@
 import type React from 'react';
 import clsx from 'clsx';
 
-import type {EngineState, LoopState, Segment} from '@site/src/replay/lanes';
+import {axisTicks, type EngineState, type LoopState, type Segment} from '@site/src/replay/lanes';
 import type {RunMoment} from '@site/src/replay/replayView';
 import type {ProbeAtTime} from '@site/src/replay/probeTimeline';
 import {formatMs} from '@site/src/replay/probeTimeline';
@@ -15,8 +15,8 @@ const PROBE_STATES = ['answered', 'waiting', 'failed'] as const;
 
 const ENGINE_LABELS: Record<EngineState, string> = {
   running: 'engine running',
-  stopping: 'SIGTERM sent, engine still closing',
-  gone: 'no engine',
+  terminating: 'SIGTERM sent, engine still closing',
+  exited: 'no engine',
   new: 'new engine',
 };
 
@@ -27,6 +27,9 @@ export function latencyFraction(ms: number): number {
   return Math.min(1, Math.max(0, Math.log10(Math.max(ms, 1)) / 4));
 }
 
+/** The grid lines, a decade apart, as one path. */
+const GRID = DECADES.map((ms) => `M0 ${HEIGHT * (1 - latencyFraction(ms))}H1000`).join('');
+
 type Props = {
   title: string;
   moment: RunMoment;
@@ -34,7 +37,6 @@ type Props = {
   durationMs: number;
   intervalMs: number;
   outageAtMs: number;
-  restartAtMs: number | null;
 };
 
 function describeSegments<State extends string>(segments: readonly Segment<State>[], label: (state: State) => string) {
@@ -56,7 +58,6 @@ export default function RunLanes({
   durationMs,
   intervalMs,
   outageAtMs,
-  restartAtMs,
 }: Props): React.JSX.Element {
   const x = (ms: number) => round((ms / durationMs) * 1000);
   const barWidth = round(Math.max(x(intervalMs) * 0.7, 0.5));
@@ -74,15 +75,12 @@ export default function RunLanes({
       )
       .join('');
   const percent = (ms: number) => `${round((Math.min(ms, durationMs) / durationMs) * 100)}%`;
-  const seconds = Array.from({length: 5}, (_, i) => (durationMs * i) / 4);
-  const markLine = (className: string, atMs: number) => (
-    <line className={className} x1={x(atMs)} x2={x(atMs)} y1={0} y2={HEIGHT} />
-  );
+  const markLine = (className: string, atMs: number) => <path className={className} d={`M${x(atMs)} 0V${HEIGHT}`} />;
   // Lines every lane shares: the outage, the restart once it has happened, and now.
   const marks = (
     <>
       {markLine(styles.outage, outageAtMs)}
-      {moment.restarted && markLine(styles.restart, restartAtMs!)}
+      {moment.restartAtMs !== null && markLine(styles.restart, moment.restartAtMs)}
       {markLine(styles.cursor, timeMs)}
     </>
   );
@@ -114,6 +112,7 @@ export default function RunLanes({
       </svg>
     </div>
   );
+  const sigkill = moment.events.find((event) => event.event === 'sigkill-sent');
   const loopLabel = (state: LoopState) => (state === 'blocked' ? 'blocked' : 'running');
 
   return (
@@ -134,16 +133,7 @@ export default function RunLanes({
           role="img"
           aria-label={`${title}: latency of each /health/liveliness probe over time, log scale; slowest ${formatMs(moment.stats.slowestMs)}.`}
         >
-          {DECADES.map((ms) => (
-            <line
-              key={ms}
-              className={styles.grid}
-              x1={0}
-              x2={1000}
-              y1={round(HEIGHT * (1 - latencyFraction(ms)))}
-              y2={round(HEIGHT * (1 - latencyFraction(ms)))}
-            />
-          ))}
+          <path className={styles.grid} d={GRID} />
           {moment.loop
             .filter((s) => s.state === 'blocked')
             .map((s) => (
@@ -167,8 +157,8 @@ export default function RunLanes({
           <text className={styles.marker} x={percent(outageAtMs)} dx="3" y="11">
             outage
           </text>
-          {moment.restarted && (
-            <text className={clsx(styles.marker, styles.restartLabel)} x={percent(restartAtMs!)} dx="3" y="25">
+          {moment.restartAtMs !== null && (
+            <text className={clsx(styles.marker, styles.restartLabel)} x={percent(moment.restartAtMs)} dx="3" y="25">
               pod restarted
             </text>
           )}
@@ -181,8 +171,11 @@ export default function RunLanes({
       )}
       {lane(
         'Query engine process',
-        `${title}, engine: ${describeSegments(moment.engine, (state) => ENGINE_LABELS[state]) || 'not started'}.`,
-        stretches(moment.engine),
+        `${title}, engine: ${describeSegments(moment.engine, (state) => ENGINE_LABELS[state]) || 'not started'}${sigkill ? `; SIGKILL at ${formatMs(sigkill.atMs)}` : ''}.`,
+        <>
+          {stretches(moment.engine)}
+          {sigkill && markLine(styles.sigkill, sigkill.atMs)}
+        </>,
       )}
       <div className={styles.lane}>
         <span className={styles.laneName} aria-hidden="true">
@@ -200,18 +193,20 @@ export default function RunLanes({
               {probe.failed ? '✕' : '✓'}
             </text>
           ))}
-          {moment.restarted && (
-            <text className={clsx(styles.marker, styles.restartLabel)} x={percent(restartAtMs!)} dx="6" y="13">
+          {moment.restartAtMs !== null && (
+            <text className={clsx(styles.marker, styles.restartLabel)} x={percent(moment.restartAtMs)} dx="6" y="13">
               restart
             </text>
           )}
         </svg>
       </div>
-      <div className={styles.xAxis} aria-hidden="true">
-        {seconds.map((ms) => (
-          <span key={ms}>{(ms / 1000).toFixed(durationMs < 20_000 ? 1 : 0)} s</span>
+      <svg className={styles.xAxis} aria-hidden="true">
+        {axisTicks(durationMs).map((ms) => (
+          <text key={ms} x={percent(ms)} y="12" className={ms === durationMs ? styles.axisEnd : undefined}>
+            {ms / 1000} s
+          </text>
         ))}
-      </div>
+      </svg>
     </div>
   );
 }

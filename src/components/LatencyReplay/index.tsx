@@ -49,7 +49,7 @@ export default function LatencyReplay({recording, reported, postFile}: Props): R
       ]),
     ),
   };
-  const first = forPage(data, data.scenarios[0].closeDelayMs);
+  const first = forPage(data, data.scenarios[0].closeDelayMs, assets.json);
   const closeDelaysMs = data.scenarios.map((scenario) => scenario.closeDelayMs);
   return (
     <figure className={styles.replay} aria-label="Replay of the lab's measurements before and after the fix">
