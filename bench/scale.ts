@@ -15,23 +15,11 @@ import {performance} from 'node:perf_hooks';
 import {gzipSync} from 'node:zlib';
 
 import {copySite} from '../test/support/siteCopy';
+import {addSyntheticPosts} from '../test/support/syntheticPosts';
 
-const BASE_POST = 'blog/vllm_embeddings_incident/index.md';
 const count = Number(process.argv[2] ?? 100);
 if (!Number.isInteger(count) || count < 0)
   throw new Error(`usage: npm run bench:scale -- <number of synthetic posts>; got ${process.argv[2]}`);
-
-/** A valid post, the n-th of its kind, dated some days before the base post so no date is in the future. */
-function syntheticPost(base: string, n: number): string {
-  const day = (offset: number) => new Date(Date.UTC(2026, 1, 16) - offset * 86_400_000).toISOString().slice(0, 10);
-  const id = String(n).padStart(5, '0');
-  return base
-    .replace('slug: vllm-embeddings-incident', `slug: synthetic-incident-${id}`)
-    .replace(/^title: "/m, `title: "Synthetic ${id}: `)
-    .replace('date: "2026-02-18"\nauthors', `date: "${day(n)}"\nauthors`)
-    .replace(/^( {2}date: )"2026-02-16"/m, `$1"${day(n + 1)}"`)
-    .replace(/^updates:[\s\S]*?(?=^---$)/m, '');
-}
 
 /** The build's process tree now: resident memory of all of it, and each process's CPU time so far (seconds). */
 function sampleTree(root: number): {rss: number; cpu: Map<number, number>} {
@@ -72,9 +60,7 @@ const size = (file: string) => `${kb(statSync(file).size)} (${kb(gz(file))} gzip
 async function main() {
   const site = copySite();
   try {
-    const base = site.read(BASE_POST);
-    for (let n = 1; n <= count; n++)
-      site.write(`blog/synthetic_${String(n).padStart(5, '0')}/index.md`, syntheticPost(base, n));
+    addSyntheticPosts(site, count);
     console.log(`${count} synthetic posts + the site's own in ${site.dir}; building…`);
     const start = performance.now();
     const build = spawn('npx', ['docusaurus', 'build'], {

@@ -70,22 +70,38 @@ export function mountVersionCheck(): void {
   mountIslands('version-check', startVersionCheck);
 }
 
-function startVersionCheck(root: HTMLElement, {incidents}: {incidents: VersionedIncident[]}): void {
+function startVersionCheck(root: HTMLElement, {versionsUrl}: {versionsUrl: string}): void {
   const form = root.querySelector('form')!;
   const input = form.querySelector('input')!;
   const status = root.querySelector('[role="status"]')!;
-  const show = (text: string) => status.replaceChildren(...answer(text, incidents));
+  // Fetched once, on the first check: a reader who never checks never downloads it.
+  let incidents: Promise<VersionedIncident[]> | null = null;
+  const show = async (text: string) => {
+    incidents ??= fetch(versionsUrl).then((response) => {
+      if (!response.ok) throw new Error(`${versionsUrl} answered HTTP ${response.status}`);
+      return response.json() as Promise<VersionedIncident[]>;
+    });
+    try {
+      status.replaceChildren(...answer(text, await incidents));
+    } catch (error) {
+      incidents = null;
+      console.error('The version check could not load the incidents:', error);
+      status.replaceChildren(
+        element('p', 'The check could not load the incidents just now; try again, or compare with the table below.'),
+      );
+    }
+  };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const url = new URL(window.location.href);
     url.searchParams.set('version', input.value.trim());
     window.history.replaceState(null, '', url);
-    show(input.value);
+    void show(input.value);
   });
   const shared = new URLSearchParams(window.location.search).get('version');
   if (shared !== null) {
     input.value = shared;
-    show(shared);
+    void show(shared);
   }
 }
 

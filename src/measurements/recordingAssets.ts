@@ -5,6 +5,7 @@
  * the content, so they can be cached for good. Pure, so the build writes and
  * the component links the same names.
  */
+import {contentHash} from '../site/contentHash';
 import {RECONNECT_PATHS, type ProbeRecording, type ProbeRun, type ReconnectPath} from './probeRecording';
 
 export const RECORDING_ASSET_DIR = 'assets/lab';
@@ -15,16 +16,6 @@ export type RecordingAssets = {
   csv: Record<number, Record<ReconnectPath, string>>;
 };
 
-/** FNV-1a, 32 bits: a cache key for our own files, not a defence against anyone. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
-
 /** The served JSON: the validated recording, so it parses with the same reader. */
 export function recordingJson(recording: ProbeRecording): string {
   return JSON.stringify(recording);
@@ -32,7 +23,7 @@ export function recordingJson(recording: ProbeRecording): string {
 
 /** Site-relative paths (no leading slash) of a recording's files. */
 export function recordingAssets(recording: ProbeRecording): RecordingAssets {
-  const hash = fnv1a(recordingJson(recording));
+  const hash = contentHash(recordingJson(recording));
   return {
     json: `${RECORDING_ASSET_DIR}/recording.${hash}.json`,
     csv: Object.fromEntries(

@@ -7,17 +7,40 @@ import Link from '@docusaurus/Link';
 import IncidentFilters from '@site/src/components/IncidentFilters';
 import IncidentTable from '@site/src/components/IncidentTable';
 import VersionCheck from '@site/src/components/VersionCheck';
-import type {IncidentsRouteProps} from '@site/src/plugins/incidents';
+import type {IncidentIndexRouteProps} from '@site/src/plugins/incidents';
+import type {Pagination} from '@site/src/incidents/incidentPages';
 import {INCIDENTS_JSON_PATH} from '@site/src/incidents/incidentsJson';
 
 /** /incidents, and each of its filtered views (/incidents/component/auth, …). */
+/** Links to every page of a long view, the current one marked; nothing when one page holds it all. */
+function Pager({pagination}: {pagination: Pagination}): React.JSX.Element | null {
+  const {page, pageCount, pagePaths} = pagination;
+  if (pageCount === 1) return null;
+  return (
+    <nav aria-label="Pages" className="pagination-nav margin-vert--md">
+      <ul className="pagination">
+        {pagePaths.map((href, i) => (
+          <li key={href} className={`pagination__item${i + 1 === page ? ' pagination__item--active' : ''}`}>
+            <Link className="pagination__link" to={href} aria-current={i + 1 === page ? 'page' : undefined}>
+              {i + 1}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export default function IncidentIndexPage({
   rows,
   components,
   filters,
   current,
-}: IncidentsRouteProps): React.JSX.Element {
-  const title = current ? `Incidents: ${current.label}` : 'All incidents';
+  pagination,
+  versionsUrl,
+}: IncidentIndexRouteProps): React.JSX.Element {
+  const view = current ? `Incidents: ${current.label}` : 'All incidents';
+  const title = pagination.page === 1 ? view : `${view}, page ${pagination.page} of ${pagination.pageCount}`;
   return (
     <Layout
       title={title}
@@ -34,21 +57,18 @@ export default function IncidentIndexPage({
             : 'Every post-mortem on this site, '}
           newest incident first. Each report links the public issues and pull requests it is written from.
         </p>
-        {!current && (
-          <VersionCheck
-            incidents={rows.map(({title: name, permalink, incident}) => ({
-              title: name,
-              permalink,
-              versions: incident.versions,
-            }))}
-          />
-        )}
+        {!current && pagination.page === 1 && <VersionCheck versionsUrl={versionsUrl} />}
         <IncidentFilters filters={filters} current={current} />
         <IncidentTable
           rows={rows}
           components={components}
-          caption={`${rows.length} ${rows.length === 1 ? 'incident' : 'incidents'}`}
+          caption={
+            pagination.pageCount === 1
+              ? `${rows.length} ${rows.length === 1 ? 'incident' : 'incidents'}`
+              : `Incidents ${pagination.first} to ${pagination.last} of ${pagination.total}`
+          }
         />
+        <Pager pagination={pagination} />
         <p>
           For scripts: the same list, with every field and source, as{' '}
           <Link href={`pathname://${INCIDENTS_JSON_PATH}`}>incidents.json</Link>.

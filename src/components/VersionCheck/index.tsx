@@ -3,17 +3,17 @@ import {useEffect} from 'react';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 
 import Island from '@site/src/components/Island';
-import type {VersionedIncident} from '@site/src/incidents/versionCheck';
 import {VERSION_EXAMPLES} from '@site/src/incidents/versions';
 import styles from './styles.module.css';
 
 /**
  * The "Am I affected?" form. Its answer is written by the version-check
  * island (src/islands/versionCheck.ts), in production and under `npm start`
- * alike; without JavaScript the form still submits, and the table below shows
- * every incident's versions.
+ * alike, from every incident's versions in `versionsUrl`, fetched when a
+ * version is first checked; without JavaScript the form still submits, and
+ * the table below shows each incident's versions.
  */
-export default function VersionCheck({incidents}: {incidents: VersionedIncident[]}): React.JSX.Element {
+export default function VersionCheck({versionsUrl}: {versionsUrl: string}): React.JSX.Element {
   const {siteConfig} = useDocusaurusContext();
   const htmlFirst = siteConfig.customFields?.htmlFirst === true;
   useEffect(() => {
@@ -25,7 +25,7 @@ export default function VersionCheck({incidents}: {incidents: VersionedIncident[
       <h2 id="version-check-title" className={styles.title}>
         Am I affected?
       </h2>
-      <Island name="version-check" props={{incidents}}>
+      <Island name="version-check" props={{versionsUrl}}>
         <form action="/incidents" method="get" className={styles.form}>
           <label htmlFor="litellm-version">LiteLLM version</label>
           <input

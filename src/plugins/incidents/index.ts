@@ -1,4 +1,4 @@
-import {mkdirSync, readdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {Resvg} from '@resvg/resvg-js';
@@ -17,6 +17,9 @@ import {
   incidentsJsonSchema,
   incidentsJsonSchemaDocument,
 } from '../../incidents/incidentsJsonSchema';
+import {paginate, type Pagination} from '../../incidents/incidentPages';
+import type {VersionedIncident} from '../../incidents/versionCheck';
+import {contentHash} from '../../site/contentHash';
 import {socialCardPath, socialCardSvg} from '../../social/socialCard';
 import {checkBuiltLinks} from './brokenLinks';
 
@@ -24,12 +27,20 @@ import {checkBuiltLinks} from './brokenLinks';
 export type FilterLink = {kind: FilterKind; label: string; path: string; count: number};
 
 export type IncidentsRouteProps = {
+  /** This page's rows, newest first. */
   rows: IncidentRow[];
   components: Components;
   /** Every filtered view, for the filter links. */
   filters: FilterLink[];
   /** The view this page shows; absent on /incidents itself. */
   current?: {kind: FilterKind; label: string};
+};
+
+/** One page of /incidents or of a filtered view. */
+export type IncidentIndexRouteProps = IncidentsRouteProps & {
+  pagination: Pagination;
+  /** Where "Am I affected?" fetches every incident's versions (a hashed file under /assets). */
+  versionsUrl: string;
 };
 /** What every page can read (usePluginData('incidents-index')): the component labels the post headers show. */
 export type IncidentsGlobalData = {components: Components};
@@ -173,21 +184,40 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
         path: viewPath,
         count: matching.length,
       }));
-      const props: IncidentsRouteProps = {rows, components, filters};
-      actions.addRoute({path: '/', exact: true, component: '@site/src/components/HomePage', props});
-      actions.addRoute({path: '/incidents', exact: true, component: '@site/src/components/IncidentIndexPage', props});
-      for (const view of views) {
-        const viewProps: IncidentsRouteProps = {
-          rows: view.rows,
+      // The version check fetches every incident's versions from a file of their own, not from the page: its
+      // HTML then stays the same size however many incidents there are.
+      const versions = JSON.stringify(
+        rows.map(
+          ({title, permalink, incident}): VersionedIncident => ({title, permalink, versions: incident.versions}),
+        ),
+      );
+      const versionsUrl = `/assets/incidents/versions.${contentHash(versions)}.json`;
+      rmSync(path.join(context.siteDir, GENERATED_STATIC_DIR, 'assets/incidents'), {recursive: true, force: true});
+      mkdirSync(path.join(context.siteDir, GENERATED_STATIC_DIR, 'assets/incidents'), {recursive: true});
+      writeFileSync(path.join(context.siteDir, GENERATED_STATIC_DIR, versionsUrl), versions);
+
+      const home: IncidentsRouteProps = {rows, components, filters};
+      actions.addRoute({path: '/', exact: true, component: '@site/src/components/HomePage', props: home});
+      const viewPages = [
+        ...paginate('/incidents', rows).map((page) => ({...page, current: undefined})),
+        ...views.flatMap((view) =>
+          paginate(view.path, view.rows).map((page) => ({...page, current: {kind: view.kind, label: view.label}})),
+        ),
+      ];
+      for (const {path: pagePathname, rows: pageRows, pagination, current} of viewPages) {
+        const pageProps: IncidentIndexRouteProps = {
+          rows: pageRows,
           components,
           filters,
-          current: {kind: view.kind, label: view.label},
+          current,
+          pagination,
+          versionsUrl,
         };
         actions.addRoute({
-          path: view.path,
+          path: pagePathname,
           exact: true,
           component: '@site/src/components/IncidentIndexPage',
-          props: viewProps,
+          props: pageProps,
         });
       }
     },
