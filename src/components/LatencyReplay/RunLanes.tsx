@@ -1,7 +1,7 @@
 import type React from 'react';
 import clsx from 'clsx';
 
-import {axisTicks, type EngineState, type LoopState, type Segment} from '@site/src/replay/lanes';
+import {axisTicks, type EngineState, type Segment} from '@site/src/replay/lanes';
 import type {RunMoment} from '@site/src/replay/replayView';
 import type {ProbeAtTime} from '@site/src/replay/probeTimeline';
 import {formatMs} from '@site/src/replay/probeTimeline';
@@ -113,7 +113,6 @@ export default function RunLanes({
     </div>
   );
   const sigkill = moment.events.find((event) => event.event === 'sigkill-sent');
-  const loopLabel = (state: LoopState) => (state === 'blocked' ? 'blocked' : 'running');
 
   return (
     <div className={styles.chart}>
@@ -166,7 +165,7 @@ export default function RunLanes({
       </div>
       {lane(
         'Event loop (its own heartbeat)',
-        `${title}, event loop: ${describeSegments(moment.loop, loopLabel) || 'not started'}.`,
+        `${title}, event loop: ${describeSegments(moment.loop, (state) => state) || 'not started'}.`,
         stretches(moment.loop),
       )}
       {lane(
