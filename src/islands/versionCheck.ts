@@ -1,5 +1,6 @@
 import {checkVersion, type MatchedIncident, type VersionedIncident} from '@site/src/incidents/versionCheck';
 import {describeStatement} from '@site/src/incidents/versions';
+import {createJsonLoader} from '@site/src/site/jsonLoader';
 import {mountIslands} from './mountIslands';
 
 /**
@@ -65,6 +66,10 @@ function answer(input: string, incidents: readonly VersionedIncident[]): Node[] 
   return nodes;
 }
 
+// Fetched once, on the first check: a reader who never checks never downloads it. The build wrote it from
+// validated posts, so it is read as it is.
+const loadVersions = createJsonLoader((data) => data as VersionedIncident[]);
+
 /** Starts every version check on the page: on import (HTML-first pages), and when the classic runtime renders one. */
 export function mountVersionCheck(): void {
   mountIslands('version-check', startVersionCheck);
@@ -74,17 +79,10 @@ function startVersionCheck(root: HTMLElement, {versionsUrl}: {versionsUrl: strin
   const form = root.querySelector('form')!;
   const input = form.querySelector('input')!;
   const status = root.querySelector('[role="status"]')!;
-  // Fetched once, on the first check: a reader who never checks never downloads it.
-  let incidents: Promise<VersionedIncident[]> | null = null;
   const show = async (text: string) => {
-    incidents ??= fetch(versionsUrl).then((response) => {
-      if (!response.ok) throw new Error(`${versionsUrl} answered HTTP ${response.status}`);
-      return response.json() as Promise<VersionedIncident[]>;
-    });
     try {
-      status.replaceChildren(...answer(text, await incidents));
+      status.replaceChildren(...answer(text, await loadVersions(versionsUrl)));
     } catch (error) {
-      incidents = null;
       console.error('The version check could not load the incidents:', error);
       status.replaceChildren(
         element('p', 'The check could not load the incidents just now; try again, or compare with the table below.'),

@@ -21,18 +21,22 @@ export function recordingJson(recording: ProbeRecording): string {
   return JSON.stringify(recording);
 }
 
-/** Site-relative paths (no leading slash) of a recording's files. */
-export function recordingAssets(recording: ProbeRecording): RecordingAssets {
+/**
+ * Where a recording's files are: under `root`, the site's base URL for links,
+ * or '' for paths relative to the folder the build serves.
+ */
+export function recordingAssets(recording: ProbeRecording, root = ''): RecordingAssets {
   const hash = contentHash(recordingJson(recording));
+  const dir = `${root}${RECORDING_ASSET_DIR}`;
   return {
-    json: `${RECORDING_ASSET_DIR}/recording.${hash}.json`,
+    json: `${dir}/recording.${hash}.json`,
     csv: Object.fromEntries(
       recording.scenarios.map((scenario) => [
         scenario.closeDelayMs,
         Object.fromEntries(
           RECONNECT_PATHS.map((path) => [
             path,
-            `${RECORDING_ASSET_DIR}/${hash}/close-${scenario.closeDelayMs / 1000}s-${path}-the-fix.csv`,
+            `${dir}/${hash}/close-${scenario.closeDelayMs / 1000}s-${path}-the-fix.csv`,
           ]),
         ),
       ]),

@@ -8,8 +8,9 @@ import {formatMs, probesAt, runningStats} from '../../src/replay/probeTimeline';
 import {DEFAULT_PROBE_SETTINGS, kubeletVerdict} from '../../src/replay/kubelet';
 import {axisTicks, engineSegments, loopSegments, segmentsUntil} from '../../src/replay/lanes';
 import {parseSetting, restartCrossed, runAt, runLanes, verdictText} from '../../src/replay/replayView';
-import {createRecordingLoader} from '../../src/replay/recordingLoader';
 import {readViewState, writeViewState} from '../../src/replay/urlState';
+import {createJsonLoader} from '../../src/site/jsonLoader';
+import {parseProbeRecording} from '../../src/measurements/probeRecording';
 
 const ok = (sentAtMs: number, latencyMs: number): ProbeSample => ({sentAtMs, latencyMs, outcome: 'ok'});
 
@@ -261,7 +262,7 @@ describe('recording loader', () => {
 
   it('fetches once for every request of the same address, and validates', async () => {
     const fetched: string[] = [];
-    const load = createRecordingLoader(async (url) => {
+    const load = createJsonLoader(parseProbeRecording, async (url) => {
       fetched.push(url);
       return served;
     });
@@ -273,7 +274,7 @@ describe('recording loader', () => {
 
   it('forgets a failure, so the next request tries again, and refuses data that is not a recording', async () => {
     let calls = 0;
-    const load = createRecordingLoader(async () => {
+    const load = createJsonLoader(parseProbeRecording, async () => {
       calls += 1;
       if (calls === 1) throw new Error('offline');
       return calls === 2 ? {schemaVersion: 1} : served;

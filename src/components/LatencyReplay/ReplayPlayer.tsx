@@ -31,7 +31,7 @@ import {
   scenarioLabel,
   verdictText,
 } from '@site/src/replay/replayView';
-import {createRecordingLoader} from '@site/src/replay/recordingLoader';
+import {createJsonLoader} from '@site/src/site/jsonLoader';
 import {readViewState, writeViewState} from '@site/src/replay/urlState';
 import RunLanes from './RunLanes';
 import styles from './styles.module.css';
@@ -93,7 +93,7 @@ export default function ReplayPlayer({
 
   const [clock, setClock] = useState<ClockState>(() => createClock(scenario.runLengthMs));
 
-  const [loadRecording] = useState(createRecordingLoader);
+  const [loadRecording] = useState(() => createJsonLoader(parseProbeRecording));
   // Only the newest pick counts: a slow fetch for an earlier one must not undo it.
   const latestPick = useRef(0);
   /** Shows a scenario, fetching the whole recording the first time one is not on the page. */

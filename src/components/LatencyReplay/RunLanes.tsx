@@ -84,11 +84,12 @@ export default function RunLanes({
       {markLine(styles.cursor, timeMs)}
     </>
   );
-  const stretches = <State extends string>(segments: readonly Segment<State>[]) =>
+  /** Each segment as a full-height band, coloured by its state unless `className` says otherwise. */
+  const stretches = <State extends string>(segments: readonly Segment<State>[], className?: string) =>
     segments.map((s) => (
       <rect
         key={s.startMs}
-        className={styles[s.state]}
+        className={className ?? styles[s.state]}
         x={x(s.startMs)}
         width={x(s.endMs - s.startMs)}
         y={0}
@@ -133,18 +134,10 @@ export default function RunLanes({
           aria-label={`${title}: latency of each /health/liveliness probe over time, log scale; slowest ${formatMs(moment.stats.slowestMs)}.`}
         >
           <path className={styles.grid} d={GRID} />
-          {moment.loop
-            .filter((s) => s.state === 'blocked')
-            .map((s) => (
-              <rect
-                key={s.startMs}
-                className={styles.frozen}
-                x={x(s.startMs)}
-                width={x(s.endMs - s.startMs)}
-                y={0}
-                height={HEIGHT}
-              />
-            ))}
+          {stretches(
+            moment.loop.filter((s) => s.state === 'blocked'),
+            styles.frozen,
+          )}
           {PROBE_STATES.map((state) => {
             const d = bars(moment.probes, state);
             return d && <path key={state} className={styles[state]} d={d} strokeWidth={barWidth} />;

@@ -6,7 +6,7 @@ import useBaseUrl from '@docusaurus/useBaseUrl';
 
 import Island from '@site/src/components/Island';
 import {parseProbeRecording} from '@site/src/measurements/probeRecording';
-import {recordingAssets, forPage, type RecordingAssets} from '@site/src/measurements/recordingAssets';
+import {forPage, recordingAssets} from '@site/src/measurements/recordingAssets';
 import type {LatencyReplayData} from '@site/src/plugins/latencyReplay';
 import ReplayPlayer from './ReplayPlayer';
 import ReplayTables, {type Reported} from './ReplayTables';
@@ -36,19 +36,10 @@ export default function LatencyReplay({recording, reported, postFile}: Props): R
   const where = `${postFile ? `${postFile}: ` : ''}the recording passed to <LatencyReplay>`;
   const data = useMemo(() => parseProbeRecording(recording, where), [recording, where]);
   const {servedJson} = usePluginData('latency-replay') as LatencyReplayData;
-  const files = recordingAssets(data);
-  if (!servedJson.includes(files.json))
-    throw new Error(`${where} is not one of the blog's *.probes.json files; import the file beside the post`);
   const siteRoot = useBaseUrl('/');
-  const assets: RecordingAssets = {
-    json: siteRoot + files.json,
-    csv: Object.fromEntries(
-      Object.entries(files.csv).map(([close, runs]) => [
-        close,
-        {before: siteRoot + runs.before, after: siteRoot + runs.after},
-      ]),
-    ),
-  };
+  const assets = recordingAssets(data, siteRoot);
+  if (!servedJson.some((file) => siteRoot + file === assets.json))
+    throw new Error(`${where} is not one of the blog's *.probes.json files; import the file beside the post`);
   const first = forPage(data, data.scenarios[0].closeDelayMs, assets.json);
   const closeDelaysMs = data.scenarios.map((scenario) => scenario.closeDelayMs);
   return (

@@ -1,4 +1,4 @@
-import {mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {readdirSync} from 'node:fs';
 import path from 'node:path';
 import {Worker} from 'node:worker_threads';
 import type {LoadContext, Plugin} from '@docusaurus/types';
@@ -21,6 +21,7 @@ import {paginate, type Pagination} from '../../incidents/incidentPages';
 import type {VersionedIncident} from '../../incidents/versionCheck';
 import {contentHash} from '../../site/contentHash';
 import {socialCardPath, socialCardSvg} from '../../social/socialCard';
+import {clearGeneratedDir, writeGeneratedFile} from '../generatedStatic';
 import {checkBuiltLinks} from './brokenLinks';
 
 /** A link to one filtered view of the index. */
@@ -44,12 +45,6 @@ export type IncidentIndexRouteProps = IncidentsRouteProps & {
 };
 /** What every page can read (usePluginData('incidents-index')): the component labels the post headers show. */
 export type IncidentsGlobalData = {components: Components};
-
-/**
- * Files the plugin writes for the site to serve, under `npm start` as in the
- * build: one of docusaurus.config.ts' static directories, ignored by git.
- */
-export const GENERATED_STATIC_DIR = '.generated/static';
 
 /** "@site/blog/x/index.md" → "blog/x/index.md": the path an author can open. */
 function sourceFile(post: BlogPost): string {
@@ -195,13 +190,9 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
       // against its published schema before it is written: the two cannot drift.
       const json = incidentsJsonSchema.parse(incidentsJson(rows, context.siteConfig.url, components));
       const write = (file: string, data: unknown) =>
-        writeFileSync(path.join(context.siteDir, GENERATED_STATIC_DIR, file), `${JSON.stringify(data, null, 2)}\n`);
-      mkdirSync(path.join(context.siteDir, GENERATED_STATIC_DIR), {recursive: true});
+        writeGeneratedFile(context.siteDir, file, `${JSON.stringify(data, null, 2)}\n`);
       write(INCIDENTS_JSON_PATH, json);
       write(INCIDENTS_SCHEMA_PATH, incidentsJsonSchemaDocument(context.siteConfig.url));
-      mkdirSync(path.join(context.siteDir, GENERATED_STATIC_DIR, path.dirname(FRONT_MATTER_SCHEMA_PATH)), {
-        recursive: true,
-      });
       write(FRONT_MATTER_SCHEMA_PATH, postFrontMatterJsonSchema(context.siteConfig.url, Object.keys(components)));
       const globalData: IncidentsGlobalData = {components};
       actions.setGlobalData(globalData);
@@ -220,9 +211,8 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
         ),
       );
       const versionsUrl = `/assets/incidents/versions.${contentHash(versions)}.json`;
-      rmSync(path.join(context.siteDir, GENERATED_STATIC_DIR, 'assets/incidents'), {recursive: true, force: true});
-      mkdirSync(path.join(context.siteDir, GENERATED_STATIC_DIR, 'assets/incidents'), {recursive: true});
-      writeFileSync(path.join(context.siteDir, GENERATED_STATIC_DIR, versionsUrl), versions);
+      clearGeneratedDir(context.siteDir, 'assets/incidents');
+      writeGeneratedFile(context.siteDir, versionsUrl, versions);
 
       const home: IncidentsRouteProps = {rows, components, filters};
       actions.addRoute({path: '/', exact: true, component: '@site/src/components/HomePage', props: home});

@@ -1,4 +1,3 @@
-import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
@@ -6,7 +5,7 @@ import {FaultReport} from '../../authoring/faultReport';
 import {RECONNECT_PATHS} from '../../measurements/probeRecording';
 import {RECORDING_ASSET_DIR, recordingAssets, recordingJson, runCsv} from '../../measurements/recordingAssets';
 import {readRecordings} from '../../measurements/recordingFiles';
-import {GENERATED_STATIC_DIR} from '../incidents';
+import {clearGeneratedDir, writeGeneratedFile} from '../generatedStatic';
 
 /** What the LatencyReplay component reads (usePluginData('latency-replay')): the recordings the site serves. */
 export type LatencyReplayData = {servedJson: string[]};
@@ -24,13 +23,9 @@ export default function latencyReplayPlugin(context: LoadContext): Plugin {
     async loadContent(): Promise<LatencyReplayData> {
       const {recordings, faults} = readRecordings(context.siteDir);
       if (faults.length > 0) throw new FaultReport(faults);
-      const outDir = path.join(context.siteDir, GENERATED_STATIC_DIR);
       // Only the current recordings' files: a re-measured recording leaves no stale one behind.
-      rmSync(path.join(outDir, RECORDING_ASSET_DIR), {recursive: true, force: true});
-      const write = (file: string, text: string) => {
-        mkdirSync(path.dirname(path.join(outDir, file)), {recursive: true});
-        writeFileSync(path.join(outDir, file), text);
-      };
+      clearGeneratedDir(context.siteDir, RECORDING_ASSET_DIR);
+      const write = (file: string, text: string) => writeGeneratedFile(context.siteDir, file, text);
       const servedJson: string[] = [];
       for (const {recording} of recordings) {
         const assets = recordingAssets(recording);
