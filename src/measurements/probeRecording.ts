@@ -208,6 +208,14 @@ export function parseProbeRecording(data: unknown, source: string): ProbeRecordi
     node: text(e.node, 'environment.node'),
     date: text(e.date, 'environment.date'),
   };
+  // The page says when the lab measured: a date that does not parse or lies ahead would tell the reader something false.
+  const measuredAt = Date.parse(environment.date);
+  if (Number.isNaN(measuredAt) || measuredAt > Date.now()) {
+    fail(
+      'environment.date',
+      `(${got(environment.date)}) must be the time of the measurement, an ISO date not in the future; npm run lab writes it`,
+    );
+  }
 
   const parseRun = (raw: unknown, where: string, scenario: Omit<Scenario, 'runs'>, path: ReconnectPath): ProbeRun => {
     const {runLengthMs} = scenario;

@@ -273,6 +273,16 @@ describe('parseProbeRecording', () => {
     ],
     ['missing environment', (r) => delete r.environment, 'environment must be an object'],
     [
+      'a measurement date in the future',
+      (r) => (r.environment.date = '2999-01-01T00:00:00Z'),
+      'environment.date ("2999-01-01T00:00:00Z") must be the time of the measurement, an ISO date not in the future',
+    ],
+    [
+      'a measurement date that is not a date',
+      (r) => (r.environment.date = 'yesterday'),
+      'environment.date ("yesterday") must be the time of the measurement',
+    ],
+    [
       'a zero probe interval',
       (r) => (r.measured.probeIntervalMs = 0),
       'measured.probeIntervalMs must be a number ≥ 1; got 0',
