@@ -59,7 +59,20 @@ const config: Config = {
   // Rspack and SWC instead of webpack and Babel: `npm run bench` measures both.
   // DOCUSAURUS_FASTER=false switches back to webpack.
   future: {
-    faster: process.env.DOCUSAURUS_FASTER !== 'false',
+    faster: process.env.DOCUSAURUS_FASTER !== 'false' && {
+      swcJsLoader: true,
+      swcJsMinimizer: true,
+      swcHtmlMinimizer: true,
+      lightningCssMinimizer: true,
+      rspackBundler: true,
+      // Speeds the development server's restarts. A production build writes it cold on every new checkout (Vercel's,
+      // CI's, the tests' site copies), which at a thousand posts costs 0.5 GB of peak memory; bench/scale.ts measures.
+      rspackPersistentCache: process.env.NODE_ENV !== 'production',
+      ssgWorkerThreads: true,
+      // Shares each post's compile between the two bundles; the HTML-first client compiles stand-ins for posts
+      // (src/plugins/islands/contentStandIns.ts), so the server would wait for a compile that never comes.
+      mdxCrossCompilerCache: !htmlFirst,
+    },
     // Required by the faster build's SSG worker threads; our postBuild does not read the legacy head.
     v4: {removeLegacyPostBuildHeadAttribute: true},
   },

@@ -6,13 +6,23 @@ import {parseHtml} from '../support/builtSite';
 import {copySite, type SiteCopy} from '../support/siteCopy';
 import {addSyntheticPosts} from '../support/syntheticPosts';
 
-/** /incidents when the record outgrows one page: 60 synthetic posts beside the site's 8. */
+/**
+ * /incidents when the record outgrows one page: 60 synthetic posts beside the
+ * site's 8. The first shows an image and links a file kept beside it, which
+ * only a post's client compile writes into the build.
+ */
 const SYNTHETIC = 60;
+const FILE_POST = 'blog/synthetic_incident_00001';
 let site: SiteCopy;
 let output = '';
 beforeAll(() => {
   site = copySite();
   addSyntheticPosts(site, SYNTHETIC);
+  // Over the 10 KB under which Docusaurus inlines an image as a data: URL.
+  const boxes = Array.from({length: 400}, (_, i) => `<rect x="${i}" width="1" height="10"/>`).join('');
+  site.write(`${FILE_POST}/flow.svg`, `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="10">${boxes}</svg>\n`);
+  site.write(`${FILE_POST}/trace.csv`, 'ms,status\n1,200\n');
+  site.edit(`${FILE_POST}/index.md`, (text) => `${text}\n![The flow](./flow.svg)\n\n[The trace](./trace.csv)\n`);
   const build = site.build();
   output = build.output;
   if (build.status !== 0) throw new Error(`the build with ${SYNTHETIC} synthetic posts failed:\n${output}`);
@@ -62,5 +72,17 @@ describe('/incidents at 68 incidents', () => {
     );
     // Only the first page of the whole index carries the form.
     expect(page('/incidents/page/2').querySelector('[data-island="version-check"]')).toBeNull();
+  });
+});
+
+describe('a post that shows an image and links a file', () => {
+  it('finds both in the build, at the addresses its page names', () => {
+    const body = page('/blog/synthetic-incident-00001').querySelector('article')!;
+    const image = body.querySelector('img[alt="The flow"]')?.getAttribute('src');
+    const trace = body.querySelectorAll('a').find((a) => a.text === 'The trace')?.getAttribute('href');
+    expect(image).toMatch(/^\/assets\/images\/flow-[\w-]+\.svg$/);
+    expect(trace).toMatch(/^\/assets\/files\/trace-[\w-]+\.csv$/);
+    expect(readFileSync(path.join(site.dir, 'build', image!), 'utf8')).toContain('<svg');
+    expect(readFileSync(path.join(site.dir, 'build', trace!), 'utf8')).toBe('ms,status\n1,200\n');
   });
 });

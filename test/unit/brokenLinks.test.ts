@@ -21,9 +21,17 @@ describe('checkBuiltLinks', () => {
     'blog/post.html',
     '<h2 id=fix>Fix</h2><span id=fix>again</span><a href=#fix>ok</a><a href=#nowhere>anchor</a><a href=/blog/rss.xml>feed</a><a href="https://example.com/x">out</a><a href=../>up</a>',
   );
+  page(
+    'blog/files.html',
+    '<img src=/assets/images/flow-1.svg><img src=/assets/images/gone-2.svg><a href=/assets/files/trace-3.csv>ok</a><a href=/assets/files/gone-4.csv>file</a><img src=/img/card.png>',
+  );
+  page('assets/images/flow-1.svg', '');
+  page('assets/files/trace-3.csv', '');
 
-  it('reports missing pages and anchors by page, and nothing else', () => {
+  it('reports missing pages, anchors and bundled files by page, and nothing else', () => {
     expect(checkBuiltLinks(site).broken).toEqual([
+      {page: '/blog/files', href: '/assets/images/gone-2.svg'},
+      {page: '/blog/files', href: '/assets/files/gone-4.csv'},
       {page: '/blog/post', href: '#nowhere'},
       {page: '/', href: '/blog/post#gone'},
       {page: '/', href: '/blog/none'},

@@ -1,18 +1,25 @@
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+
 import {attribute, builtPages, elements} from '../../html/builtHtml';
 
 export type BrokenLink = {page: string; href: string};
 /** An id given to more than one element of a page: links to it land on the first. */
 export type DuplicateId = {page: string; id: string};
 
+/** Where the bundler writes the files posts show and link, before any postBuild runs. */
+const BUNDLED_FILE = /^\/assets\/(images|files)\//;
+
 // Any origin works: links are resolved against it and only same-origin ones are checked.
 const ORIGIN = 'https://site.invalid';
 
 /**
  * Every same-origin `<a href>` in the built HTML whose page does not exist,
- * or whose #fragment matches no id on the page it points to; and every id a
- * page gives twice. Links to files
- * (feeds, images, JSON) are left out: some are written by other plugins'
- * postBuild, which runs alongside this check, and Docusaurus checks none.
+ * or whose #fragment matches no id on the page it points to; every `<a href>`
+ * or `<img src>` naming a file the bundler writes (a post's images and files,
+ * under /assets/images and /assets/files) that is not there; and every id a
+ * page gives twice. Other files (feeds, JSON, cards) are left out: other
+ * plugins' postBuild, which runs alongside this check, writes them.
  */
 export function checkBuiltLinks(outDir: string): {broken: BrokenLink[]; duplicateIds: DuplicateId[]} {
   // One pass over the pages, keeping only ids and links, never the parsed pages.
@@ -25,7 +32,12 @@ export function checkBuiltLinks(outDir: string): {broken: BrokenLink[]; duplicat
       const id = attribute(element, 'id');
       if (id !== undefined && ids.has(id)) duplicateIds.push({page: page.urlPath, id});
       for (const name of [id, attribute(element, 'name')]) if (name !== undefined) ids.add(name);
-      const href = element.tagName === 'a' ? attribute(element, 'href') : undefined;
+      const href =
+        element.tagName === 'a'
+          ? attribute(element, 'href')
+          : element.tagName === 'img'
+            ? attribute(element, 'src')
+            : undefined;
       if (href !== undefined && href !== '' && href !== '#') links.push({page: page.urlPath, href});
     }
     idsByPath.set(page.urlPath, ids);
@@ -34,7 +46,8 @@ export function checkBuiltLinks(outDir: string): {broken: BrokenLink[]; duplicat
     const url = new URL(href, ORIGIN + page);
     if (url.origin !== ORIGIN) return false;
     const target = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
-    if (/\.\w+$/.test(target) && !target.endsWith('.html')) return false;
+    if (/\.\w+$/.test(target) && !target.endsWith('.html'))
+      return BUNDLED_FILE.test(target) && !existsSync(path.join(outDir, decodeURIComponent(target)));
     const ids = idsByPath.get(target.replace(/\.html$/, ''));
     return !(ids !== undefined && (url.hash.length <= 1 || ids.has(decodeURIComponent(url.hash.slice(1)))));
   });

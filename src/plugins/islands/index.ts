@@ -1,7 +1,9 @@
 import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
+import type webpack from 'webpack';
 
+import {contentStandIns} from './contentStandIns';
 import {bundleIslands, cssModuleClassName, type IslandBundle} from './bundleIslands';
 
 /**
@@ -28,6 +30,18 @@ export type IslandScripts = Record<string, string>;
 export function isHtmlFirstBuild(env: Record<string, string | undefined>): boolean {
   return env.NODE_ENV === 'production' && env.CLASSIC_RUNTIME !== 'true';
 }
+
+/** Bundle work that only shapes what a browser loads. */
+const BUILD_TIME_BUNDLE = {
+  // Rehashing every written file by its final bytes holds them all; names still change with their modules.
+  realContentHash: false,
+  concatenateModules: false,
+  usedExports: false,
+  providedExports: false,
+  sideEffects: false,
+  innerGraph: false,
+  mangleExports: false,
+};
 
 /** Matches Docusaurus' CSS-module rules: the files whose class names must be stable. */
 const CSS_MODULE = /\.module\.css$/;
@@ -67,7 +81,15 @@ export default function islandsPlugin(context: LoadContext, {htmlFirst}: {htmlFi
       // (thousands, tens of MB, with a thousand posts): no page can load them, so none is deployed.
       if (htmlFirst) rmSync(path.join(outDir, 'assets/js'), {recursive: true, force: true});
     },
-    configureWebpack(config) {
+    configureWebpack(config, isServer, {currentBundler}) {
+      if (htmlFirst && isServer) {
+        // SSG runs the server bundle once, at build time: tree shaking and scope hoisting over a thousand posts
+        // cost memory for no reader.
+        config.optimization = {...config.optimization, ...BUILD_TIME_BUNDLE};
+      } else if (htmlFirst) {
+        const {NormalModuleReplacementPlugin} = currentBundler.instance as typeof webpack;
+        config.plugins = [...(config.plugins ?? []), ...contentStandIns(context, NormalModuleReplacementPlugin)];
+      }
       for (const rule of config.module?.rules ?? []) {
         if (!rule || typeof rule !== 'object' || !(rule.test instanceof RegExp) || !rule.test.test('x.module.css'))
           continue;

@@ -86,7 +86,7 @@ const NEVER = /^(on|dangerouslySetInnerHTML$|style$|srcdoc$|formaction$)/i;
  * The site's components a post may use, listed in the README with their
  * props. Others (Island, the index's tables) take props a post could abuse.
  */
-const POST_COMPONENTS = ['LatencyReplay', 'ReconnectFlowDiagram'];
+export const POST_COMPONENTS = ['LatencyReplay', 'ReconnectFlowDiagram'];
 
 /** What a post may import: one of those components, or a lab recording beside the post. */
 const IMPORT = new RegExp(
