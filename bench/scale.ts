@@ -4,8 +4,8 @@
  * of a plain post, spread over the years before today), builds once, and
  * prints the build's wall time, CPU time and peak memory (the resident size of
  * the build's whole process tree, sampled every 200 ms), the gzipped size of
- * all HTML and of the largest page, and the size of a plain post, /incidents
- * and each feed.
+ * all HTML and of the largest page, the size of a plain post, /incidents and
+ * each feed, and the search index's.
  * Synthetic posts never enter the repository. Figures, not pass/fail.
  */
 import {spawn} from 'node:child_process';
@@ -104,6 +104,16 @@ async function main() {
         feed,
         size(path.join(out, feed)),
       ]),
+      [
+        'search index (/pagefind)',
+        (() => {
+          const files = readdirSync(path.join(out, 'pagefind'), {recursive: true, encoding: 'utf8'}).filter((f) =>
+            statSync(path.join(out, 'pagefind', f)).isFile(),
+          );
+          const bytes = files.reduce((sum, f) => sum + statSync(path.join(out, 'pagefind', f)).size, 0);
+          return `${files.length} files, ${(bytes / 2 ** 20).toFixed(1)} MB`;
+        })(),
+      ],
       [
         'JavaScript files written',
         `${js.length} (${(js.reduce((sum, f) => sum + statSync(path.join(out, f)).size, 0) / 2 ** 20).toFixed(1)} MB)`,

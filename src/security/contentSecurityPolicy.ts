@@ -97,10 +97,15 @@ export function directiveSources(csp: string, directive: string): string[] {
   return entry ? entry.slice(1) : [];
 }
 
-export function contentSecurityPolicy({scripts, styleAttributes}: InlineHashes): string {
+/**
+ * The policy of every response. `wasmPage` adds 'wasm-unsafe-eval' for the one
+ * page that compiles WebAssembly, /search (Pagefind's index reader): it lets
+ * the page compile WebAssembly from its own origin, and nothing else.
+ */
+export function contentSecurityPolicy({scripts, styleAttributes}: InlineHashes, {wasmPage = false} = {}): string {
   return [
     "default-src 'none'",
-    `script-src 'self' ${scripts.join(' ')}`,
+    `script-src 'self'${wasmPage ? " 'wasm-unsafe-eval'" : ''} ${scripts.join(' ')}`,
     "style-src 'self'",
     // Hashes of style attributes only take effect with 'unsafe-hashes' (CSP Level 3); no other inline style runs.
     styleAttributes.length > 0

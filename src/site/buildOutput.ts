@@ -12,6 +12,9 @@
  */
 import {contentSecurityPolicy, type InlineHashes} from '../security/contentSecurityPolicy';
 import {PRODUCTION_URL} from './deployment';
+
+/** The one page whose policy allows WebAssembly: search (src/components/SearchPage). */
+export const SEARCH_PAGE = '/search';
 import type {Redirect} from './redirects';
 
 export type Route = {
@@ -59,6 +62,12 @@ export function buildOutputRoutes({
   const location = (to: string) => ({Location: to});
   return [
     {src: '^/.*$', headers: securityHeaders(hashes), continue: true},
+    // Search reads its index with WebAssembly; the page that runs it, and no other, may compile it.
+    {
+      src: `^${SEARCH_PAGE}$`,
+      headers: {'Content-Security-Policy': contentSecurityPolicy(hashes, {wasmPage: true})},
+      continue: true,
+    },
     // Everything under /assets has a content hash in its name.
     {src: '^/assets/.*$', headers: {'Cache-Control': 'public, max-age=31536000, immutable'}, continue: true},
     // Previews (*.vercel.app other than the production host) stay out of search engines; a custom domain is indexed.

@@ -20,7 +20,10 @@ beforeAll(() => {
   addSyntheticPosts(site, SYNTHETIC);
   // Over the 10 KB under which Docusaurus inlines an image as a data: URL.
   const boxes = Array.from({length: 400}, (_, i) => `<rect x="${i}" width="1" height="10"/>`).join('');
-  site.write(`${FILE_POST}/flow.svg`, `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="10">${boxes}</svg>\n`);
+  site.write(
+    `${FILE_POST}/flow.svg`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="10">${boxes}</svg>\n`,
+  );
   site.write(`${FILE_POST}/trace.csv`, 'ms,status\n1,200\n');
   site.edit(`${FILE_POST}/index.md`, (text) => `${text}\n![The flow](./flow.svg)\n\n[The trace](./trace.csv)\n`);
   const build = site.build();
@@ -79,7 +82,10 @@ describe('a post that shows an image and links a file', () => {
   it('finds both in the build, at the addresses its page names', () => {
     const body = page('/blog/synthetic-incident-00001').querySelector('article')!;
     const image = body.querySelector('img[alt="The flow"]')?.getAttribute('src');
-    const trace = body.querySelectorAll('a').find((a) => a.text === 'The trace')?.getAttribute('href');
+    const trace = body
+      .querySelectorAll('a')
+      .find((a) => a.text === 'The trace')
+      ?.getAttribute('href');
     expect(image).toMatch(/^\/assets\/images\/flow-[\w-]+\.svg$/);
     expect(trace).toMatch(/^\/assets\/files\/trace-[\w-]+\.csv$/);
     expect(readFileSync(path.join(site.dir, 'build', image!), 'utf8')).toContain('<svg');

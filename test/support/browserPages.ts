@@ -2,14 +2,14 @@ import type {Browser, BrowserContextOptions, Page} from 'playwright-core';
 
 import {INCIDENT_POSTS, parseBuiltPage} from './builtSite';
 
-/** Every page the browser tests visit: the home page, the index, one of its filtered views and every post it lists. */
+/** Every page the browser tests visit: the home page, the index, one of its filtered views, search and every post it lists. */
 export function pagesToVisit(): string[] {
   const posts = parseBuiltPage('/incidents')
     .querySelectorAll('table[data-incident-index] tbody th a')
     .map((a) => a.getAttribute('href')!);
   for (const {slug} of INCIDENT_POSTS)
     if (!posts.includes(`/blog/${slug}`)) throw new Error(`the index does not list /blog/${slug}`);
-  return ['/', '/incidents', '/incidents/severity/high', ...posts];
+  return ['/', '/incidents', '/incidents/severity/high', '/search', ...posts];
 }
 
 export type PageVisit = {
@@ -18,6 +18,8 @@ export type PageVisit = {
   failedRequests: string[];
   foreignRequests: string[];
   scriptUrls: string[];
+  /** Every request's address, in order. */
+  requestUrls: string[];
   /** What the Content-Security-Policy refused on the page so far, e.g. "style-src-attr inline". */
   cspViolations(): Promise<string[]>;
   close(): Promise<void>;
@@ -45,6 +47,7 @@ export async function visit(
     failedRequests: [],
     foreignRequests: [],
     scriptUrls: [],
+    requestUrls: [],
     cspViolations: () => page.evaluate(() => (window as unknown as {cspViolations: string[]}).cspViolations),
     close: () => context.close(),
   };
@@ -53,6 +56,7 @@ export async function visit(
   });
   page.on('pageerror', (error) => result.consoleErrors.push(error.message));
   page.on('request', (request) => {
+    result.requestUrls.push(request.url());
     if (new URL(request.url()).origin !== origin && !request.url().startsWith('data:'))
       result.foreignRequests.push(request.url());
     if (request.resourceType() === 'script') result.scriptUrls.push(request.url());

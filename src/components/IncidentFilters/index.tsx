@@ -15,9 +15,12 @@ const GROUPS: [FilterKind, string][] = [
 export default function IncidentFilters({
   filters,
   current,
+  onIndex = true,
 }: {
   filters: FilterLink[];
   current?: {kind: FilterKind; label: string};
+  /** False where the links stand outside the index (on /search): then "All" is not the current page. */
+  onIndex?: boolean;
 }): React.JSX.Element {
   return (
     <nav className={styles.filters} aria-label="Filter incidents">
@@ -26,7 +29,7 @@ export default function IncidentFilters({
           <span className={styles.name}>{name}</span>
           <ul>
             <li>
-              <Link to="/incidents" aria-current={current === undefined ? 'page' : undefined}>
+              <Link to="/incidents" aria-current={onIndex && current === undefined ? 'page' : undefined}>
                 All
               </Link>
             </li>

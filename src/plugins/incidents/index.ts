@@ -20,6 +20,7 @@ import {
 import {paginate, type Pagination} from '../../incidents/incidentPages';
 import type {VersionedIncident} from '../../incidents/versionCheck';
 import {contentHash} from '../../site/contentHash';
+import {SEARCH_SCRIPT, writeSearchIndex} from '../../search/searchIndex';
 import {socialCardPath, socialCardSvg} from '../../social/socialCard';
 import {clearGeneratedDir, writeGeneratedFile} from '../generatedStatic';
 import {checkBuiltLinks} from './brokenLinks';
@@ -43,6 +44,9 @@ export type IncidentIndexRouteProps = IncidentsRouteProps & {
   /** Where "Am I affected?" fetches every incident's versions (a hashed file under /assets). */
   versionsUrl: string;
 };
+/** /search: the script that searches the index, and the filtered views it links for readers without JavaScript. */
+export type SearchRouteProps = {filters: FilterLink[]; searchScript: string};
+
 /** What every page can read (usePluginData('incidents-index')): the component labels the post headers show. */
 export type IncidentsGlobalData = {components: Components};
 
@@ -139,7 +143,7 @@ async function writeSocialCards(rows: readonly IncidentRow[], outDir: string): P
  * /incidents load them, not every page as global data would. After the build
  * it checks every internal link, naming the post file a broken one is in
  * (Docusaurus' own check, which runs next, names only the URL), and writes
- * each post's social card image. The machine-readable /incidents.json is
+ * each post's social card image and the search index. The machine-readable /incidents.json is
  * written as soon as the posts are loaded, so `npm start` serves it too.
  */
 export default function incidentsPlugin(context: LoadContext): Plugin {
@@ -164,6 +168,7 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
         throw new Error(`Broken links, by the file they are written in:\n${lines.join('\n')}`);
       }
       await writeSocialCards(rows, outDir);
+      await writeSearchIndex(outDir, files.keys());
     },
     async allContentLoaded({allContent, actions}) {
       const blog = allContent['docusaurus-plugin-content-blog']?.default as BlogContent | undefined;
@@ -214,6 +219,8 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
       clearGeneratedDir(context.siteDir, 'assets/incidents');
       writeGeneratedFile(context.siteDir, versionsUrl, versions);
 
+      const search: SearchRouteProps = {filters, searchScript: SEARCH_SCRIPT};
+      actions.addRoute({path: '/search', exact: true, component: '@site/src/components/SearchPage', props: search});
       const home: IncidentsRouteProps = {rows, components, filters};
       actions.addRoute({path: '/', exact: true, component: '@site/src/components/HomePage', props: home});
       const viewPages = [

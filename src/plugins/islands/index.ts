@@ -15,6 +15,7 @@ export const ISLAND_ENTRIES = {
   site: 'src/islands/site.ts',
   'latency-replay': 'src/islands/latencyReplay.tsx',
   'version-check': 'src/islands/versionCheck.ts',
+  search: 'src/islands/search.ts',
 } as const;
 
 export type IslandName = Exclude<keyof typeof ISLAND_ENTRIES, 'site'>;
