@@ -14,6 +14,7 @@ import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {gzipSync} from 'node:zlib';
 
+import {SEARCH_INDEX_DIR} from '../src/search/searchPaths';
 import {copySite} from '../test/support/siteCopy';
 import {addSyntheticPosts} from '../test/support/syntheticPosts';
 
@@ -105,13 +106,13 @@ async function main() {
         size(path.join(out, feed)),
       ]),
       [
-        'search index (/pagefind)',
+        `search index (/${SEARCH_INDEX_DIR})`,
         (() => {
-          const files = readdirSync(path.join(out, 'pagefind'), {recursive: true, encoding: 'utf8'}).filter((f) =>
-            statSync(path.join(out, 'pagefind', f)).isFile(),
-          );
-          const bytes = files.reduce((sum, f) => sum + statSync(path.join(out, 'pagefind', f)).size, 0);
-          return `${files.length} files, ${(bytes / 2 ** 20).toFixed(1)} MB`;
+          const index = path.join(out, SEARCH_INDEX_DIR);
+          const files = readdirSync(index, {recursive: true, encoding: 'utf8'})
+            .map((file) => statSync(path.join(index, file)))
+            .filter((stat) => stat.isFile());
+          return `${files.length} files, ${(files.reduce((sum, stat) => sum + stat.size, 0) / 2 ** 20).toFixed(1)} MB`;
         })(),
       ],
       [

@@ -5,9 +5,9 @@ import {mountIslands} from './mountIslands';
 /**
  * /search: answers the form from the static index the build wrote with
  * Pagefind. Pagefind's script (and its WebAssembly, which only this page's
- * security policy allows) is imported when the page opens, not before: no
- * other page loads any of it. The query is kept in the address (/search?q=…),
- * so a search can be shared and the back button returns to it.
+ * security policy allows) is imported when the reader first searches: no other
+ * page, and no visit without a query, loads any of it. The query is kept in the
+ * address (/search?q=…), so a search can be shared and reopened.
  */
 
 type Pagefind = {

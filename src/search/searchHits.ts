@@ -10,7 +10,7 @@ export type PagefindResultData = {
   url: string;
   meta: {title?: string};
   excerpt: string;
-  sub_results?: {title: string; url: string; excerpt: string}[];
+  sub_results?: {title: string; url: string; excerpt: string; weighted_locations?: {balanced_score: number}[]}[];
 };
 
 /** A run of excerpt text, marked where it matched the query. */
@@ -45,12 +45,19 @@ function sitePath(url: string): string | undefined {
   return url.startsWith('/') && linkTargetFault(url) === undefined ? url : undefined;
 }
 
-/** The report's link, its excerpt and links to the sections that matched, or undefined for a URL off this site. */
+const score = (section: {weighted_locations?: {balanced_score: number}[]}) =>
+  (section.weighted_locations ?? []).reduce((sum, location) => sum + location.balanced_score, 0);
+
+/**
+ * The report's link, its excerpt and links to the sections that matched best (Pagefind lists them in page order),
+ * or undefined for a URL off this site.
+ */
 export function searchHit({url, meta, excerpt, sub_results = []}: PagefindResultData): SearchHit | undefined {
   const page = sitePath(url);
   if (page === undefined) return undefined;
   const sections = sub_results
     .filter((section) => section.url.includes('#') && sitePath(section.url) !== undefined)
+    .sort((a, b) => score(b) - score(a))
     .slice(0, MAX_SECTIONS)
     .map(({title, url: sectionUrl}) => ({title, url: sectionUrl}));
   return {title: meta.title?.trim() || page, url: page, excerpt: excerptParts(excerpt), sections};

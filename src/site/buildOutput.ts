@@ -11,10 +11,8 @@
  * "//evil.example/" to the protocol-relative "//evil.example", another site.
  */
 import {contentSecurityPolicy, type InlineHashes} from '../security/contentSecurityPolicy';
+import {SEARCH_PAGE} from '../search/searchPaths';
 import {PRODUCTION_URL} from './deployment';
-
-/** The one page whose policy allows WebAssembly: search (src/components/SearchPage). */
-export const SEARCH_PAGE = '/search';
 import type {Redirect} from './redirects';
 
 export type Route = {
@@ -23,6 +21,7 @@ export type Route = {
   headers?: Record<string, string>;
   status?: number;
   continue?: boolean;
+  caseSensitive?: boolean;
   has?: {type: 'host'; value: string | {suf: string}}[];
   missing?: {type: 'host'; value: string | {suf: string}}[];
   handle?: 'filesystem' | 'error';
@@ -66,6 +65,8 @@ export function buildOutputRoutes({
     {
       src: `^${SEARCH_PAGE}$`,
       headers: {'Content-Security-Policy': contentSecurityPolicy(hashes, {wasmPage: true})},
+      // Routes match regardless of case unless told: "/SEARCH", the 404 page, would be allowed it too.
+      caseSensitive: true,
       continue: true,
     },
     // Everything under /assets has a content hash in its name.

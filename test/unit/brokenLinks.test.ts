@@ -23,15 +23,18 @@ describe('checkBuiltLinks', () => {
   );
   page(
     'blog/files.html',
-    '<img src=/assets/images/flow-1.svg><img src=/assets/images/gone-2.svg><a href=/assets/files/trace-3.csv>ok</a><a href=/assets/files/gone-4.csv>file</a><img src=/img/card.png>',
+    '<img src=/assets/images/flow-1.svg><img src=/assets/images/gone-2.svg><a href=/assets/files/trace-3.csv>ok</a><a href=/assets/files/gone-4.csv>file</a><img src=/img/card.png><a href=/assets/files/x%zz.csv>bad escape</a><a href=/assets/files/..%2f..%2foutside.csv>out</a>',
   );
   page('assets/images/flow-1.svg', '');
   page('assets/files/trace-3.csv', '');
+  page('outside.csv', '');
 
   it('reports missing pages, anchors and bundled files by page, and nothing else', () => {
     expect(checkBuiltLinks(site).broken).toEqual([
       {page: '/blog/files', href: '/assets/images/gone-2.svg'},
       {page: '/blog/files', href: '/assets/files/gone-4.csv'},
+      {page: '/blog/files', href: '/assets/files/x%zz.csv'},
+      {page: '/blog/files', href: '/assets/files/..%2f..%2foutside.csv'},
       {page: '/blog/post', href: '#nowhere'},
       {page: '/', href: '/blog/post#gone'},
       {page: '/', href: '/blog/none'},

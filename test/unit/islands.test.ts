@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 
 import {isHtmlFirstBuild} from '../../src/plugins/islands';
 import {cssModuleClassName, cssModuleLocals} from '../../src/plugins/islands/bundleIslands';
-import {linksFiles} from '../../src/plugins/islands/contentStandIns';
+import {namesAFile} from '../../src/plugins/islands/contentStandIns';
 
 const REPLAY_STYLES = path.resolve(__dirname, '../../src/components/LatencyReplay/styles.module.css');
 
@@ -29,20 +29,29 @@ describe('isHtmlFirstBuild', () => {
   });
 });
 
-describe('linksFiles: which posts the HTML-first client compile keeps', () => {
-  it('keeps a post that shows or links a file, by relative or site path, inline or by definition', () => {
-    expect(linksFiles('See ![the flow](./flow.png).')).toBe(true);
-    expect(linksFiles('Every record: [the index](/incidents.json).')).toBe(true);
-    expect(linksFiles('[log]: <./proxy log.txt>\n')).toBe(true);
-    expect(linksFiles('[log]:   ./trace.csv "title"\n')).toBe(true);
+describe('namesAFile: which posts the HTML-first client compile keeps', () => {
+  const files = ['flow.png', 'incidents.json', 'proxy log.txt', 'a(1).csv', 'esc)aped.csv', 'ent.csv'];
+
+  it('keeps a post that names a file it could show or link, however the link is written', () => {
+    for (const text of [
+      'See ![the flow](./flow.png).',
+      'Every record: [the index](/incidents.json).',
+      '[log]: <./proxy log.txt>\n',
+      '[t](./a(1).csv)',
+      '[t](\n./a(1).csv)',
+      '[t](./esc\\)aped.csv)',
+      '[t](./ent&#46;csv) and [u](./ent&#x2e;csv)',
+      '[t](./a%281%29.csv)',
+      '[a diagram](../other_post/flow.png "from another post")',
+    ])
+      expect(namesAFile(text, files), text).toBe(true);
   });
 
-  it('stands in for a post whose links are pages, anchors, web addresses or mail', () => {
+  it('stands in for a post that names none', () => {
     const text = [
-      '[the index](/incidents) and [a section](#timeline), [an issue](https://github.com/BerriAI/litellm/issues/1.json)',
-      '[mail](mailto:security@example.com) [a post](/blog/prisma-reconnect-blocking-incident#fix)',
-      '[pr]: https://github.com/BerriAI/litellm/pull/2.diff',
+      '[the index](/incidents) and [a section](#timeline), [an issue](https://github.com/BerriAI/litellm/issues/1)',
+      '[mail](mailto:security@example.com) [a post](/blog/prisma-reconnect-blocking-incident#fix) v1.82.7',
     ].join('\n');
-    expect(linksFiles(text)).toBe(false);
+    expect(namesAFile(text, files)).toBe(false);
   });
 });

@@ -34,6 +34,25 @@ describe('searchHit', () => {
     ],
   };
 
+  it('lists the sections that matched best first', () => {
+    const scored = (id: string, scores: number[]) => ({
+      title: id,
+      url: `${data.url}#${id}`,
+      excerpt: '',
+      weighted_locations: scores.map((balanced_score) => ({balanced_score})),
+    });
+    const hit = searchHit({
+      ...data,
+      sub_results: [
+        scored('summary', [1]),
+        scored('background', [0.5, 0.5, 0.4]),
+        scored('the-fix', [3]),
+        scored('impact', []),
+      ],
+    })!;
+    expect(hit.sections.map((section) => section.title)).toEqual(['the-fix', 'background', 'summary']);
+  });
+
   it('links the report and at most a few of the sections that matched, never the page itself twice', () => {
     const hit = searchHit(data)!;
     expect(hit.url).toBe(data.url);

@@ -8,6 +8,7 @@ import Link from '@docusaurus/Link';
 import IncidentFilters from '@site/src/components/IncidentFilters';
 import Island from '@site/src/components/Island';
 import type {SearchRouteProps} from '@site/src/plugins/incidents';
+import {SEARCH_PAGE} from '@site/src/search/searchPaths';
 import styles from './styles.module.css';
 
 /**
@@ -32,13 +33,16 @@ export default function SearchPage({filters, searchScript}: SearchRouteProps): R
         <Heading as="h1">Search the reports</Heading>
         <Island name="search" props={{searchScript}}>
           {/* biome-ignore lint/a11y/useSemanticElements: <search> is a landmark only in browsers from 2023 on; role=search is one in all */}
-          <form action="/search" method="get" role="search" className={styles.form}>
+          <form action={SEARCH_PAGE} method="get" role="search" className={styles.form}>
             <label htmlFor="search-query">Words, a tracking id or a version</label>
             <input id="search-query" name="q" type="search" autoComplete="off" spellCheck={false} />
             <button type="submit" className="button button--primary button--sm">
               Search
             </button>
           </form>
+          <noscript>
+            <p>Search needs JavaScript. The reports are listed below, by component, severity and year.</p>
+          </noscript>
           <div role="status" aria-live="polite" className={styles.status} />
           <ol className={styles.results} aria-label="Matching reports" />
         </Island>

@@ -22,6 +22,17 @@ const ORIGIN = 'https://site.invalid';
  * plugins' postBuild, which runs alongside this check, writes them.
  */
 export function checkBuiltLinks(outDir: string): {broken: BrokenLink[]; duplicateIds: DuplicateId[]} {
+  const assets = path.join(outDir, 'assets') + path.sep;
+  /** True when the build holds the file, under /assets: "..%2f" and bad escapes find nothing. */
+  const bundled = (target: string) => {
+    let file: string;
+    try {
+      file = path.join(outDir, decodeURIComponent(target));
+    } catch {
+      return false;
+    }
+    return file.startsWith(assets) && existsSync(file);
+  };
   // One pass over the pages, keeping only ids and links, never the parsed pages.
   const idsByPath = new Map<string, Set<string>>();
   const links: BrokenLink[] = [];
@@ -46,8 +57,7 @@ export function checkBuiltLinks(outDir: string): {broken: BrokenLink[]; duplicat
     const url = new URL(href, ORIGIN + page);
     if (url.origin !== ORIGIN) return false;
     const target = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
-    if (/\.\w+$/.test(target) && !target.endsWith('.html'))
-      return BUNDLED_FILE.test(target) && !existsSync(path.join(outDir, decodeURIComponent(target)));
+    if (/\.\w+$/.test(target) && !target.endsWith('.html')) return BUNDLED_FILE.test(target) && !bundled(target);
     const ids = idsByPath.get(target.replace(/\.html$/, ''));
     return !(ids !== undefined && (url.hash.length <= 1 || ids.has(decodeURIComponent(url.hash.slice(1)))));
   });

@@ -20,7 +20,8 @@ import {
 import {paginate, type Pagination} from '../../incidents/incidentPages';
 import type {VersionedIncident} from '../../incidents/versionCheck';
 import {contentHash} from '../../site/contentHash';
-import {SEARCH_SCRIPT, writeSearchIndex} from '../../search/searchIndex';
+import {writeSearchIndex} from '../../search/searchIndex';
+import {SEARCH_PAGE, SEARCH_SCRIPT} from '../../search/searchPaths';
 import {socialCardPath, socialCardSvg} from '../../social/socialCard';
 import {clearGeneratedDir, writeGeneratedFile} from '../generatedStatic';
 import {checkBuiltLinks} from './brokenLinks';
@@ -220,7 +221,7 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
       writeGeneratedFile(context.siteDir, versionsUrl, versions);
 
       const search: SearchRouteProps = {filters, searchScript: SEARCH_SCRIPT};
-      actions.addRoute({path: '/search', exact: true, component: '@site/src/components/SearchPage', props: search});
+      actions.addRoute({path: SEARCH_PAGE, exact: true, component: '@site/src/components/SearchPage', props: search});
       const home: IncidentsRouteProps = {rows, components, filters};
       actions.addRoute({path: '/', exact: true, component: '@site/src/components/HomePage', props: home});
       const viewPages = [

@@ -1,4 +1,4 @@
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {LoadContext} from '@docusaurus/types';
 import type {NormalModuleReplacementPlugin} from 'webpack';
@@ -8,7 +8,7 @@ import {POST_COMPONENTS} from '../safeMarkup/remarkSafeMarkup';
 /**
  * In an HTML-first build the client bundle is never deployed: it is compiled
  * for the stylesheet it extracts and for the files posts link or show (only
- * the client compile writes those). Route props and posts that link no file
+ * the client compile writes those). Route props and posts that name no file
  * carry neither, so the client compiles small stand-ins for them: a thousand
  * posts then cost the client compile nothing. The post stand-in imports every
  * component a post may use, so their styles stay in the stylesheet.
@@ -19,26 +19,43 @@ const POST_MODULE = /^@site\/(.+\.mdx?)(\?.*)?$/;
 /** A route's props, written by a plugin: "@generated/<plugin>/…json", or through a plugin's alias ("~blog/…json"). */
 const PROPS_MODULE = /^(@generated\/[\w.-]+|~[\w-]+)\/.+\.json$/;
 
-/** A Markdown link, image or link definition target that is not a web address, mail or #anchor. */
-const LOCAL_TARGET =
-  /(?:\]\(|^[ \t]*\[[^\]\n]+\]:)[ \t]*(?:<(?!https?:|mailto:|#)([^>\n]*)>|(?!<|https?:|mailto:|#)([^\s)]+))/gim;
-
 /**
- * True when a post's Markdown links or shows a file (a target with a file
- * extension, "./diagram.png" or "/incidents.json"): Docusaurus turns those into
- * files only the client compile writes. Errs towards true, which costs memory, not output.
+ * True when a post's text names one of the files (by file name) that it could
+ * show or link: Docusaurus turns a link or image to an existing file into a
+ * copy that only the client compile writes. Matching names, not parsing links,
+ * cannot miss a form of Markdown link; escapes and character references are
+ * undone first. A name that merely appears costs the post's client compile,
+ * which costs memory, not output.
  */
-export function linksFiles(markdown: string): boolean {
-  return [...markdown.matchAll(LOCAL_TARGET)].some(([, bracketed, bare]) =>
-    /\.[a-z0-9]+$/i.test((bracketed ?? bare).replace(/[?#].*$/, '')),
-  );
+export function namesAFile(markdown: string, fileNames: Iterable<string>): boolean {
+  const text = markdown
+    .replace(/\\/g, '')
+    .replace(/&#(x[0-9a-f]+|\d+);/gi, (_, code: string) =>
+      String.fromCodePoint(code[0].toLowerCase() === 'x' ? Number.parseInt(code.slice(1), 16) : Number(code)),
+    )
+    .replace(/%[0-9a-f]{2}/gi, (encoded) => String.fromCharCode(Number.parseInt(encoded.slice(1), 16)));
+  for (const name of fileNames) if (text.includes(name)) return true;
+  return false;
+}
+
+/** The name of every file a post could link: all under blog/ but the posts themselves, and all static files. */
+function linkableFileNames({siteDir, siteConfig}: LoadContext): Set<string> {
+  const names = new Set<string>();
+  for (const dir of ['blog', ...siteConfig.staticDirectories]) {
+    const root = path.resolve(siteDir, dir);
+    if (!existsSync(root)) continue;
+    for (const entry of readdirSync(root, {recursive: true, withFileTypes: true}))
+      if (entry.isFile() && !/^index\.mdx?$/.test(entry.name)) names.add(entry.name);
+  }
+  return names;
 }
 
 /** The client compile's replacements for posts and route props, made with the current bundler's plugin. */
 export function contentStandIns(
-  {generatedFilesDir, siteDir}: LoadContext,
+  context: LoadContext,
   Replacement: typeof NormalModuleReplacementPlugin,
 ): NormalModuleReplacementPlugin[] {
+  const {generatedFilesDir, siteDir} = context;
   const dir = path.join(generatedFilesDir, 'html-first');
   mkdirSync(dir, {recursive: true});
   const post = path.join(dir, 'postStandIn.js');
@@ -49,9 +66,11 @@ export function contentStandIns(
   const props = path.join(dir, 'propsStandIn.json');
   writeFileSync(props, '{}\n');
 
+  const fileNames = linkableFileNames(context);
   const keepsFiles = new Map<string, boolean>();
   const needsClientCompile = (file: string) => {
-    if (!keepsFiles.has(file)) keepsFiles.set(file, linksFiles(readFileSync(path.join(siteDir, file), 'utf8')));
+    if (!keepsFiles.has(file))
+      keepsFiles.set(file, namesAFile(readFileSync(path.join(siteDir, file), 'utf8'), fileNames));
     return keepsFiles.get(file)!;
   };
   return [

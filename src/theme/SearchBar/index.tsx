@@ -1,5 +1,6 @@
 import type React from 'react';
 
+import {SEARCH_PAGE} from '@site/src/search/searchPaths';
 import styles from './styles.module.css';
 
 /**
@@ -9,7 +10,7 @@ import styles from './styles.module.css';
 export default function SearchBar(): React.JSX.Element {
   return (
     // biome-ignore lint/a11y/useSemanticElements: <search> is a landmark only in browsers from 2023 on; role=search is one in all
-    <form action="/search" method="get" role="search" className={styles.search}>
+    <form action={SEARCH_PAGE} method="get" role="search" className={styles.search}>
       <input name="q" type="search" placeholder="Search" aria-label="Search the reports" autoComplete="off" />
     </form>
   );
