@@ -1,5 +1,6 @@
 import {type SearchHit, searchHit, type PagefindResultData} from '@site/src/search/searchHits';
 import styles from '@site/src/components/SearchPage/styles.module.css';
+import {element} from './element';
 import {mountIslands} from './mountIslands';
 
 /**
@@ -19,15 +20,6 @@ type Pagefind = {
 const SHOWN = 20;
 /** How long typing pauses before the search runs, so each keystroke does not search. */
 const TYPING_PAUSE_MS = 250;
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.append(...children);
-  return node;
-}
 
 function link(text: string, href: string): HTMLAnchorElement {
   const anchor = element('a', text);

@@ -1,6 +1,7 @@
 import {checkVersion, type MatchedIncident, type VersionedIncident} from '@site/src/incidents/versionCheck';
 import {describeStatement} from '@site/src/incidents/versions';
 import {createJsonLoader} from '@site/src/site/jsonLoader';
+import {element} from './element';
 import {mountIslands} from './mountIslands';
 
 /**
@@ -9,15 +10,6 @@ import {mountIslands} from './mountIslands';
  * status region. The answer is shareable: it is kept in the URL
  * (/incidents?version=1.82.7) and given again when that URL is opened.
  */
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.append(...children);
-  return node;
-}
 
 function incidentList(incidents: readonly MatchedIncident[]): HTMLUListElement {
   return element(
