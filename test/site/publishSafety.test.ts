@@ -263,6 +263,10 @@ describe('markup in a post body that could run script or mislead fails the build
       '<a href="java\tscript:alert(1)">the fix</a>',
       '<a href="java\tscript:alert(1)"> is not allowed: it uses javascript:, which is not a link; links are paths, #anchors, https: or mailto:',
     ],
+    body_relative_html_link: [
+      '<a href="./trace.csv">the trace</a>',
+      '<a href="./trace.csv"> is not allowed: an HTML link is not rewritten by the build; write a path from the site root',
+    ],
     markdown_javascript_link: [
       'See [the fix](javascript:alert(1)).',
       'the link target "javascript:alert(1)" uses javascript:, which is not a link',

@@ -201,6 +201,15 @@ function elementFaults({name, attributes = []}: MdxNode, imported: Imports): str
     const linkFault = typeof attribute.value === 'string' ? linkTargetFault(attribute.value) : undefined;
     if (linkFault)
       return [`<${name} ${attr}="${(attribute.value as string).slice(0, 40)}"> is not allowed: it ${linkFault}`];
+    // Docusaurus rewrites Markdown links, not HTML ones: "./trace.csv" would be neither copied nor found.
+    if (
+      attr === 'href' &&
+      typeof attribute.value === 'string' &&
+      !/^\s*([/#]|[a-z][a-z0-9+.-]*:)/i.test(attribute.value)
+    )
+      return [
+        `<${name} href="${attribute.value.slice(0, 40)}"> is not allowed: an HTML link is not rewritten by the build; write a path from the site root (/blog/…), or a Markdown link [text](./file)`,
+      ];
     if (attribute.value === null || attribute.value === undefined || typeof attribute.value === 'string') return [];
     if (!component) return [`<${name} ${attr}={...}> is not allowed: HTML attributes take plain text`];
     const expression = attributeExpression(attribute.value);
