@@ -54,7 +54,7 @@ function timedBuild({
   if (cold) execFileSync('npx', ['docusaurus', 'clear'], {cwd: ROOT, env: buildEnv, stdio: 'ignore'});
   const start = performance.now();
   try {
-    execFileSync('npx', ['docusaurus', 'build', '--out-dir', outDir], {cwd: ROOT, env: buildEnv, stdio: 'pipe'});
+    execFileSync('npm', ['run', 'build', '--', '--out-dir', outDir], {cwd: ROOT, env: buildEnv, stdio: 'pipe'});
   } catch (error) {
     const output = String((error as {stderr?: Buffer}).stderr ?? '');
     if (faster || !output.includes(`${INLINE_HASHES_FILE}: "scripts" lacks`))
