@@ -1,4 +1,5 @@
 import type React from 'react';
+import {useEffect} from 'react';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {usePluginData} from '@docusaurus/useGlobalData';
 
@@ -9,6 +10,11 @@ type Props = {
   name: IslandName;
   /** What the island's script renders the children from again in the browser: JSON data, no functions. */
   props: object;
+  /**
+   * For an island whose script is framework-free (it works on the server's HTML, not through React): starts it
+   * under the classic runtime (npm start), which loads no island scripts. The same script answers there.
+   */
+  startWithoutIslands?: () => Promise<unknown>;
   children: React.ReactNode;
 };
 
@@ -21,10 +27,13 @@ type Props = {
  * same component over that HTML. In the classic build the Docusaurus runtime
  * hydrates the whole page, children included.
  */
-export default function Island({name, props, children}: Props): React.JSX.Element {
+export default function Island({name, props, startWithoutIslands, children}: Props): React.JSX.Element {
   const {siteConfig} = useDocusaurusContext();
   const scripts = usePluginData('islands') as IslandScripts;
   const htmlFirst = siteConfig.customFields?.htmlFirst === true;
+  useEffect(() => {
+    if (!htmlFirst) void startWithoutIslands?.();
+  }, [htmlFirst, startWithoutIslands]);
   if (htmlFirst && !scripts[name])
     throw new Error(`Island "${name}" has no script: add it to ISLAND_ENTRIES in src/plugins/islands`);
   return (

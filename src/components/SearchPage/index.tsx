@@ -1,6 +1,4 @@
 import type React from 'react';
-import {useEffect} from 'react';
-import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
@@ -17,13 +15,10 @@ import styles from './styles.module.css';
  * island answers from the static index the build wrote, and this is the only
  * page that loads it.
  */
+// Under npm start no index is built; the island says so.
+const startSearch = () => import('@site/src/islands/search').then((island) => island.mountSearch());
+
 export default function SearchPage({filters, searchScript}: SearchRouteProps): React.JSX.Element {
-  const {siteConfig} = useDocusaurusContext();
-  const htmlFirst = siteConfig.customFields?.htmlFirst === true;
-  useEffect(() => {
-    // Under the classic runtime (npm start, where no index is built: it says so), the same island script answers.
-    if (!htmlFirst) void import('@site/src/islands/search').then((island) => island.mountSearch());
-  }, [htmlFirst]);
   return (
     <Layout
       title="Search the reports"
@@ -31,11 +26,18 @@ export default function SearchPage({filters, searchScript}: SearchRouteProps): R
     >
       <main className="container margin-vert--lg">
         <Heading as="h1">Search the reports</Heading>
-        <Island name="search" props={{searchScript}}>
+        <Island name="search" props={{searchScript}} startWithoutIslands={startSearch}>
           {/* biome-ignore lint/a11y/useSemanticElements: <search> is a landmark only in browsers from 2023 on; role=search is one in all */}
           <form action={SEARCH_PAGE} method="get" role="search" className={styles.form}>
             <label htmlFor="search-query">Words, a tracking id or a version</label>
-            <input id="search-query" name="q" type="search" autoComplete="off" spellCheck={false} />
+            <input
+              id="search-query"
+              className="site-field"
+              name="q"
+              type="search"
+              autoComplete="off"
+              spellCheck={false}
+            />
             <button type="submit" className="button button--primary button--sm">
               Search
             </button>

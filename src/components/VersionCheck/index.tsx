@@ -1,6 +1,4 @@
 import type React from 'react';
-import {useEffect} from 'react';
-import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 
 import Island from '@site/src/components/Island';
 import {VERSION_EXAMPLES} from '@site/src/incidents/versions';
@@ -13,23 +11,20 @@ import styles from './styles.module.css';
  * version is first checked; without JavaScript the form still submits, and
  * the table below shows each incident's versions.
  */
+const startVersionCheck = () => import('@site/src/islands/versionCheck').then((island) => island.mountVersionCheck());
+
 export default function VersionCheck({versionsUrl}: {versionsUrl: string}): React.JSX.Element {
-  const {siteConfig} = useDocusaurusContext();
-  const htmlFirst = siteConfig.customFields?.htmlFirst === true;
-  useEffect(() => {
-    // Under the classic runtime (npm start), the same island script answers, bundled by Docusaurus.
-    if (!htmlFirst) void import('@site/src/islands/versionCheck').then((island) => island.mountVersionCheck());
-  }, [htmlFirst]);
   return (
     <section className={styles.check} aria-labelledby="version-check-title">
       <h2 id="version-check-title" className={styles.title}>
         Am I affected?
       </h2>
-      <Island name="version-check" props={{versionsUrl}}>
+      <Island name="version-check" props={{versionsUrl}} startWithoutIslands={startVersionCheck}>
         <form action="/incidents" method="get" className={styles.form}>
           <label htmlFor="litellm-version">LiteLLM version</label>
           <input
             id="litellm-version"
+            className="site-field"
             name="version"
             type="text"
             autoComplete="off"

@@ -11,7 +11,14 @@ export default function SearchBar(): React.JSX.Element {
   return (
     // biome-ignore lint/a11y/useSemanticElements: <search> is a landmark only in browsers from 2023 on; role=search is one in all
     <form action={SEARCH_PAGE} method="get" role="search" className={styles.search}>
-      <input name="q" type="search" placeholder="Search" aria-label="Search the reports" autoComplete="off" />
+      <input
+        className="site-field"
+        name="q"
+        type="search"
+        placeholder="Search"
+        aria-label="Search the reports"
+        autoComplete="off"
+      />
     </form>
   );
 }
