@@ -71,6 +71,9 @@ export const FRONT_MATTER_BLOCK = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
 /** Where, under `npm start`, a post's front matter carries its faults instead of stopping the server. */
 export const POST_FAULTS = 'incidentFaults';
 
+/** Where a post's front matter carries, per version statement, the other incidents its range takes in (computed at build). */
+export const VERSION_OVERLAPS = 'incidentVersionOverlaps';
+
 /** Lower-case words joined by dashes: slugs, component names, author and tag keys. */
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -92,12 +95,15 @@ function editDistance(a: string, b: string): number {
  * its content without a word.
  */
 export function unknownFieldFault(unknown: string, known: readonly string[]): string {
+  return `is not a known field; ${didYouMean(unknown, known)}known fields: ${known.join(', ')}`;
+}
+
+/** 'did you mean "nearest"? ' where a known key is a likely misspelling's target, else nothing. */
+export function didYouMean(unknown: string, known: readonly string[]): string {
   const [nearest] = [...known].sort((a, b) => editDistance(unknown, a) - editDistance(unknown, b));
-  const hint =
-    nearest !== undefined && editDistance(unknown, nearest) <= Math.max(2, unknown.length / 3)
-      ? `did you mean "${nearest}"? `
-      : '';
-  return `is not a known field; ${hint}known fields: ${known.join(', ')}`;
+  return nearest !== undefined && editDistance(unknown, nearest) <= Math.max(2, unknown.length / 3)
+    ? `did you mean "${nearest}"? `
+    : '';
 }
 
 /**

@@ -1,6 +1,7 @@
 import type {Components} from './components';
 import type {IncidentRow} from './incidentIndex';
 import {INCIDENTS_SCHEMA_PATH, type IncidentsJson} from './incidentsJsonSchema';
+import {rangeOverlaps} from './versionCheck';
 import {PACKAGES} from './versions';
 
 /** Where the machine-readable index is served. */
@@ -9,6 +10,9 @@ export const INCIDENTS_JSON_SCHEMA = 1;
 
 /** The index as JSON, from the same validated rows the pages render. */
 export function incidentsJson(rows: readonly IncidentRow[], siteUrl: string, components: Components): IncidentsJson {
+  const overlaps = rangeOverlaps(
+    rows.map(({title, permalink, incident}) => ({title, permalink, versions: incident.versions})),
+  );
   return {
     $schema: `${siteUrl}${INCIDENTS_SCHEMA_PATH}`,
     schemaVersion: INCIDENTS_JSON_SCHEMA,
@@ -36,7 +40,7 @@ export function incidentsJson(rows: readonly IncidentRow[], siteUrl: string, com
         versions:
           incident.versions === 'not stated'
             ? 'not stated'
-            : incident.versions.map((statement) => ({
+            : incident.versions.map((statement, index) => ({
                 package: statement.package,
                 packageName: PACKAGES[statement.package],
                 affected: statement.affected ?? [],
@@ -46,6 +50,11 @@ export function incidentsJson(rows: readonly IncidentRow[], siteUrl: string, com
                 requires: statement.requires ?? null,
                 note: statement.note ?? null,
                 source: {id: statement.source, url: sourceUrl(statement.source)},
+                rangeIncludesAffected: overlaps.get(permalink)![index].map((overlap) => ({
+                  url: `${siteUrl}${overlap.permalink}`,
+                  title: overlap.title,
+                  versions: overlap.versions,
+                })),
               })),
         trackingId: incident.tracking_id ?? null,
         sources: sources.map(({id, title: name, url, kind, date: published}) => ({

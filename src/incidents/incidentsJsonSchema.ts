@@ -31,6 +31,11 @@ const versionStatement = z
     requires: version.nullable().describe("The documented remedy's minimum version; not a fix"),
     note: z.string().nullable(),
     source: z.object({id: z.string(), url: z.url()}).describe('The declared source that states it'),
+    rangeIncludesAffected: z
+      .array(z.object({url: z.url(), title: z.string(), versions: z.array(version)}).strict())
+      .describe(
+        'Other incidents whose affected versions fall inside this statement\'s "or later" range (from the lower of fixed and requires): an upgrade to "that version or later" must skip them',
+      ),
   })
   .strict();
 

@@ -1,4 +1,10 @@
-import {checkVersion, type MatchedIncident, type VersionedIncident} from '@site/src/incidents/versionCheck';
+import {
+  checkVersion,
+  describeOverlap,
+  rangeIncludes,
+  type MatchedIncident,
+  type VersionedIncident,
+} from '@site/src/incidents/versionCheck';
 import {describeStatement} from '@site/src/incidents/versions';
 import {createJsonLoader} from '@site/src/site/jsonLoader';
 import {element} from './element';
@@ -11,14 +17,28 @@ import {mountIslands} from './mountIslands';
  * (/incidents?version=1.82.7) and given again when that URL is opened.
  */
 
-function incidentList(incidents: readonly MatchedIncident[]): HTMLUListElement {
+const link = (title: string, permalink: string) => {
+  const anchor = element('a', title);
+  anchor.href = permalink;
+  return anchor;
+};
+
+/** Each matched incident with its statement, and a caution where the statement's "or later" takes in another's. */
+function incidentList(matched: readonly MatchedIncident[], incidents: readonly VersionedIncident[]): HTMLUListElement {
   return element(
     'ul',
-    ...incidents.map((incident) => {
-      const link = element('a', incident.title);
-      link.href = incident.permalink;
+    ...matched.map((incident) => {
       const fixed = incident.statement.fixed ? '' : '; fixed version not stated';
-      return element('li', link, `: ${describeStatement(incident.statement)}${fixed}`);
+      const others = incidents.filter((other) => other.permalink !== incident.permalink);
+      const cautions = rangeIncludes(incident.statement, others).map((overlap) =>
+        element('strong', ` Caution: ${describeOverlap(overlap)} `, link(overlap.title, overlap.permalink), '.'),
+      );
+      return element(
+        'li',
+        link(incident.title, incident.permalink),
+        `: ${describeStatement(incident.statement)}${fixed}`,
+        ...cautions,
+      );
     }),
   );
 }
@@ -37,7 +57,7 @@ function answer(input: string, incidents: readonly VersionedIncident[]): Node[] 
         element('strong', `Affects ${version}`),
         ` (${affects.length}): the version is listed or inside a stated range.`,
       ),
-      incidentList(affects),
+      incidentList(affects, incidents),
     );
   if (mayAffect.length > 0) {
     nodes.push(
@@ -46,7 +66,7 @@ function answer(input: string, incidents: readonly VersionedIncident[]): Node[] 
         element('strong', `May affect ${version}`),
         ` (${mayAffect.length}): fixed in a later version; the first affected version is not stated.`,
       ),
-      incidentList(mayAffect),
+      incidentList(mayAffect, incidents),
     );
   }
   nodes.push(

@@ -16,9 +16,10 @@ const BUDGETS: Record<string, number> = {[LEAD_POST]: 25 * KB, '/incidents': 8 *
 const OTHER_PAGES = 4 * KB;
 /**
  * The lead post's HTML, gzipped: its size before the replay gained lanes and long scenarios (2026-11-25), which
- * must not grow it. The long scenarios are fetched only when a reader picks one.
+ * must not grow it, plus the text the third source audit added (2026-12-05: 23 838 B before, 278 B of prose and
+ * code). The long scenarios are fetched only when a reader picks one.
  */
-const LEAD_POST_HTML = 23_838;
+const LEAD_POST_HTML = 24_116;
 
 const site = openSiteInBrowser();
 

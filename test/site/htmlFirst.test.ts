@@ -195,6 +195,10 @@ describe('"Am I affected?" on a phone', () => {
       await input.press('Enter');
       await expect.poll(() => answer(v)).toContain('May affect 1.82.2 (1)');
       expect(await answer(v)).toContain('Guardrail logging exposed request secrets');
+      // The fix it names opens a range that takes in the compromised releases: the answer says so and links them.
+      expect(await answer(v)).toContain(
+        'Caution: 1.82.3 or later includes 1.82.7 and 1.82.8, affected by Suspected supply-chain compromise',
+      );
 
       await input.fill('1.82.3');
       await input.press('Enter');

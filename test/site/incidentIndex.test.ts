@@ -162,8 +162,16 @@ describe('/incidents.json', () => {
         fixed: null,
         requires: '1.82.3',
         source: expect.objectContaining({id: 'docs-load-balancing'}),
+        rangeIncludesAffected: [
+          {
+            url: expect.stringMatching(/\/blog\/security-update-march-2026$/),
+            title: 'Suspected supply-chain compromise of PyPI releases 1.82.7 and 1.82.8',
+            versions: ['1.82.7', '1.82.8'],
+          },
+        ],
       }),
     ]);
+    expect(supplyChain.versions).toEqual([expect.objectContaining({rangeIncludesAffected: []})]);
     expect(json.incidents.find((incident) => incident.slug === 'prisma-reconnect-blocking-incident')!.trackingId).toBe(
       'LIT-2614',
     );
@@ -183,5 +191,23 @@ describe('incident headers', () => {
     expect(row('guardrail-logging-secret-exposure-incident', 'Versions').text).toContain('fixed in 1.82.3');
     expect(row('vllm-embeddings-incident', 'Versions').text).toBe('Not stated');
     expect(row('security-update-march-2026', 'Status').text).toContain('Active investigation');
+  });
+
+  it("warn, with a link, where a range takes in another incident's affected versions", () => {
+    const cautions = (slug: string) =>
+      parseBuiltPage(`/blog/${slug}`).querySelectorAll('[data-incident-header] [data-range-overlap]');
+    for (const [slug, from] of [
+      ['responses-api-encrypted-content-incident', '1.82.3'],
+      ['guardrail-logging-secret-exposure-incident', '1.82.3'],
+      ['httpx-cache-eviction-incident', 'v1.81.14.rc.2'],
+    ]) {
+      const [caution, ...more] = cautions(slug);
+      expect(more, slug).toEqual([]);
+      expect(caution.text).toBe(
+        `Caution: ${from} or later includes 1.82.7 and 1.82.8, affected by Suspected supply-chain compromise of PyPI releases 1.82.7 and 1.82.8.`,
+      );
+      expect(caution.querySelector('a')?.getAttribute('href')).toBe('/blog/security-update-march-2026');
+    }
+    expect(cautions('security-update-march-2026')).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
  * Operator advice that names versions must agree with the post's `versions:`
  * and with "Am I affected?" on /incidents: a version a post tells readers to
  * upgrade to is a stated fix that the check calls unaffected, and an "or later"
- * range that takes in another post's affected versions links that post.
+ * range that takes in another post's affected versions, in the prose or in
+ * `versions:`, links that post: in the text, in the header and in /incidents.json.
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import {describe, expect, it} from 'vitest';
 
 import {readComponents} from '../../src/incidents/components';
 import {parseIncidentPost, type IncidentPostMeta} from '../../src/incidents/frontMatterSchema';
-import {checkVersion, type VersionedIncident} from '../../src/incidents/versionCheck';
+import {checkVersion, rangeIncludes, rangeOverlaps, type VersionedIncident} from '../../src/incidents/versionCheck';
 import {
   compareVersions,
   matchStatement,
@@ -52,6 +53,19 @@ function upgradeAdvice(body: string): {version: string; orLater: boolean}[] {
   );
 }
 
+const VERSION_TEXT = String.raw`v?\d+(?:\.\d+)+(?:[.-]?[a-z]+[.-]?\d*)?`;
+
+/**
+ * Every open range the prose gives, however it is worded: "1.82.3 or later", "1.82.3+", "1.82.3 and later",
+ * "1.82.3 or newer", "`v1.81.14.rc.2` or any later release", ">= 1.82.3".
+ */
+function openRanges(body: string): string[] {
+  const text = body.replace(/\s+/g, ' ');
+  const after = new RegExp(String.raw`\b\`?(${VERSION_TEXT})\`?(?: or (?:any )?later| and later| or newer|\+)`, 'gi');
+  const before = new RegExp(String.raw`>=\s*\`?(${VERSION_TEXT})`, 'gi');
+  return [...text.matchAll(after), ...text.matchAll(before)].map(([, version]) => version);
+}
+
 /** Versions the statement calls affected that are `from` or later (candidates: `from` and every stated version after it). */
 function affectedFrom(statement: VersionStatement, from: Version): string[] {
   const candidates = [
@@ -80,6 +94,37 @@ describe('operator advice that names versions', () => {
   it('reads the posts and finds the advice it checks', () => {
     expect(posts.length).toBeGreaterThanOrEqual(8);
     expect(posts.flatMap((post) => upgradeAdvice(post.body)).filter(({orLater}) => orLater).length).toBeGreaterThan(0);
+    expect(
+      openRanges('requires LiteLLM 1.82.3 or later; `v1.81.14.rc.2` or any later release; >= 1.2.3; 2.0.0+'),
+    ).toEqual(['1.82.3', 'v1.81.14.rc.2', '2.0.0', '1.2.3']);
+  });
+
+  it('finds the compromised releases inside every range that takes them in, and none elsewhere', () => {
+    const supplyChain = '/blog/security-update-march-2026';
+    const overlaps = rangeOverlaps(incidents);
+    const warned = [...overlaps]
+      .filter(([, perStatement]) => perStatement.flat().length > 0)
+      .map(([permalink]) => permalink);
+    expect(warned.sort()).toEqual([
+      '/blog/guardrail-logging-secret-exposure-incident',
+      '/blog/httpx-cache-eviction-incident',
+      '/blog/responses-api-encrypted-content-incident',
+    ]);
+    for (const permalink of warned)
+      expect(overlaps.get(permalink)!.flat()).toEqual([
+        expect.objectContaining({permalink: supplyChain, versions: ['1.82.7', '1.82.8']}),
+      ]);
+    const statement = (fields: Partial<VersionStatement>): VersionStatement => ({
+      package: 'pypi',
+      source: 's',
+      ...fields,
+    });
+    expect(rangeIncludes(statement({fixed: '1.82.9'}), incidents)).toEqual([]);
+    expect(rangeIncludes(statement({package: 'docker', fixed: '1.82.0'}), incidents)).toEqual([]);
+    expect(rangeIncludes(statement({affected: ['1.82.3']}), incidents)).toEqual([]);
+    expect(rangeIncludes(statement({fixed: '1.82.8', requires: '1.82.0'}), incidents).map((o) => o.versions)).toEqual([
+      ['1.82.7', '1.82.8'],
+    ]);
   });
 
   describe.each(posts.map((post) => [post.file, post] as const))('%s', (_file, post) => {
@@ -102,14 +147,17 @@ describe('operator advice that names versions', () => {
         expect(check(version).affects, version).toContain(post.permalink);
     });
 
-    it('links every other post whose affected versions an "or later" advice takes in', () => {
-      for (const advice of upgradeAdvice(post.body).filter(({orLater}) => orLater)) {
+    it('links every other post whose affected versions an "or later" in its text or its versions: takes in', () => {
+      const fromStatements = statements(post).flatMap((statement) =>
+        [statement.fixed, statement.requires].filter((text): text is string => text !== undefined),
+      );
+      for (const from of [...openRanges(post.body), ...fromStatements]) {
         for (const other of posts.filter((candidate) => candidate !== post)) {
-          const overlap = statements(other).flatMap((statement) => affectedFrom(statement, v(advice.version)));
+          const overlap = statements(other).flatMap((statement) => affectedFrom(statement, v(from)));
           if (overlap.length === 0) continue;
           expect(
             post.body,
-            `"${advice.version} or later" includes ${overlap.join(', ')}, affected by ${other.permalink}: link it`,
+            `"${from} or later" includes ${overlap.join(', ')}, affected by ${other.permalink}: link it`,
           ).toContain(`](${other.permalink}`);
         }
       }

@@ -1,4 +1,5 @@
 import type React from 'react';
+import {Fragment} from 'react';
 import Link from '@docusaurus/Link';
 
 import {
@@ -12,12 +13,15 @@ import {
 } from '@site/src/incidents/incidentMeta';
 import {sourceAnchor, type Source} from '@site/src/incidents/sources';
 import type {Components} from '@site/src/incidents/components';
+import {describeOverlap, type RangeOverlap} from '@site/src/incidents/versionCheck';
 import {describeStatement} from '@site/src/incidents/versions';
 import styles from './styles.module.css';
 
 type Props = {
   incident: IncidentMeta;
   updates: readonly IncidentUpdate[];
+  /** Per version statement, the other incidents whose affected versions its "or later" range takes in. */
+  overlaps: readonly (readonly RangeOverlap[])[];
   /** The labels of blog/components.yml. */
   components: Components;
   /** The post's declared sources; absent where the header stands outside the post (the blog list), so it cites nothing. */
@@ -25,7 +29,7 @@ type Props = {
 };
 
 /** The facts a reader from an incident notice looks for first, from the post's front matter, each with its source. */
-export default function IncidentHeader({incident, updates, components, sources}: Props): React.JSX.Element {
+export default function IncidentHeader({incident, updates, overlaps, components, sources}: Props): React.JSX.Element {
   const lastUpdate = updates[updates.length - 1];
   const citeSource = (id: string | undefined) => {
     const index = sources?.findIndex((source) => source.id === id) ?? -1;
@@ -87,11 +91,19 @@ export default function IncidentHeader({incident, updates, components, sources}:
       ) : (
         // biome-ignore lint/correctness/useJsxKeyInIterable: a [term, value] row, rendered below under the term's key
         <ul className={styles.versions}>
-          {incident.versions.map((statement) => (
+          {incident.versions.map((statement, index) => (
             <li key={describeStatement(statement)}>
               {describeStatement(statement)}
               {citeSource(statement.source)}
               {statement.note && <span className={styles.note}> {statement.note}</span>}
+              {overlaps[index]?.map((overlap) => (
+                <Fragment key={overlap.permalink}>
+                  {' '}
+                  <strong className={styles.caution} data-range-overlap="">
+                    Caution: {describeOverlap(overlap)} <Link to={overlap.permalink}>{overlap.title}</Link>.
+                  </strong>
+                </Fragment>
+              ))}
             </li>
           ))}
         </ul>

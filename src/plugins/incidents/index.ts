@@ -7,7 +7,7 @@ import type {BlogContent, BlogPost} from '@docusaurus/plugin-content-blog';
 import {COMPONENTS_FILE, readComponents, type Components} from '../../incidents/components';
 import {checkPostFrontMatter} from '../../authoring/checkPosts';
 import {FRONT_MATTER_SCHEMA_PATH, postFrontMatterJsonSchema} from '../../incidents/frontMatterSchema';
-import {POST_FAULTS} from '../../incidents/frontMatterFields';
+import {POST_FAULTS, VERSION_OVERLAPS} from '../../incidents/frontMatterFields';
 import {FaultReport} from '../../authoring/faultReport';
 import type {IncidentPostMeta} from '../../incidents/incidentMeta';
 import {buildIncidentIndex, incidentFilters, type FilterKind, type IncidentRow} from '../../incidents/incidentIndex';
@@ -18,7 +18,7 @@ import {
   incidentsJsonSchemaDocument,
 } from '../../incidents/incidentsJsonSchema';
 import {paginate, type Pagination} from '../../incidents/incidentPages';
-import type {VersionedIncident} from '../../incidents/versionCheck';
+import {rangeOverlaps, type VersionedIncident} from '../../incidents/versionCheck';
 import {contentHash} from '../../site/contentHash';
 import {writeSearchIndex} from '../../search/searchIndex';
 import {SEARCH_PAGE, SEARCH_SCRIPT} from '../../search/searchPaths';
@@ -74,13 +74,24 @@ export function incidentPostValidator(siteDir: string) {
     if (faults.length > 0)
       console.warn(`Posts left out of /incidents until fixed (their pages show why):\n${faults.join('\n')}`);
     const meta = new Map(valid.map((post) => [post.file, post.meta]));
+    // Every header warns where its "or later" range takes in another post's affected versions.
+    const overlaps = rangeOverlaps(
+      blogPosts.flatMap((post): VersionedIncident[] => {
+        const versions = meta.get(sourceFile(post))?.incident.versions;
+        return versions ? [{title: post.metadata.title, permalink: post.metadata.permalink, versions}] : [];
+      }),
+    );
     return blogPosts.map((post) => {
       const file = sourceFile(post);
       const own = faults.filter((fault) => fault.startsWith(`${file}:`));
       const frontMatter =
         own.length > 0
           ? {...post.metadata.frontMatter, [POST_FAULTS]: own}
-          : {...post.metadata.frontMatter, ...meta.get(file)};
+          : {
+              ...post.metadata.frontMatter,
+              ...meta.get(file),
+              [VERSION_OVERLAPS]: overlaps.get(post.metadata.permalink) ?? [],
+            };
       return {...post, metadata: {...post.metadata, frontMatter}};
     });
   };

@@ -9,7 +9,8 @@ import TOCItems from '@theme/TOCItems';
 import IncidentHeader from '@site/src/components/IncidentHeader';
 import type {IncidentPostMeta} from '@site/src/incidents/incidentMeta';
 import PostFaults from '@site/src/components/PostFaults';
-import {POST_FAULTS} from '@site/src/incidents/frontMatterFields';
+import {POST_FAULTS, VERSION_OVERLAPS} from '@site/src/incidents/frontMatterFields';
+import type {RangeOverlap} from '@site/src/incidents/versionCheck';
 import type {IncidentsGlobalData} from '@site/src/plugins/incidents';
 
 type Props = WrapperProps<typeof HeaderType>;
@@ -33,6 +34,7 @@ export default function HeaderWrapper(props: Props): React.JSX.Element {
   }
   // incidentPostValidator (src/plugins/incidents) has already checked and normalised these at build time.
   const {incident, updates, sources} = metadata.frontMatter as unknown as IncidentPostMeta;
+  const overlaps = (metadata.frontMatter as Record<string, unknown>)[VERSION_OVERLAPS] as RangeOverlap[][];
   return (
     <>
       <Header {...props} />
@@ -40,6 +42,7 @@ export default function HeaderWrapper(props: Props): React.JSX.Element {
       <IncidentHeader
         incident={incident}
         updates={updates}
+        overlaps={overlaps}
         components={components}
         sources={isBlogPostPage ? sources : undefined}
       />
