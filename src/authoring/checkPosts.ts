@@ -8,6 +8,7 @@
  */
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
+import {load} from 'js-yaml';
 import type {Heading, Link, Root} from 'mdast';
 
 import {errorCollector, IncidentMetaError} from '../incidents/frontMatterFields';
@@ -27,7 +28,13 @@ export function checkPostFrontMatter(
   siteDir: string,
   posts: readonly PostFrontMatter[],
 ): {valid: {file: string; meta: IncidentPostMeta}[]; faults: string[]} {
-  const context = {today: new Date().toISOString().slice(0, 10), components: Object.keys(readComponents(siteDir))};
+  const keysOf = (file: string) => Object.keys((load(readFileSync(path.join(siteDir, file), 'utf8')) ?? {}) as object);
+  const context = {
+    today: new Date().toISOString().slice(0, 10),
+    components: Object.keys(readComponents(siteDir)),
+    tags: keysOf('blog/tags.yml'),
+    authors: keysOf('blog/authors.yml'),
+  };
   const {check, errors} = errorCollector();
   const valid = posts.flatMap(({file, frontMatter}) => {
     // Redirects and checks are per folder: a post elsewhere would escape them.

@@ -18,13 +18,22 @@ import {
   KEBAB_CASE,
   plainTextFault,
   unknownFieldFault,
+  didYouMean,
 } from './frontMatterFields';
 import {CITED_FIELDS, type POST_FIELDS, SEVERITIES, STATUSES} from './incidentMeta';
 import {SOURCE_KINDS} from './sources';
 import {compareVersions, implausibleRelease, PACKAGES, parseVersion, VERSION_EXAMPLES} from './versions';
 
-/** What the checks need beyond the post: the build's day and the components in blog/components.yml. */
-export type PostContext = {today: string; components: readonly string[]};
+/**
+ * What the checks need beyond the post: the build's day, the components in blog/components.yml and, where the
+ * caller has read them, the keys of blog/tags.yml and blog/authors.yml (the blog plugin would refuse any other).
+ */
+export type PostContext = {
+  today: string;
+  components: readonly string[];
+  tags?: readonly string[];
+  authors?: readonly string[];
+};
 
 type Check = {value: unknown; issues: unknown[]};
 const fault = (ctx: Check, message: string, path?: PropertyKey[]) =>
@@ -313,13 +322,19 @@ function updatesSchema(today: string) {
     .describe('When the post is revised after publication: oldest first');
 }
 
-const keyList = (list: string, example: string) => {
+const keyList = (list: string, example: string, known: readonly string[] | undefined) => {
   const notKeys = (input: unknown) => `must list keys from ${list}, such as [${example}]; got ${describe(input)}`;
   // Keys only: an inline author or tag would carry its own name, link and image past every check.
   return z
     .array(z.string({error: (issue) => notKeys(issue.input)}), {error: (issue) => notKeys(issue.input)})
     .check((ctx) => {
+      const unknown = known && ctx.value.find((key) => !known.includes(key));
       if (ctx.value.length === 0 || !ctx.value.every((key) => KEBAB_CASE.test(key))) fault(ctx, notKeys(ctx.value));
+      else if (unknown !== undefined)
+        fault(
+          ctx,
+          `has "${unknown}", which is not in ${list}; ${didYouMean(unknown, known!)}known: ${known!.join(', ')}`,
+        );
     })
     .describe(`Keys from ${list}`);
 };
@@ -340,8 +355,8 @@ function postSchema(context: PostContext) {
         : plainTextFault(text),
     ),
     date: quotedDate({today, future: '; date the post the day it is published'}).describe('Publication date, quoted'),
-    authors: keyList('blog/authors.yml', 'incident-editors'),
-    tags: keyList('blog/tags.yml', 'incident-report'),
+    authors: keyList('blog/authors.yml', 'incident-editors', context.authors),
+    tags: keyList('blog/tags.yml', 'incident-report', context.tags),
     hide_table_of_contents: z.boolean().optional(),
     sources: sourcesSchema(today),
     incident: incidentSchema(context),

@@ -92,6 +92,8 @@ export type VersionMatch = 'affects' | 'may affect';
  * range (from a first affected version, up to a last affected one or the fix)
  * "affects"; below a stated fix or last affected version with no first one
  * "may affect". At or after the fix, or outside the range: undefined.
+ * Exact versions with a fix and no range name every affected version: the
+ * fix then closes the list, it does not open a range below itself.
  * `requires` is never read: a remedy's minimum version is not a fix.
  */
 export function matchStatement(statement: VersionStatement, version: Version): VersionMatch | undefined {
@@ -102,6 +104,7 @@ export function matchStatement(statement: VersionStatement, version: Version): V
   const toLast = at(statement.last_affected);
   const toFix = at(statement.fixed);
   if (toFix !== undefined && toFix >= 0) return undefined;
+  if (statement.affected?.length && fromFirst === undefined && toLast === undefined) return undefined;
   if (fromFirst !== undefined) return fromFirst >= 0 && (toLast === undefined || toLast <= 0) ? 'affects' : undefined;
   if (toLast !== undefined) return toLast === 0 ? 'affects' : toLast < 0 ? 'may affect' : undefined;
   return toFix !== undefined ? 'may affect' : undefined;

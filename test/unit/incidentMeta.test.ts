@@ -294,7 +294,12 @@ describe('parseIncidentPost', () => {
     incident: valid,
   };
 
-  const context = {today: TODAY, components: CONTEXT.components};
+  const context = {
+    today: TODAY,
+    components: CONTEXT.components,
+    tags: ['incident-report', 'security'],
+    authors: ['incident-editors'],
+  };
 
   it('returns every validated field', () => {
     const meta = parseIncidentPost(post, FILE, context);
@@ -371,6 +376,16 @@ describe('parseIncidentPost', () => {
       '"authors[0]" must list keys from blog/authors.yml',
     ],
     ['tags that are not keys', {tags: 'incident-report'}, '"tags" must list keys from blog/tags.yml'],
+    [
+      'a misspelt tag, which the blog plugin would refuse only in the build',
+      {tags: ['incident-report', 'securty']},
+      '"tags" has "securty", which is not in blog/tags.yml; did you mean "security"? known: incident-report, security',
+    ],
+    [
+      'an author who is not in blog/authors.yml',
+      {authors: ['someone-else']},
+      '"authors" has "someone-else", which is not in blog/authors.yml; known: incident-editors',
+    ],
   ])('rejects %s, naming the file and the field', (_name, change, message) => {
     expect(() => parseIncidentPost({...post, ...change}, FILE, context)).toThrow(`${FILE}: front matter ${message}`);
   });

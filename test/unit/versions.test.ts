@@ -90,6 +90,16 @@ describe('matchStatement', () => {
       ],
     ],
     [
+      'exact versions and their fix: the versions listed, not everything below the fix',
+      {affected: ['1.90.0'], fixed: 'v1.90.1'},
+      [
+        ['1.82.7', undefined],
+        ['v1.81.14.rc.2', undefined],
+        ['1.90.0', 'affects'],
+        ['1.90.1', undefined],
+      ],
+    ],
+    [
       'a fix with no first version',
       {fixed: '1.82.3'},
       [
