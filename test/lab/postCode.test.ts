@@ -1,5 +1,14 @@
 import {spawnSync} from 'node:child_process';
-import {chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -240,6 +249,18 @@ describe('the check "was a compromised release installed here?"', () => {
     );
     expect(status).toBe(0);
     expect(started).toEqual([]);
+  });
+
+  it('finds a compromised install through a symbolic link, with Windows line endings and a capitalised name', () => {
+    const real = mkdtempSync(path.join(os.tmpdir(), 'supply-chain-real-'));
+    const distInfo = path.join(real, 'lib/python3.11/site-packages/litellm-1.82.7.dist-info');
+    mkdirSync(distInfo, {recursive: true});
+    writeFileSync(path.join(distInfo, 'METADATA'), 'Metadata-Version: 2.1\r\nName: LiteLLM\r\nVersion: 1.82.7\r\n');
+    const venv = path.join(mkdtempSync(path.join(os.tmpdir(), 'supply-chain-link-')), 'venv');
+    symlinkSync(real, venv);
+    const {status, output} = runPrintedCheck(venv);
+    expect(output).toContain(`FOUND: litellm 1.82.7, a compromised release, in ${venv}/lib/python3.11/site-packages`);
+    expect(status).toBe(1);
   });
 
   it('refuses to clear anything when given no folder or a missing one', () => {
