@@ -13,13 +13,7 @@ import {describe, expect, it} from 'vitest';
 import {readComponents} from '../../src/incidents/components';
 import {parseIncidentPost, type IncidentPostMeta} from '../../src/incidents/frontMatterSchema';
 import {checkVersion, rangeIncludes, rangeOverlaps, type VersionedIncident} from '../../src/incidents/versionCheck';
-import {
-  compareVersions,
-  matchStatement,
-  parseVersion,
-  type Version,
-  type VersionStatement,
-} from '../../src/incidents/versions';
+import {compareVersions, parseVersion, type Version, type VersionStatement} from '../../src/incidents/versions';
 
 const SITE = path.resolve(import.meta.dirname, '../..');
 const components = Object.keys(readComponents(SITE));
@@ -64,19 +58,6 @@ function openRanges(body: string): string[] {
   const after = new RegExp(String.raw`\b\`?(${VERSION_TEXT})\`?(?: or (?:any )?later| and later| or newer|\+)`, 'gi');
   const before = new RegExp(String.raw`>=\s*\`?(${VERSION_TEXT})`, 'gi');
   return [...text.matchAll(after), ...text.matchAll(before)].map(([, version]) => version);
-}
-
-/** Versions the statement calls affected that are `from` or later (candidates: `from` and every stated version after it). */
-function affectedFrom(statement: VersionStatement, from: Version): string[] {
-  const candidates = [
-    from.text,
-    ...(statement.affected ?? []),
-    statement.first_affected,
-    statement.last_affected,
-  ].filter((text): text is string => text !== undefined);
-  return candidates.filter(
-    (text) => compareVersions(v(text), from) >= 0 && matchStatement(statement, v(text)) === 'affects',
-  );
 }
 
 const incidents: VersionedIncident[] = posts.map((post) => ({
@@ -151,14 +132,14 @@ describe('operator advice that names versions', () => {
       const fromStatements = statements(post).flatMap((statement) =>
         [statement.fixed, statement.requires].filter((text): text is string => text !== undefined),
       );
+      const others = incidents.filter((incident) => incident.permalink !== post.permalink);
       for (const from of [...openRanges(post.body), ...fromStatements]) {
-        for (const other of posts.filter((candidate) => candidate !== post)) {
-          const overlap = statements(other).flatMap((statement) => affectedFrom(statement, v(from)));
-          if (overlap.length === 0) continue;
+        // An open range in the text, read as a statement about any package: from `from` on.
+        for (const overlap of rangeIncludes({package: 'release', source: '', fixed: from}, others)) {
           expect(
             post.body,
-            `"${from} or later" includes ${overlap.join(', ')}, affected by ${other.permalink}: link it`,
-          ).toContain(`](${other.permalink}`);
+            `"${from} or later" includes ${overlap.versions.join(', ')}, affected by ${overlap.permalink}: link it`,
+          ).toContain(`](${overlap.permalink}`);
         }
       }
     });
