@@ -6,12 +6,18 @@ const siteAlias = {
   '@docusaurus/Head': `${import.meta.dirname}/node_modules/@docusaurus/core/lib/client/exports/Head.js`,
 };
 
+// The lab measures event-loop stalls, so it runs alone, first; then everything else, three files at a time: the
+// browser tests mostly wait for pages to go quiet, which leaves the two cores to the builds beside them.
+const alone = {maxWorkers: 1, sequence: {groupOrder: 0}};
+const together = {maxWorkers: 3, sequence: {groupOrder: 1}};
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
+          ...together,
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
@@ -22,6 +28,7 @@ export default defineConfig({
         oxc: {jsx: {runtime: 'automatic'}},
         test: {
           name: 'component',
+          ...together,
           include: ['test/component/**/*.test.tsx'],
           environment: 'jsdom',
         },
@@ -29,6 +36,7 @@ export default defineConfig({
       {
         test: {
           name: 'lab',
+          ...alone,
           include: ['test/lab/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
@@ -37,6 +45,7 @@ export default defineConfig({
       {
         test: {
           name: 'site',
+          ...together,
           include: ['test/site/**/*.test.ts'],
           environment: 'node',
           // One production build, shared by every test that reads build/.

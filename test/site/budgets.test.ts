@@ -22,10 +22,16 @@ const OTHER_PAGES = 4 * KB;
 const LEAD_POST_HTML = 24_116;
 
 const site = openSiteInBrowser();
+/** Each page's weight, measured once for every test that reads it. */
+const weights = new Map<string, ReturnType<typeof pageWeight>>();
+const weightOf = (urlPath: string) => {
+  if (!weights.has(urlPath)) weights.set(urlPath, pageWeight(site.browser, site.server.origin, urlPath));
+  return weights.get(urlPath)!;
+};
 
 describe('HTML-first pages', () => {
   it.each(pagesToVisit())('%s loads no Docusaurus runtime and stays within its JavaScript budget', async (urlPath) => {
-    const {js, scripts} = await pageWeight(site.browser, site.server.origin, urlPath);
+    const {js, scripts} = await weightOf(urlPath);
     // runtime~main, main and the route chunks all live in assets/js; islands in assets/islands.
     expect(scripts.filter((file) => file.startsWith('assets/js/'))).toEqual([]);
     expect(scripts).toContainEqual(expect.stringMatching(/^assets\/islands\/site\.[A-Z0-9]+\.js$/));
@@ -56,13 +62,9 @@ describe('HTML-first pages', () => {
 
   it('only the lead post loads the replay island', async () => {
     const island = /^assets\/islands\/latency-replay\.[A-Z0-9]+\.js$/;
-    expect((await pageWeight(site.browser, site.server.origin, LEAD_POST)).scripts).toContainEqual(
-      expect.stringMatching(island),
-    );
+    expect((await weightOf(LEAD_POST)).scripts).toContainEqual(expect.stringMatching(island));
     for (const other of pagesToVisit().filter((page) => page !== LEAD_POST)) {
-      expect((await pageWeight(site.browser, site.server.origin, other)).scripts, other).not.toContainEqual(
-        expect.stringMatching(island),
-      );
+      expect((await weightOf(other)).scripts, other).not.toContainEqual(expect.stringMatching(island));
     }
   });
 });
