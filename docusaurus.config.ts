@@ -21,6 +21,8 @@ import {deploymentFromEnv} from './src/site/deployment';
 const classOnlyCodeTheme: PrismTheme = {plain: {}, styles: []};
 
 const deployment = deploymentFromEnv(process.env);
+// Where the posts live; every link to the blog and its feeds below, the citations and `npm run check` read it here.
+const BLOG_PATH = '/blog';
 // Docusaurus checks its static directories exist before any plugin runs.
 mkdirSync(path.join(__dirname, GENERATED_STATIC_DIR), {recursive: true});
 // Pages ship as HTML and CSS with small script islands, not the whole client runtime (src/plugins/islands).
@@ -85,7 +87,7 @@ const config: Config = {
         // The home page and /incidents are routes of the incidents plugin.
         pages: false,
         blog: {
-          routeBasePath: 'blog',
+          routeBasePath: BLOG_PATH.slice(1),
           blogTitle: 'LiteLLM incident reports',
           blogDescription: 'Every post-mortem of the LiteLLM proxy, newest first.',
           // Bounded, so a post's page does not grow with the record; /incidents lists every report.
@@ -100,7 +102,7 @@ const config: Config = {
           onUntruncatedBlogPosts: 'throw',
           processBlogPosts: incidentPostValidator(__dirname),
           beforeDefaultRemarkPlugins: [[remarkSafeMarkup, {siteDir: __dirname}]],
-          remarkPlugins: [[remarkCitations, {siteDir: __dirname, blogPath: '/blog'}]],
+          remarkPlugins: [[remarkCitations, {siteDir: __dirname, blogPath: BLOG_PATH}]],
           feedOptions: {
             type: 'all',
             title: 'LiteLLM incident reports',
@@ -116,7 +118,7 @@ const config: Config = {
   ],
 
   plugins: [
-    incidentsPlugin,
+    [incidentsPlugin, {pageSize: 50}],
     latencyReplayPlugin,
     securityHeadersPlugin,
     (context) => islandsPlugin(context, {htmlFirst}),
@@ -129,7 +131,7 @@ const config: Config = {
       logo: {alt: '', src: 'img/favicon.svg'},
       items: [
         {to: '/incidents', label: 'All incidents', position: 'left'},
-        {to: '/blog', label: 'Reports', position: 'left'},
+        {to: BLOG_PATH, label: 'Reports', position: 'left'},
         {href: 'https://github.com/BerriAI/litellm/issues', label: 'Proxy issues', position: 'right'},
       ],
     },
@@ -140,9 +142,9 @@ const config: Config = {
           title: 'Reports',
           items: [
             {label: 'All incidents', to: '/incidents'},
-            {label: 'RSS', href: 'pathname:///blog/rss.xml'},
-            {label: 'Atom', href: 'pathname:///blog/atom.xml'},
-            {label: 'JSON feed', href: 'pathname:///blog/feed.json'},
+            {label: 'RSS', href: `pathname://${BLOG_PATH}/rss.xml`},
+            {label: 'Atom', href: `pathname://${BLOG_PATH}/atom.xml`},
+            {label: 'JSON feed', href: `pathname://${BLOG_PATH}/feed.json`},
           ],
         },
         {

@@ -10,14 +10,15 @@ import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {load} from 'js-yaml';
 import type {Heading, Link, Root} from 'mdast';
+import type {DocusaurusConfig} from '@docusaurus/types';
+import type {Options as BlogOptions} from '@docusaurus/plugin-content-blog';
+import type {Options as PresetOptions} from '@docusaurus/preset-classic';
 
 import {errorCollector, IncidentMetaError} from '../incidents/frontMatterFields';
 import {readComponents} from '../incidents/components';
 import {parseIncidentPost, type IncidentPostMeta} from '../incidents/frontMatterSchema';
 import {sourceAnchor} from '../incidents/sources';
 import {recordingFaultLines} from '../measurements/recordingFiles';
-import remarkCitations from '../plugins/citations/remarkCitations';
-import remarkSafeMarkup from '../plugins/safeMarkup/remarkSafeMarkup';
 import {BLOG_ROUTES, postUrlFaults} from '../site/redirects';
 import {faultLine, FaultReport, refuseFrontMatterEngines} from './faultReport';
 
@@ -86,6 +87,15 @@ function remarkCollect(into: Omit<Compiled, 'file' | 'slug'>) {
   };
 }
 
+/** The options the config gives the classic preset's blog. */
+function blogOptionsOf(siteConfig: DocusaurusConfig): BlogOptions {
+  for (const preset of siteConfig.presets) {
+    const [name, options] = Array.isArray(preset) ? preset : [preset, {}];
+    if (name === 'classic' && (options as PresetOptions).blog) return (options as PresetOptions).blog as BlogOptions;
+  }
+  throw new Error('docusaurus.config.ts configures no blog in the classic preset; the posts are read from it');
+}
+
 /** Every fault of the posts' text and of the links between posts, compiled as the build compiles them. */
 async function textFaults(
   siteDir: string,
@@ -95,6 +105,9 @@ async function textFaults(
   const {loadSiteConfig} = require('@docusaurus/core/lib/server/config');
   const {compileToJSX} = require('@docusaurus/mdx-loader/lib/utils');
   const {siteConfig} = await loadSiteConfig({siteDir});
+  // The blog's own Markdown plugins, from the config: a plugin added there is checked here too.
+  const blog = blogOptionsOf(siteConfig);
+  const blogPath = `/${blog.routeBasePath ?? 'blog'}`;
   const faults: string[] = [];
   const compiled: Compiled[] = [];
   for (const {file, text, frontMatter} of posts) {
@@ -111,11 +124,11 @@ async function textFaults(
           staticDirs: [],
           markdownConfig: siteConfig.markdown,
           admonitions: true,
-          beforeDefaultRemarkPlugins: [[remarkSafeMarkup, {siteDir}]],
-          remarkPlugins: [[remarkCitations, {siteDir, blogPath: '/blog'}], remarkCollect(found)],
-          rehypePlugins: [],
-          recmaPlugins: [],
-          beforeDefaultRehypePlugins: [],
+          beforeDefaultRemarkPlugins: blog.beforeDefaultRemarkPlugins ?? [],
+          remarkPlugins: [...(blog.remarkPlugins ?? []), remarkCollect(found)],
+          rehypePlugins: blog.rehypePlugins ?? [],
+          recmaPlugins: blog.recmaPlugins ?? [],
+          beforeDefaultRehypePlugins: blog.beforeDefaultRehypePlugins ?? [],
         },
       });
     } catch (error) {
@@ -133,7 +146,9 @@ async function textFaults(
   const bySlug = new Map(compiled.map((post) => [post.slug, post]));
   for (const post of compiled) {
     for (const {url, line} of post.links) {
-      const match = /^\/blog\/([a-z0-9-]+)(?:#(.*))?$/.exec(url);
+      const match = url.startsWith(`${blogPath}/`)
+        ? /^([a-z0-9-]+)(?:#(.*))?$/.exec(url.slice(blogPath.length + 1))
+        : null;
       if (!match || match[1] === post.slug || BLOG_ROUTES.includes(match[1])) continue;
       const target = bySlug.get(match[1]);
       if (!target)

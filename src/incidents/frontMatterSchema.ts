@@ -20,9 +20,8 @@ import {
   unknownFieldFault,
   didYouMean,
 } from './frontMatterFields';
-import {CITED_FIELDS, type POST_FIELDS, SEVERITIES, STATUSES} from './incidentMeta';
-import {SOURCE_KINDS} from './sources';
-import {compareVersions, implausibleRelease, PACKAGES, parseVersion, VERSION_EXAMPLES} from './versions';
+import {CITED_FIELDS, type POST_FIELDS, SEVERITIES, STATUSES, SOURCE_KINDS, PACKAGES} from './vocabulary';
+import {compareVersions, implausibleRelease, parseVersion, VERSION_EXAMPLES} from './versions';
 
 /**
  * What the checks need beyond the post: the build's day, the components in blog/components.yml and, where the

@@ -1,4 +1,5 @@
-import {SEVERITIES, SEVERITY_LABELS, type IncidentPostMeta} from './incidentMeta';
+import {SEVERITIES, SEVERITY_LABELS} from './vocabulary';
+import type {IncidentPostMeta} from './frontMatterSchema';
 
 /** One blog post with its validated front matter. */
 export type IncidentPost = {

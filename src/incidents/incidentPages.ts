@@ -1,10 +1,8 @@
 /**
- * /incidents and each filtered view, in pages of INCIDENTS_PER_PAGE rows, so
- * a page stays the same size however long the record grows. Page 1 keeps the
- * view's own address; page n is `<view>/page/<n>`.
+ * /incidents and each filtered view, in pages of the incidents plugin's
+ * `pageSize` rows, so a page stays the same size however long the record
+ * grows. Page 1 keeps the view's own address; page n is `<view>/page/<n>`.
  */
-
-export const INCIDENTS_PER_PAGE = 50;
 
 export type Pagination = {
   page: number;
@@ -24,7 +22,7 @@ export function pagePath(viewPath: string, page: number): string {
 export function paginate<Row>(
   viewPath: string,
   rows: readonly Row[],
-  perPage = INCIDENTS_PER_PAGE,
+  perPage: number,
 ): {path: string; rows: Row[]; pagination: Pagination}[] {
   const pageCount = Math.max(1, Math.ceil(rows.length / perPage));
   const pagePaths = Array.from({length: pageCount}, (_, i) => pagePath(viewPath, i + 1));

@@ -2,7 +2,7 @@ import type {Components} from './components';
 import type {IncidentRow} from './incidentIndex';
 import {INCIDENTS_SCHEMA_PATH, type IncidentsJson} from './incidentsJsonSchema';
 import {rangeOverlaps} from './versionCheck';
-import {PACKAGES} from './versions';
+import {PACKAGES} from './vocabulary';
 
 /** Where the machine-readable index is served. */
 export const INCIDENTS_JSON_PATH = '/incidents.json';

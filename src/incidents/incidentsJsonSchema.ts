@@ -6,9 +6,7 @@
  */
 import * as z from 'zod';
 
-import {SEVERITIES, STATUSES} from './incidentMeta';
-import {SOURCE_KINDS} from './sources';
-import {PACKAGES} from './versions';
+import {SEVERITIES, STATUSES, SOURCE_KINDS, PACKAGES} from './vocabulary';
 
 export const INCIDENTS_SCHEMA_PATH = '/incidents.schema.json';
 

@@ -4,16 +4,9 @@
  * TypeScript: the /incidents page runs it in the browser, the tests in Node.
  */
 
-import {
-  compareVersions,
-  matchStatement,
-  parseVersion,
-  statesAffectedOrFixed,
-  VERSION_EXAMPLES,
-  type IncidentVersions,
-  type VersionMatch,
-  type VersionStatement,
-} from './versions';
+import {compareVersions, parseVersion, VERSION_EXAMPLES} from './versions';
+import {matchStatement, statesAffectedOrFixed, type VersionMatch} from './versionStatements';
+import type {IncidentVersions, VersionStatement} from './frontMatterSchema';
 
 export type VersionedIncident = {title: string; permalink: string; versions: IncidentVersions};
 

@@ -5,7 +5,7 @@ import {
   type MatchedIncident,
   type VersionedIncident,
 } from '@site/src/incidents/versionCheck';
-import {describeStatement} from '@site/src/incidents/versions';
+import {describeStatement} from '@site/src/incidents/versionStatements';
 import {createJsonLoader} from '@site/src/site/jsonLoader';
 import {element} from './element';
 import {mountIslands} from './mountIslands';

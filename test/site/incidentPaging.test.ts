@@ -7,16 +7,22 @@ import {copySite, type SiteCopy} from '../support/siteCopy';
 import {addSyntheticPosts} from '../support/syntheticPosts';
 
 /**
- * /incidents when the record outgrows one page: 60 synthetic posts beside the
- * site's 8. The first shows an image and links a file kept beside it, which
- * only a post's client compile writes into the build.
+ * /incidents when the record outgrows one page, set small with the plugin's
+ * pageSize option: 3 a page, and one synthetic post beside the site's 8. It
+ * shows an image and links a file kept beside it, which only a post's client
+ * compile writes into the build.
  */
-const SYNTHETIC = 60;
+const SYNTHETIC = 1;
+const PAGE_SIZE = 3;
+const TOTAL = SYNTHETIC + 8;
 const FILE_POST = 'blog/synthetic_incident_00001';
 let site: SiteCopy;
 let output = '';
 beforeAll(() => {
   site = copySite();
+  site.edit('docusaurus.config.ts', (text) =>
+    text.replace('[incidentsPlugin, {pageSize: 50}]', `[incidentsPlugin, {pageSize: ${PAGE_SIZE}}]`),
+  );
   addSyntheticPosts(site, SYNTHETIC);
   // Over the 10 KB under which Docusaurus inlines an image as a data: URL.
   const boxes = Array.from({length: 400}, (_, i) => `<rect x="${i}" width="1" height="10"/>`).join('');
@@ -38,27 +44,31 @@ const rowLinks = (urlPath: string) =>
     .querySelectorAll('table[data-incident-index] tbody tr th a')
     .map((a) => a.getAttribute('href'));
 
-describe('/incidents at 68 incidents', () => {
-  it('lists the 50 newest on its first page and the rest on page 2, every incident once', () => {
-    const first = rowLinks('/incidents');
-    const second = rowLinks('/incidents/page/2');
-    expect(first).toHaveLength(50);
-    expect(second).toHaveLength(SYNTHETIC + 8 - 50);
-    expect(new Set([...first, ...second]).size).toBe(SYNTHETIC + 8);
+describe(`/incidents at ${TOTAL} incidents, ${PAGE_SIZE} a page`, () => {
+  const pages = ['/incidents', '/incidents/page/2', '/incidents/page/3'];
+
+  it('lists the newest on its first page and the rest on the next ones, every incident once', () => {
+    const rows = pages.map(rowLinks);
+    expect(rows.map((links) => links.length)).toEqual([3, 3, 3]);
+    expect(new Set(rows.flat()).size).toBe(TOTAL);
     expect(page('/incidents').querySelector('table[data-incident-index] caption')?.text).toBe(
-      'Incidents 1 to 50 of 68',
+      `Incidents 1 to 3 of ${TOTAL}`,
     );
-    expect(page('/incidents/page/2').querySelector('h1')?.text).toBe('All incidents, page 2 of 2');
+    expect(page('/incidents/page/2').querySelector('h1')?.text).toBe('All incidents, page 2 of 3');
+  });
+
+  it('pages each filtered view with the same size', () => {
+    // Six posts rated high, and the synthetic copy of one of them.
+    const view = ['/incidents/severity/high', '/incidents/severity/high/page/2', '/incidents/severity/high/page/3'];
+    expect(view.map((urlPath) => rowLinks(urlPath).length)).toEqual([3, 3, 1]);
+    expect(page(view[2]).querySelector('h1')?.text).toMatch(/, page 3 of 3$/);
   });
 
   it('links every page from every page, the current one marked', () => {
-    for (const [urlPath, current] of [
-      ['/incidents', '/incidents'],
-      ['/incidents/page/2', '/incidents/page/2'],
-    ]) {
+    for (const urlPath of pages) {
       const nav = page(urlPath).querySelector('nav[aria-label="Pages"]')!;
-      expect(nav.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/incidents', '/incidents/page/2']);
-      expect(nav.querySelector('[aria-current="page"]')?.getAttribute('href')).toBe(current);
+      expect(nav.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(pages);
+      expect(nav.querySelector('[aria-current="page"]')?.getAttribute('href')).toBe(urlPath);
     }
   });
 
@@ -69,7 +79,7 @@ describe('/incidents at 68 incidents', () => {
     expect(Object.keys(props)).toEqual(['versionsUrl']);
     expect(props.versionsUrl).toMatch(/^\/assets\/incidents\/versions\.[0-9a-f]{8}\.json$/);
     const versions = JSON.parse(readFileSync(path.join(site.dir, 'build', props.versionsUrl), 'utf8'));
-    expect(versions).toHaveLength(SYNTHETIC + 8);
+    expect(versions).toHaveLength(TOTAL);
     expect(versions).toContainEqual(
       expect.objectContaining({permalink: '/blog/security-update-march-2026', versions: expect.any(Array)}),
     );

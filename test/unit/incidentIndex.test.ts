@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 
 import {buildIncidentIndex, incidentFilters, type IncidentPost} from '../../src/incidents/incidentIndex';
-import type {Severity} from '../../src/incidents/incidentMeta';
+import type {Severity} from '../../src/incidents/vocabulary';
 
 function post(
   slug: string,

@@ -11,9 +11,9 @@ import {load} from 'js-yaml';
 import {describe, expect, it} from 'vitest';
 
 import {readComponents} from '../../src/incidents/components';
-import {parseIncidentPost, type IncidentPostMeta} from '../../src/incidents/frontMatterSchema';
+import {parseIncidentPost, type IncidentPostMeta, type VersionStatement} from '../../src/incidents/frontMatterSchema';
 import {checkVersion, rangeIncludes, rangeOverlaps, type VersionedIncident} from '../../src/incidents/versionCheck';
-import {compareVersions, parseVersion, type Version, type VersionStatement} from '../../src/incidents/versions';
+import {compareVersions, parseVersion, type Version} from '../../src/incidents/versions';
 
 const SITE = path.resolve(import.meta.dirname, '../..');
 const components = Object.keys(readComponents(SITE));

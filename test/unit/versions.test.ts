@@ -1,14 +1,9 @@
 import {describe, expect, it} from 'vitest';
 
 import {checkVersion, type VersionedIncident} from '../../src/incidents/versionCheck';
-import {
-  compareVersions,
-  describeStatement,
-  matchStatement,
-  parseVersion,
-  type Version,
-  type VersionStatement,
-} from '../../src/incidents/versions';
+import {compareVersions, parseVersion, type Version} from '../../src/incidents/versions';
+import {describeStatement, matchStatement} from '../../src/incidents/versionStatements';
+import type {VersionStatement} from '../../src/incidents/frontMatterSchema';
 
 const v = (text: string): Version => {
   const version = parseVersion(text);

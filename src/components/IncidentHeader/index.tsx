@@ -2,19 +2,13 @@ import type React from 'react';
 import {Fragment} from 'react';
 import Link from '@docusaurus/Link';
 
-import {
-  formatCalendarDate,
-  NOT_STATED,
-  SEVERITY_LABELS,
-  STATUS_LABELS,
-  type CitedField,
-  type IncidentMeta,
-  type IncidentUpdate,
-} from '@site/src/incidents/incidentMeta';
-import {sourceAnchor, type Source} from '@site/src/incidents/sources';
+import {formatCalendarDate} from '@site/src/incidents/frontMatterFields';
+import {NOT_STATED, SEVERITY_LABELS, STATUS_LABELS, type CitedField} from '@site/src/incidents/vocabulary';
+import type {IncidentMeta, IncidentUpdate, Source} from '@site/src/incidents/frontMatterSchema';
+import {sourceAnchor} from '@site/src/incidents/sources';
 import type {Components} from '@site/src/incidents/components';
 import {describeOverlap, type RangeOverlap} from '@site/src/incidents/versionCheck';
-import {describeStatement} from '@site/src/incidents/versions';
+import {describeStatement} from '@site/src/incidents/versionStatements';
 import styles from './styles.module.css';
 
 type Props = {

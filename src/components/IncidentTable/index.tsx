@@ -2,9 +2,10 @@ import type React from 'react';
 import Link from '@docusaurus/Link';
 
 import type {Components} from '@site/src/incidents/components';
-import {formatCalendarDate, NOT_STATED, SEVERITY_LABELS, STATUS_LABELS} from '@site/src/incidents/incidentMeta';
+import {formatCalendarDate} from '@site/src/incidents/frontMatterFields';
+import {NOT_STATED, SEVERITY_LABELS, STATUS_LABELS} from '@site/src/incidents/vocabulary';
 import type {IncidentRow} from '@site/src/incidents/incidentIndex';
-import {describeStatement} from '@site/src/incidents/versions';
+import {describeStatement} from '@site/src/incidents/versionStatements';
 import styles from './styles.module.css';
 
 type Props = {rows: readonly IncidentRow[]; components: Components; caption: string};

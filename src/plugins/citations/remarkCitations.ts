@@ -4,15 +4,8 @@ import type {Heading, Link, List, ListItem, Parent, PhrasingContent, Root, RootC
 import {faultLine, FaultReport} from '../../authoring/faultReport';
 import {STABLE_SECTIONS, TO_FILL} from '../../authoring/scaffold';
 import {formatCalendarDate, FrontMatterErrors, IncidentMetaError} from '../../incidents/frontMatterFields';
-import {
-  checkCitations,
-  CITATION,
-  citationAnchor,
-  describeSource,
-  sourceAnchor,
-  type Source,
-} from '../../incidents/sources';
-import {parseSources} from '../../incidents/frontMatterSchema';
+import {checkSourcesCited, CITATION, citationAnchor, describeSource, sourceAnchor} from '../../incidents/sources';
+import {type Source, parseSources} from '../../incidents/frontMatterSchema';
 
 type VFileLike = {path: string; value: unknown; data: {frontMatter?: Record<string, unknown>}};
 
@@ -275,9 +268,9 @@ export default function remarkCitations({siteDir, blogPath}: {siteDir: string; b
         );
       }
       try {
-        checkCitations(
+        checkSourcesCited(
           sources,
-          cited.map((citation) => citation.id).filter((id) => declared.has(id)),
+          cited.map((citation) => citation.id),
           file,
         );
       } catch (error) {

@@ -1,15 +1,18 @@
 import {readdirSync} from 'node:fs';
 import path from 'node:path';
 import {Worker} from 'node:worker_threads';
-import type {LoadContext, Plugin} from '@docusaurus/types';
+import type {LoadContext, Plugin, PluginModule} from '@docusaurus/types';
 import type {BlogContent, BlogPost} from '@docusaurus/plugin-content-blog';
 
 import {COMPONENTS_FILE, readComponents, type Components} from '../../incidents/components';
 import {checkPostFrontMatter} from '../../authoring/checkPosts';
-import {FRONT_MATTER_SCHEMA_PATH, postFrontMatterJsonSchema} from '../../incidents/frontMatterSchema';
+import {
+  FRONT_MATTER_SCHEMA_PATH,
+  postFrontMatterJsonSchema,
+  type IncidentPostMeta,
+} from '../../incidents/frontMatterSchema';
 import {POST_FAULTS, VERSION_OVERLAPS} from '../../incidents/frontMatterFields';
 import {FaultReport} from '../../authoring/faultReport';
-import type {IncidentPostMeta} from '../../incidents/incidentMeta';
 import {buildIncidentIndex, incidentFilters, type FilterKind, type IncidentRow} from '../../incidents/incidentIndex';
 import {incidentsJson, INCIDENTS_JSON_PATH} from '../../incidents/incidentsJson';
 import {
@@ -25,6 +28,7 @@ import {SEARCH_PAGE, SEARCH_SCRIPT} from '../../search/searchPaths';
 import {socialCardPath, socialCardSvg} from '../../social/socialCard';
 import {clearGeneratedDir, writeGeneratedFile} from '../generatedStatic';
 import {checkBuiltLinks} from './brokenLinks';
+import {validateIncidentsPluginOptions, type IncidentsPluginOptions} from './options';
 
 /** A link to one filtered view of the index. */
 export type FilterLink = {kind: FilterKind; label: string; path: string; count: number};
@@ -158,7 +162,9 @@ async function writeSocialCards(rows: readonly IncidentRow[], outDir: string): P
  * each post's social card image and the search index. The machine-readable /incidents.json is
  * written as soon as the posts are loaded, so `npm start` serves it too.
  */
-export default function incidentsPlugin(context: LoadContext): Plugin {
+export default function incidentsPlugin(context: LoadContext, options: unknown): Plugin {
+  // Docusaurus ran validateOptions (below) on what the config wrote, so these are the validated options.
+  const {pageSize} = options as IncidentsPluginOptions;
   let rows: IncidentRow[] = [];
   let components: Components = {};
   const files = new Map<string, string>();
@@ -236,9 +242,12 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
       const home: IncidentsRouteProps = {rows, components, filters};
       actions.addRoute({path: '/', exact: true, component: '@site/src/components/HomePage', props: home});
       const viewPages = [
-        ...paginate('/incidents', rows).map((page) => ({...page, current: undefined})),
+        ...paginate('/incidents', rows, pageSize).map((page) => ({...page, current: undefined})),
         ...views.flatMap((view) =>
-          paginate(view.path, view.rows).map((page) => ({...page, current: {kind: view.kind, label: view.label}})),
+          paginate(view.path, view.rows, pageSize).map((page) => ({
+            ...page,
+            current: {kind: view.kind, label: view.label},
+          })),
         ),
       ];
       for (const {path: pagePathname, rows: pageRows, pagination, current} of viewPages) {
@@ -260,3 +269,5 @@ export default function incidentsPlugin(context: LoadContext): Plugin {
     },
   };
 }
+// Docusaurus types this hook generically (any options in, any out); ours takes what the config wrote.
+incidentsPlugin.validateOptions = validateIncidentsPluginOptions as NonNullable<PluginModule['validateOptions']>;

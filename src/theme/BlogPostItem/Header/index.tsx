@@ -7,7 +7,7 @@ import {usePluginData} from '@docusaurus/useGlobalData';
 import TOCItems from '@theme/TOCItems';
 
 import IncidentHeader from '@site/src/components/IncidentHeader';
-import type {IncidentPostMeta} from '@site/src/incidents/incidentMeta';
+import type {IncidentPostMeta} from '@site/src/incidents/frontMatterSchema';
 import PostFaults from '@site/src/components/PostFaults';
 import {POST_FAULTS, VERSION_OVERLAPS} from '@site/src/incidents/frontMatterFields';
 import type {RangeOverlap} from '@site/src/incidents/versionCheck';

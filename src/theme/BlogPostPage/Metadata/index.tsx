@@ -6,7 +6,7 @@ import Head from '@docusaurus/Head';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import {useBlogPost} from '@docusaurus/plugin-content-blog/client';
 
-import type {IncidentUpdate} from '@site/src/incidents/incidentMeta';
+import type {IncidentUpdate} from '@site/src/incidents/frontMatterSchema';
 import {socialCardPath} from '@site/src/social/socialCard';
 
 type Props = WrapperProps<typeof MetadataType>;

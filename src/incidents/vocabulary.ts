@@ -1,17 +1,10 @@
 /**
- * The vocabulary of a post's incident metadata, for every reader of it (the
+ * The words of the incident record, for every reader of it (the schema, the
  * build, the pages, the browser's version check): severities, statuses, the
- * header facts that must be cited, and their labels. The schema that checks
- * front matter, and the types of what it yields, are in frontMatterSchema.ts.
+ * header facts that must be cited, source kinds, packages, and their labels.
+ * A leaf: it imports nothing, so the schema can build on it and any browser
+ * bundle can take it without the schema library.
  */
-export {formatCalendarDate, IncidentMetaError} from './frontMatterFields';
-export type {
-  IncidentMeta,
-  IncidentPostMeta,
-  IncidentUpdate,
-  IncidentVersions,
-  VersionStatement,
-} from './frontMatterSchema';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'not-stated'] as const;
 export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
@@ -52,3 +45,21 @@ export const STATUS_LABELS: Record<Status, string> = {
   monitoring: 'Monitoring',
   resolved: 'Resolved',
 };
+
+/** The kinds of source a post may be written from. */
+export const SOURCE_KINDS = [
+  'product post-mortem',
+  'pull request',
+  'issue',
+  'commit',
+  'release notes',
+  'documentation',
+] as const;
+
+/** The packages a version statement can apply to, as a reader knows them. */
+export const PACKAGES = {
+  pypi: 'PyPI litellm',
+  docker: 'Docker image ghcr.io/berriai/litellm',
+  release: 'LiteLLM release (package not stated)',
+} as const;
+export type PackageKey = keyof typeof PACKAGES;
