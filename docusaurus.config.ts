@@ -4,7 +4,7 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type {PrismTheme} from 'prism-react-renderer';
 
-import {refuseFrontMatterEngines} from './src/authoring/faultReport';
+import {refuseFrontMatterEngines} from './src/authoring/frontMatterFaults';
 import remarkCitations from './src/plugins/citations/remarkCitations';
 import remarkSafeMarkup from './src/plugins/safeMarkup/remarkSafeMarkup';
 import {GENERATED_STATIC_DIR} from './src/plugins/generatedStatic';

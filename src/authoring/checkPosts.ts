@@ -14,21 +14,21 @@ import type {DocusaurusConfig} from '@docusaurus/types';
 import type {Options as BlogOptions} from '@docusaurus/plugin-content-blog';
 import type {Options as PresetOptions} from '@docusaurus/preset-classic';
 
-import {errorCollector, IncidentMetaError} from '../incidents/frontMatterFields';
+import {faultCollector, type FaultError, faultLine, isFaultError, type Fault} from '../faults/fault';
 import {readComponents} from '../incidents/components';
 import {parseIncidentPost, type IncidentPostMeta} from '../incidents/frontMatterSchema';
 import {sourceAnchor} from '../incidents/sources';
-import {recordingFaultLines} from '../measurements/recordingFiles';
+import {readRecordings} from '../measurements/recordingFiles';
 import {BLOG_ROUTES, postUrlFaults} from '../site/redirects';
-import {faultLine, FaultReport, refuseFrontMatterEngines} from './faultReport';
+import {locateFault, refuseFrontMatterEngines} from './frontMatterFaults';
 
 export type PostFrontMatter = {file: string; frontMatter: Record<string, unknown>};
 
-/** Front matter and URLs of every post: the valid ones' metadata, and the fault lines of the rest. */
+/** Front matter and URLs of every post: the valid ones' metadata, and the faults of the rest, located. */
 export function checkPostFrontMatter(
   siteDir: string,
   posts: readonly PostFrontMatter[],
-): {valid: {file: string; meta: IncidentPostMeta}[]; faults: string[]} {
+): {valid: {file: string; meta: IncidentPostMeta}[]; faults: Fault[]} {
   const keysOf = (file: string) => Object.keys((load(readFileSync(path.join(siteDir, file), 'utf8')) ?? {}) as object);
   const context = {
     today: new Date().toISOString().slice(0, 10),
@@ -36,21 +36,19 @@ export function checkPostFrontMatter(
     tags: keysOf('blog/tags.yml'),
     authors: keysOf('blog/authors.yml'),
   };
-  const {check, errors} = errorCollector();
+  const {check, faults} = faultCollector();
   const valid = posts.flatMap(({file, frontMatter}) => {
     // Redirects and checks are per folder: a post elsewhere would escape them.
     if (!/^blog\/[^/]+\/index\.mdx?$/.test(file))
-      errors.push(
-        new IncidentMetaError(
-          file,
-          'slug',
-          'belongs to a post outside blog/<folder>/index.md(x); move it into a folder of its own',
-        ),
-      );
+      faults.push({
+        file,
+        field: 'slug',
+        message: 'belongs to a post outside blog/<folder>/index.md(x); move it into a folder of its own',
+      });
     const meta = check(() => parseIncidentPost(frontMatter, file, context));
     return meta ? [{file, meta}] : [];
   });
-  errors.push(
+  faults.push(
     ...postUrlFaults(
       valid.map(({file, meta}) => ({
         file,
@@ -61,7 +59,7 @@ export function checkPostFrontMatter(
     ),
   );
   const text = (file: string) => readFileSync(path.join(siteDir, file), 'utf8');
-  return {valid, faults: errors.map((error) => faultLine(error, text(error.file)))};
+  return {valid, faults: faults.map((fault) => locateFault(fault, text(fault.file)))};
 }
 
 /** The post files Docusaurus' blog reads: Markdown and MDX under blog/, except what starts with "_". */
@@ -100,7 +98,7 @@ function blogOptionsOf(siteConfig: DocusaurusConfig): BlogOptions {
 async function textFaults(
   siteDir: string,
   posts: readonly {file: string; text: string; frontMatter: Record<string, unknown>}[],
-): Promise<string[]> {
+): Promise<Fault[]> {
   // Docusaurus' own pieces, so the text is read exactly as the build reads it.
   const {loadSiteConfig} = require('@docusaurus/core/lib/server/config');
   const {compileToJSX} = require('@docusaurus/mdx-loader/lib/utils');
@@ -108,7 +106,7 @@ async function textFaults(
   // The blog's own Markdown plugins, from the config: a plugin added there is checked here too.
   const blog = blogOptionsOf(siteConfig);
   const blogPath = `/${blog.routeBasePath ?? 'blog'}`;
-  const faults: string[] = [];
+  const faults: Fault[] = [];
   const compiled: Compiled[] = [];
   for (const {file, text, frontMatter} of posts) {
     const found = {ids: new Set<string>(), links: [] as Compiled['links']};
@@ -133,9 +131,13 @@ async function textFaults(
       });
     } catch (error) {
       const cause = (error as {cause?: unknown}).cause ?? error;
-      if (cause instanceof FaultReport) faults.push(...cause.lines);
-      else if (cause instanceof IncidentMetaError) faults.push(faultLine(cause, text));
-      else faults.push(`${file}:${(cause as {line?: number}).line ?? 1}: ${(cause as Error).message.split('\n')[0]}`);
+      if (isFaultError(cause)) faults.push(...cause.faults.map((fault) => locateFault(fault, text)));
+      else
+        faults.push({
+          file,
+          line: (cause as {line?: number}).line ?? 1,
+          message: (cause as Error).message.split('\n')[0],
+        });
       continue;
     }
     for (const source of Array.isArray(frontMatter.sources) ? frontMatter.sources : [])
@@ -152,13 +154,17 @@ async function textFaults(
       if (!match || match[1] === post.slug || BLOG_ROUTES.includes(match[1])) continue;
       const target = bySlug.get(match[1]);
       if (!target)
-        faults.push(
-          `${post.file}:${line}: the link to ${url} leads to no post; known slugs: ${[...bySlug.keys()].join(', ')}`,
-        );
+        faults.push({
+          file: post.file,
+          line,
+          message: `the link to ${url} leads to no post; known slugs: ${[...bySlug.keys()].join(', ')}`,
+        });
       else if (match[2] && !target.ids.has(match[2]))
-        faults.push(
-          `${post.file}:${line}: the link to ${url} points at no heading of ${target.file} (ids: ${[...target.ids].filter((id) => !id.startsWith('source-')).join(', ')})`,
-        );
+        faults.push({
+          file: post.file,
+          line,
+          message: `the link to ${url} points at no heading of ${target.file} (ids: ${[...target.ids].filter((id) => !id.startsWith('source-')).join(', ')})`,
+        });
     }
   }
   return faults;
@@ -166,14 +172,14 @@ async function textFaults(
 
 /** Everything `npm run check` checks: one line per fault of every post and recording. */
 export async function checkSite(siteDir: string): Promise<{posts: number; faults: string[]}> {
-  const faults: string[] = [];
+  const faults: Fault[] = [];
   const posts = postFiles(siteDir).flatMap((file) => {
     const text = readFileSync(path.join(siteDir, file), 'utf8');
     try {
       refuseFrontMatterEngines(path.join(siteDir, file), text, siteDir);
       return [{file, text}];
     } catch (error) {
-      faults.push(...(error as FaultReport).lines);
+      faults.push(...(error as FaultError).faults);
       return [];
     }
   });
@@ -185,8 +191,8 @@ export async function checkSite(siteDir: string): Promise<{posts: number; faults
       frontMatter: (await DEFAULT_PARSE_FRONT_MATTER({filePath: post.file, fileContent: post.text})).frontMatter,
     })),
   );
-  faults.push(...checkPostFrontMatter(siteDir, parsed).faults, ...recordingFaultLines(siteDir));
+  faults.push(...checkPostFrontMatter(siteDir, parsed).faults, ...readRecordings(siteDir).faults);
   faults.push(...(await textFaults(siteDir, parsed)));
   // The text's checks read the sources again: a fault found by both is one fault.
-  return {posts: posts.length, faults: [...new Set(faults)]};
+  return {posts: posts.length, faults: [...new Set(faults.map(faultLine))]};
 }

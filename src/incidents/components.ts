@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {load} from 'js-yaml';
 
-import {IncidentMetaError, KEBAB_CASE, readPlainText} from './frontMatterFields';
+import {KEBAB_CASE, readPlainText} from './frontMatterFields';
 
 /** One entry of blog/components.yml: a short name of something that can break, for readers. */
 export type Component = {label: string; description: string};
@@ -21,14 +21,8 @@ export function parseComponents(text: string, file = COMPONENTS_FILE): Component
     if (typeof label !== 'string' || label === '' || typeof description !== 'string' || description === '') {
       throw new Error(`${file}: "${key}" needs a label and a description`);
     }
-    try {
-      readPlainText(label, file, `${key}.label`);
-      readPlainText(description, file, `${key}.description`);
-    } catch (error) {
-      // Same words as a post's field, without "front matter": this file is all data.
-      if (error instanceof IncidentMetaError) throw new Error(error.message.replace(': front matter ', ': '));
-      throw error;
-    }
+    readPlainText(label, file, `${key}.label`);
+    readPlainText(description, file, `${key}.description`);
   }
   return raw as Components;
 }

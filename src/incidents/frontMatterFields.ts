@@ -1,59 +1,8 @@
 /**
- * What every front-matter reader here shares: one error shape that names the
- * file and the field, and dates read strictly.
+ * What every front-matter reader here shares: plain-text rules, strict dates
+ * and "did you mean". Faults are thrown as FaultError (src/faults).
  */
-
-export class IncidentMetaError extends Error {
-  constructor(
-    readonly file: string,
-    /** Its path in the front matter, e.g. incident.versions[0].fixed. */
-    readonly field: string,
-    /** What is wrong and how to fix it. */
-    readonly fault: string,
-  ) {
-    super(`${file}: front matter "${field}" ${fault}`);
-    this.name = 'IncidentMetaError';
-  }
-}
-
-/**
- * Every fault found in one or more posts, one line each, so an author fixes
- * them in one pass instead of one build per fault.
- */
-export class FrontMatterErrors extends Error {
-  // Private and on the prototype, so a printed error shows each line once, not again with every stack.
-  readonly #faults: readonly IncidentMetaError[];
-  constructor(errors: readonly IncidentMetaError[]) {
-    super(errors.map((error) => error.message).join('\n'));
-    this.#faults = errors;
-    // The lines name file and field; a stack trace would only bury them.
-    this.stack = `Faults to fix (${errors.length}):\n${this.message}`;
-  }
-  /** Not named `errors`: Node prints an error's `errors` in full, stacks and all. */
-  get faults(): readonly IncidentMetaError[] {
-    return this.#faults;
-  }
-}
-FrontMatterErrors.prototype.name = 'FrontMatterErrors';
-
-/**
- * Runs independent checks and gathers their faults: `check(fn)` returns fn's
- * result, or undefined after recording the IncidentMetaError(s) it threw.
- */
-export function errorCollector() {
-  const errors: IncidentMetaError[] = [];
-  const check = <T>(run: () => T): T | undefined => {
-    try {
-      return run();
-    } catch (error) {
-      if (error instanceof IncidentMetaError) errors.push(error);
-      else if (error instanceof FrontMatterErrors) errors.push(...error.faults);
-      else throw error;
-      return undefined;
-    }
-  };
-  return {check, errors};
-}
+import {FaultError} from '../faults/fault';
 
 export function describe(value: unknown): string {
   if (value instanceof Date)
@@ -141,7 +90,7 @@ export function plainTextFault(value: unknown, need = 'be non-empty text'): stri
 /** Text a reader sees as written (plainTextFault), trimmed; throws naming the file and field. */
 export function readPlainText(value: unknown, file: string, field: string, need?: string): string {
   const fault = plainTextFault(value, need);
-  if (fault) throw new IncidentMetaError(file, field, fault);
+  if (fault) throw new FaultError({file, field, message: fault});
   return (value as string).trim();
 }
 

@@ -8,12 +8,11 @@
  */
 import * as z from 'zod';
 
+import {FaultError, type Fault} from '../faults/fault';
 import {linkTargetFault} from '../html/linkTargets';
 import {
   dateFault,
   describe,
-  FrontMatterErrors,
-  IncidentMetaError,
   isRecord,
   KEBAB_CASE,
   plainTextFault,
@@ -469,7 +468,7 @@ function expandUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
 
 /**
  * Validates `value` with `schema`, at `prefix` in the post's front matter;
- * throws every fault at once as IncidentMetaErrors naming the file and field.
+ * throws every fault at once as one FaultError naming the file and each field.
  */
 function parseWith<T extends z.ZodType>(
   schema: T,
@@ -481,11 +480,11 @@ function parseWith<T extends z.ZodType>(
   if (result.success) return result.data;
   const faults = result.error.issues.flatMap(expandUnion).map((issue) => {
     const path = [...prefix, ...issue.path, ...(issue.code === 'unrecognized_keys' ? [issue.keys[0]] : [])];
-    return new IncidentMetaError(file, fieldOf(path), issue.message);
+    return {file, field: fieldOf(path), message: issue.message};
   });
   // Drop repeats: a fault seen from two checks of one field says the same thing.
-  const unique = faults.filter((error, i) => faults.findIndex((other) => other.message === error.message) === i);
-  throw unique.length === 1 ? unique[0] : new FrontMatterErrors(unique);
+  const same = (a: Fault, b: Fault) => a.field === b.field && a.message === b.message;
+  throw new FaultError(faults.filter((fault, i) => faults.findIndex((other) => same(fault, other)) === i));
 }
 
 /** Where the site serves the JSON Schema of a post's front matter. */

@@ -5,7 +5,7 @@
  * never cited, or a source a reader cannot follow.
  */
 
-import {IncidentMetaError} from './frontMatterFields';
+import {FaultError} from '../faults/fault';
 import type {Source} from './frontMatterSchema';
 
 /** A citation in the text: `[^pr-26225]`. */
@@ -26,11 +26,11 @@ export function checkSourcesCited(sources: readonly Source[], citedIds: readonly
   const cited = new Set(citedIds);
   const uncited = sources.findIndex((source) => !cited.has(source.id));
   if (uncited !== -1) {
-    throw new IncidentMetaError(
+    throw new FaultError({
       file,
-      `sources[${uncited}]`,
-      `("${sources[uncited].id}") is declared but the text never cites it; cite it as [^${sources[uncited].id}] where it supports a claim, or remove it`,
-    );
+      field: `sources[${uncited}]`,
+      message: `("${sources[uncited].id}") is declared but the text never cites it; cite it as [^${sources[uncited].id}] where it supports a claim, or remove it`,
+    });
   }
 }
 

@@ -9,6 +9,8 @@
  * esbuild) to a page whose whole budget is 25 KB.
  */
 
+import {FaultError} from '../faults/fault';
+
 export const SCHEMA_VERSION = 2;
 export const RECONNECT_PATHS = ['before', 'after'] as const;
 export const OUTCOMES = ['ok', 'http-error', 'timeout', 'error'] as const;
@@ -155,21 +157,14 @@ export function freezeTolerance(closeDelayMs: number): number {
   return Math.max(1000, closeDelayMs * 0.1);
 }
 
-export class ProbeRecordingError extends Error {
-  constructor(source: string, where: string, fault: string) {
-    super(`${source}: ${where} ${fault}`);
-    this.name = 'ProbeRecordingError';
-  }
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Throws a ProbeRecordingError naming the file and the field at fault; returns the typed recording. */
+/** Throws a FaultError naming the file and the field at fault; returns the typed recording. */
 export function parseProbeRecording(data: unknown, source: string): ProbeRecording {
   const fail = (where: string, fault: string): never => {
-    throw new ProbeRecordingError(source, where, fault);
+    throw new FaultError({file: source, field: where, message: fault});
   };
   const got = (value: unknown) => JSON.stringify(value) ?? 'nothing';
   const record = (value: unknown, where: string): Record<string, unknown> =>

@@ -2,7 +2,8 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {load} from 'js-yaml';
 
-import {FRONT_MATTER_BLOCK, IncidentMetaError} from '../incidents/frontMatterFields';
+import {FaultError, type Fault} from '../faults/fault';
+import {FRONT_MATTER_BLOCK} from '../incidents/frontMatterFields';
 
 export type Redirect = {source: string; destination: string; permanent: true};
 
@@ -27,9 +28,9 @@ const FOLDER_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
  * letter case, so neither does this). Returns one error per fault, naming
  * both files where two posts are involved.
  */
-export function postUrlFaults(posts: readonly PostUrls[]): IncidentMetaError[] {
-  const faults: IncidentMetaError[] = [];
-  const fault = (file: string, field: string, text: string) => faults.push(new IncidentMetaError(file, field, text));
+export function postUrlFaults(posts: readonly PostUrls[]): Fault[] {
+  const faults: Fault[] = [];
+  const fault = (file: string, field: string, message: string) => faults.push({file, field, message});
   const slugOwners = new Map<string, string>();
   const idOwners = new Map<string, string>();
   for (const {file, slug, trackingId} of posts) {
@@ -107,7 +108,11 @@ export function readPostUrls(siteDir: string): PostUrls[] {
       };
       // A post whose slug cannot be read here would silently lose its redirects.
       if (typeof slug !== 'string' || slug === '')
-        throw new Error(`${path.relative(siteDir, file)}: front matter "slug" cannot be read; every post needs one`);
+        throw new FaultError({
+          file: path.relative(siteDir, file),
+          field: 'slug',
+          message: 'cannot be read; every post needs one',
+        });
       const trackingId = typeof incident?.tracking_id === 'string' ? incident.tracking_id : undefined;
       return [{file: path.relative(siteDir, file), folder: name, slug, ...(trackingId && {trackingId})}];
     });
@@ -123,7 +128,7 @@ export function readPostUrls(siteDir: string): PostUrls[] {
 export function postRedirects(siteDir: string): Redirect[] {
   const posts = readPostUrls(siteDir);
   const faults = postUrlFaults(posts);
-  if (faults.length > 0) throw new Error(faults.map((fault) => fault.message).join('\n'));
+  if (faults.length > 0) throw new FaultError(faults);
   return posts.flatMap(({folder, slug, trackingId}) => {
     const destination = `${BLOG}/${slug}`;
     return [

@@ -2,7 +2,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 
 import {checkSite} from '../../src/authoring/checkPosts';
 import {summarizeProbes} from '../../src/measurements/probeRecording';
-import {fieldFault} from '../support/faultLines';
+import {fieldFault, LINE_START} from '../support/faultLines';
 import {copySite, type SiteCopy} from '../support/siteCopy';
 
 /**
@@ -66,7 +66,7 @@ const FAULTS: Record<string, Fault> = {
     stage: 'front matter',
     edits: {[POST]: (t) => t.replace('slug: vllm-embeddings-incident', 'slug: prisma-reconnect-blocking-incident')},
     found: new RegExp(
-      `(${escaped(POST)}|${escaped(LEAD_POST)}):\\d+: slug: "prisma-reconnect-blocking-incident" is already used by (${escaped(POST)}|${escaped(LEAD_POST)})`,
+      `${LINE_START}(${escaped(POST)}|${escaped(LEAD_POST)}):\\d+: slug: "prisma-reconnect-blocking-incident" is already used by (${escaped(POST)}|${escaped(LEAD_POST)})`,
     ),
   },
   'an impossible date left unquoted, which YAML would roll over into 2027': {
@@ -142,14 +142,18 @@ const FAULTS: Record<string, Fault> = {
   'a citation of a source the post does not declare': {
     stage: 'text',
     edits: {[POST]: (t) => t.replace('about three\nhours all vLLM', 'about three[^pr-99999]\nhours all vLLM')},
-    found: new RegExp(`${escaped(POST)}:\\d+: \\[\\^pr-99999\\] cites a source that "sources" does not declare`),
+    found: new RegExp(
+      `${LINE_START}${escaped(POST)}:\\d+: \\[\\^pr-99999\\] cites a source that "sources" does not declare`,
+    ),
   },
   'a link to a heading that does not exist': {
     stage: 'text',
     edits: {
       [POST]: (t) => t.replace('## Impact {#impact}', 'See [the cause](#no-such-section).\n\n## Impact {#impact}'),
     },
-    found: new RegExp(`${escaped(POST)}:\\d+: the link to #no-such-section points at no heading of this post`),
+    found: new RegExp(
+      `${LINE_START}${escaped(POST)}:\\d+: the link to #no-such-section points at no heading of this post`,
+    ),
   },
   'a link to a page that does not exist': {
     stage: 'links',
@@ -157,15 +161,15 @@ const FAULTS: Record<string, Fault> = {
       [POST]: (t) =>
         t.replace('## Impact {#impact}', 'See [the old report](/blog/no-such-incident).\n\n## Impact {#impact}'),
     },
-    found: new RegExp(`${escaped(POST)}:\\d+: the link to /blog/no-such-incident leads to no post`),
+    found: new RegExp(`${LINE_START}${escaped(POST)}:\\d+: the link to /blog/no-such-incident leads to no post`),
     // The build finds it in the built pages, after every page is written.
-    built: `${POST} (page /blog/vllm-embeddings-incident): links to /blog/no-such-incident`,
+    built: `- ${POST} (page /blog/vllm-embeddings-incident): links to /blog/no-such-incident`,
   },
   'a summary that does not match its probes': {
     stage: 'recording',
     edits: {[RECORDING]: (t) => t.replace(/"maxMs": [\d.]+/, '"maxMs": 52.7')},
     found: new RegExp(
-      `${escaped(RECORDING)}: scenarios\\[0\\]\\.runs\\.before\\.summary\\.maxMs is 52\\.7 but the samples give [\\d.]+`,
+      `${LINE_START}${escaped(RECORDING)}: scenarios\\[0\\]\\.runs\\.before\\.summary\\.maxMs is 52\\.7 but the samples give [\\d.]+`,
     ),
   },
   'a probe sent after the run ended': {
@@ -176,7 +180,7 @@ const FAULTS: Record<string, Fault> = {
       ),
     },
     found: new RegExp(
-      `${escaped(RECORDING)}: scenarios\\[0\\]\\.runs\\.after\\.samples\\[\\d+\\]\\.sentAtMs \\([\\d.]+\\) is after the run ended`,
+      `${LINE_START}${escaped(RECORDING)}: scenarios\\[0\\]\\.runs\\.after\\.samples\\[\\d+\\]\\.sentAtMs \\([\\d.]+\\) is after the run ended`,
     ),
   },
   'a probe sent before the run started': {
@@ -234,8 +238,11 @@ function siteWith(edits: Edits[]): SiteCopy {
   return site;
 }
 
+/** Finds the fault as a line of its own in what was printed (multiline: `^` is any line's start). */
 const expectToFind = (output: string, matcher: Matcher) =>
-  typeof matcher === 'string' ? expect(output).toContain(matcher) : expect(output).toMatch(matcher);
+  expect(output).toMatch(
+    new RegExp(typeof matcher === 'string' ? `${LINE_START}${escaped(matcher)}` : matcher.source, 'm'),
+  );
 
 describe('npm run check refuses each fault, naming the file and the field (or line)', () => {
   it.each(Object.entries(FAULTS))('%s', async (_, fault) => {

@@ -21,7 +21,7 @@ describe('parseComponents', () => {
     [
       'markup in a label',
       'auth:\n  label: "Auth<img src=x onerror=alert(1)>"\n  description: x',
-      '"auth.label" must be plain text but holds markup at "<img',
+      'auth.label must be plain text but holds markup at "<img',
     ],
   ])('refuses %s, naming the file', (_name, text, message) => {
     expect(() => parseComponents(text)).toThrow(`${COMPONENTS_FILE}: ${message}`);

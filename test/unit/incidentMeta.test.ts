@@ -81,121 +81,121 @@ describe('parseIncidentMeta', () => {
   });
 
   it.each([
-    ['a missing incident block', undefined, '"incident" is required on every incident post'],
-    ['an incident that is not a mapping', 'high', '"incident" is required on every incident post'],
+    ['a missing incident block', undefined, 'incident is required on every incident post'],
+    ['an incident that is not a mapping', 'high', 'incident is required on every incident post'],
     [
       'an unknown severity',
       {...valid, severity: 'urgent'},
-      '"incident.severity" must be one of critical, high, medium, low, not-stated; got "urgent"',
+      'incident.severity must be one of critical, high, medium, low, not-stated; got "urgent"',
     ],
     [
       'a missing status',
       {...valid, status: undefined},
-      '"incident.status" must be one of investigating, identified, monitoring, resolved; got nothing',
+      'incident.status must be one of investigating, identified, monitoring, resolved; got nothing',
     ],
     [
       'a bad date',
       {...valid, date: '16/02/2026'},
-      '"incident.date" must be a real calendar date written "YYYY-MM-DD" (or "YYYY-MM" when the source gives only the month); got "16/02/2026"',
+      'incident.date must be a real calendar date written "YYYY-MM-DD" (or "YYYY-MM" when the source gives only the month); got "16/02/2026"',
     ],
-    ['an impossible date', {...valid, date: '2026-02-30'}, '"incident.date" must be a real calendar date'],
+    ['an impossible date', {...valid, date: '2026-02-30'}, 'incident.date must be a real calendar date'],
     [
       'an unquoted date, which YAML may have rolled over',
       {...valid, date: new Date(Date.UTC(2027, 1, 9))},
-      '"incident.date" must be a quoted date',
+      'incident.date must be a quoted date',
     ],
-    ['a missing duration', {...valid, duration: undefined}, '"incident.duration" must be non-empty text; got nothing'],
-    ['a numeric fixed_in', {...valid, fixed_in: 1.81}, '"incident.fixed_in" must be non-empty text; got 1.81'],
+    ['a missing duration', {...valid, duration: undefined}, 'incident.duration must be non-empty text; got nothing'],
+    ['a numeric fixed_in', {...valid, fixed_in: 1.81}, 'incident.fixed_in must be non-empty text; got 1.81'],
     [
       'a malformed tracking id',
       {...valid, tracking_id: 'lit 2614'},
-      '"incident.tracking_id" must look like LIT-2614; got "lit 2614"',
+      'incident.tracking_id must look like LIT-2614; got "lit 2614"',
     ],
-    ['a misspelt field', {...valid, sevrity: 'high'}, '"incident.sevrity" is not a known field'],
+    ['a misspelt field', {...valid, sevrity: 'high'}, 'incident.sevrity is not a known field'],
     [
       'a severity without its source',
       {...valid, cite: {date: 'pr-1', duration: 'pr-1'}},
-      '"incident.cite.severity" must name the declared source',
+      'incident.cite.severity must name the declared source',
     ],
     [
       'a fixed release without its source',
       {...valid, fixed_in: 'The release that contains PR #1'},
-      '"incident.cite.fixed_in" must name the declared source',
+      'incident.cite.fixed_in must name the declared source',
     ],
     [
       'a citation of an undeclared source',
       {...valid, cite: {...valid.cite, date: 'pr-2'}},
-      '"incident.cite.date" must be the id of a source declared under "sources" (product-page, pr-1); got "pr-2"',
+      'incident.cite.date must be the id of a source declared under "sources" (product-page, pr-1); got "pr-2"',
     ],
     [
       'a citation of something not in the header',
       {...valid, cite: {...valid.cite, title: 'pr-1'}},
-      '"incident.cite.title" is not a known field; known fields: date, duration, severity, status, fixed_in',
+      'incident.cite.title is not a known field; known fields: date, duration, severity, status, fixed_in',
     ],
     [
       'no components',
       {...valid, components: []},
-      '"incident.components" must list what broke, from blog/components.yml (embeddings, auth)',
+      'incident.components must list what broke, from blog/components.yml (embeddings, auth)',
     ],
     [
       'an unknown component',
       {...valid, components: ['embeddings', 'kafka']},
-      '"incident.components" has "kafka", which is not in blog/components.yml',
+      'incident.components has "kafka", which is not in blog/components.yml',
     ],
     [
       'versions left out',
       {...valid, versions: undefined},
-      '"incident.versions" must be "not stated" or a list of statements',
+      'incident.versions must be "not stated" or a list of statements',
     ],
     [
       'an unknown package',
       statement({package: 'npm', fixed: '1.0.0'}),
-      '"incident.versions[0].package" must be one of pypi, docker, release; got "npm"',
+      'incident.versions[0].package must be one of pypi, docker, release; got "npm"',
     ],
     [
       'a statement without its source',
       statement({source: 'blog', affected: ['1.0.0']}),
-      '"incident.versions[0].source" must be the id of a source declared',
+      'incident.versions[0].source must be the id of a source declared',
     ],
-    ['a statement that states no version', statement({note: 'x'}), '"incident.versions[0]" states no version'],
+    ['a statement that states no version', statement({note: 'x'}), 'incident.versions[0] states no version'],
     [
       'an unquoted version YAML read as a number',
       statement({fixed: 1.83}),
-      '"incident.versions[0].fixed" must be a quoted version such as 1.82.7, v1.81.14.rc.2 or 1.83.7-stable; got 1.83',
+      'incident.versions[0].fixed must be a quoted version such as 1.82.7, v1.81.14.rc.2 or 1.83.7-stable; got 1.83',
     ],
     [
       'a version that is not one',
       statement({affected: ['latest']}),
-      '"incident.versions[0].affected[0]" must be a quoted version',
+      'incident.versions[0].affected[0] must be a quoted version',
     ],
     [
       "a remedy's minimum that is not a version",
       statement({requires: 'latest'}),
-      '"incident.versions[0].requires" must be a quoted version',
+      'incident.versions[0].requires must be a quoted version',
     ],
     [
       'an unquoted minimum YAML read as a number',
       statement({requires: 1.83}),
-      '"incident.versions[0].requires" must be a quoted version such as 1.82.7, v1.81.14.rc.2 or 1.83.7-stable; got 1.83',
+      'incident.versions[0].requires must be a quoted version such as 1.82.7, v1.81.14.rc.2 or 1.83.7-stable; got 1.83',
     ],
     [
       'a range out of order',
       statement({first_affected: '1.82.5', fixed: '1.82.3'}),
-      '"incident.versions[0].fixed" (1.82.3) must come after first_affected (1.82.5): the range is out of order',
+      'incident.versions[0].fixed (1.82.3) must come after first_affected (1.82.5): the range is out of order',
     ],
     [
       'a last affected version after the fix',
       statement({last_affected: '1.83.0', fixed: '1.83.0'}),
-      '"incident.versions[0].fixed" (1.83.0) must come after last_affected (1.83.0)',
+      'incident.versions[0].fixed (1.83.0) must come after last_affected (1.83.0)',
     ],
     [
       'an affected version at the fix',
       statement({affected: ['1.82.3'], fixed: '1.82.3'}),
-      '"incident.versions[0].affected[0]" (1.82.3) is not before the fixed version (1.82.3)',
+      'incident.versions[0].affected[0] (1.82.3) is not before the fixed version (1.82.3)',
     ],
   ])('rejects %s with one line naming the file and the field', (_name, incident, message) => {
     const text = errorOf(() => parse(incident));
-    expect(text.startsWith(`${FILE}: front matter `)).toBe(true);
+    expect(text.startsWith(`${FILE}: `)).toBe(true);
     expect(text).toContain(message);
     expect(text).not.toContain('\n');
   });
@@ -243,22 +243,22 @@ describe('parseIncidentUpdates', () => {
   });
 
   it.each([
-    ['a mapping instead of a list', {date: '2026-05-01'}, '"updates" must be a list of {date, note}'],
+    ['a mapping instead of a list', {date: '2026-05-01'}, 'updates must be a list of {date, note}'],
     [
       'a bad date',
       [{date: 'May 1', note: 'x'}],
-      '"updates[0].date" must be a real calendar date written "YYYY-MM-DD"; got "May 1"',
+      'updates[0].date must be a real calendar date written "YYYY-MM-DD"; got "May 1"',
     ],
-    ['an empty note', [{date: '2026-05-01', note: ''}], '"updates[0].note" must say what changed'],
+    ['an empty note', [{date: '2026-05-01', note: ''}], 'updates[0].note must say what changed'],
     [
       'an update before publication',
       [{date: '2026-04-30', note: 'x'}],
-      '"updates[0].date" (2026-04-30) is before the post was published (2026-05-01)',
+      'updates[0].date (2026-04-30) is before the post was published (2026-05-01)',
     ],
     [
       'an update in the future',
       [{date: '2026-11-26', note: 'x'}],
-      '"updates[0].date" (2026-11-26) is in the future (today is 2026-11-25)',
+      'updates[0].date (2026-11-26) is in the future (today is 2026-11-25)',
     ],
     [
       'updates out of order',
@@ -266,10 +266,10 @@ describe('parseIncidentUpdates', () => {
         {date: '2026-05-02', note: 'b'},
         {date: '2026-05-01', note: 'a'},
       ],
-      '"updates[1].date" (2026-05-01) is earlier than the update before it',
+      'updates[1].date (2026-05-01) is earlier than the update before it',
     ],
   ])('rejects %s, naming the file and the field', (_name, value, message) => {
-    expect(() => updates(value)).toThrow(`${FILE}: front matter ${message}`);
+    expect(() => updates(value)).toThrow(`${FILE}: ${message}`);
   });
 });
 
@@ -309,85 +309,85 @@ describe('parseIncidentPost', () => {
   });
 
   it.each([
-    ['a post without a slug', {slug: undefined}, '"slug" is required: customers hold links to it'],
-    ['a slug that is not a URL segment', {slug: 'Example Incident'}, '"slug" is required'],
-    ['a post without a description', {description: undefined}, '"description" is required'],
-    ['an unquoted publication date', {date: new Date(Date.UTC(2026, 1, 18))}, '"date" must be a quoted date'],
+    ['a post without a slug', {slug: undefined}, 'slug is required: customers hold links to it'],
+    ['a slug that is not a URL segment', {slug: 'Example Incident'}, 'slug is required'],
+    ['a post without a description', {description: undefined}, 'description is required'],
+    ['an unquoted publication date', {date: new Date(Date.UTC(2026, 1, 18))}, 'date must be a quoted date'],
     [
       'an incident after its publication',
       {incident: {...valid, date: '2026-02-19'}},
-      '"incident.date" (2026-02-19) is after the post\'s publication date (2026-02-18)',
+      "incident.date (2026-02-19) is after the post's publication date (2026-02-18)",
     ],
     [
       'an incident month after its publication',
       {incident: {...valid, date: '2026-03'}},
-      '"incident.date" (2026-03) is after',
+      'incident.date (2026-03) is after',
     ],
-    ['no sources', {sources: []}, '"sources" must list the sources the post is written from'],
-    ['an empty title', {title: '  '}, '"title" must say what broke, in a few words; got "  "'],
+    ['no sources', {sources: []}, 'sources must list the sources the post is written from'],
+    ['an empty title', {title: '  '}, 'title must say what broke, in a few words; got "  "'],
     [
       'a title that breaks out of a script block',
       {title: 'x</script><meta http-equiv=refresh content=0;url=https://evil.example/>'},
-      '"title" must be plain text but holds markup at "</script>',
+      'title must be plain text but holds markup at "</script>',
     ],
     [
       'markup in the description',
       {description: `${post.description} <img src=x onerror=alert(1)>`},
-      '"description" must be plain text but holds markup at "<img',
+      'description must be plain text but holds markup at "<img',
     ],
     [
       'a misspelt top-level key',
       {update: [{date: '2026-11-01', note: 'x'}]},
-      '"update" is not a known field; did you mean "updates"?',
+      'update is not a known field; did you mean "updates"?',
     ],
     [
       'a publication date in the future',
       {date: '2099-01-01', incident: {...valid}},
-      '"date" (2099-01-01) is in the future (today is 2026-11-25)',
+      'date (2099-01-01) is in the future (today is 2026-11-25)',
     ],
     [
       'a source dated in the future',
       {sources: [post.sources[0], {...post.sources[1], date: '2027-01-01'}]},
-      '"sources[1].date" (2027-01-01) is in the future',
+      'sources[1].date (2027-01-01) is in the future',
     ],
     [
       'markup in an update note',
       {updates: [{date: '2026-03-01', note: 'Fixed <script>alert(1)</script>'}]},
-      '"updates[0].note" must be plain text but holds markup',
+      'updates[0].note must be plain text but holds markup',
     ],
     [
       'a title of invisible characters',
       {title: '\u200b\u200b'},
-      '"title" must say what broke, in a few words; got "\u200b\u200b"',
+      'title must say what broke, in a few words; got "\u200b\u200b"',
     ],
     [
       'a bidirectional override in a title',
       {title: 'Fixed in \u202e3.28.1'},
-      '"title" holds the invisible character U+202E at 10; remove it',
+      'title holds the invisible character U+202E at 10; remove it',
     ],
     [
       "a title that would end the feeds' CDATA",
       {title: 'Broken ]]> feeds'},
-      '"title" holds "]]>", which would end the feeds\' text early',
+      'title holds "]]>", which would end the feeds\' text early',
     ],
     [
       'an inline author, which would carry its own name and link',
       {authors: [{key: 'incident-editors', name: 'Official', url: 'https://evil.example/'}]},
-      '"authors[0]" must list keys from blog/authors.yml',
+      'authors[0] must list keys from blog/authors.yml',
     ],
-    ['tags that are not keys', {tags: 'incident-report'}, '"tags" must list keys from blog/tags.yml'],
+    ['tags that are not keys', {tags: 'incident-report'}, 'tags must list keys from blog/tags.yml'],
     [
       'a misspelt tag, which the blog plugin would refuse only in the build',
       {tags: ['incident-report', 'securty']},
-      '"tags" has "securty", which is not in blog/tags.yml; did you mean "security"? known: incident-report, security',
+      'tags has "securty", which is not in blog/tags.yml; did you mean "security"? known: incident-report, security',
     ],
     [
       'an author who is not in blog/authors.yml',
       {authors: ['someone-else']},
-      '"authors" has "someone-else", which is not in blog/authors.yml; known: incident-editors',
+      'authors has "someone-else", which is not in blog/authors.yml; known: incident-editors',
     ],
   ])('rejects %s, naming the file and the field', (_name, change, message) => {
-    expect(() => parseIncidentPost({...post, ...change}, FILE, context)).toThrow(`${FILE}: front matter ${message}`);
+    expect(() => parseIncidentPost({...post, ...change}, FILE, context)).toThrow(`${FILE}: ${message}`);
   });
 
   it('accepts a "<" that is not markup', () => {
@@ -410,10 +410,10 @@ describe('parseIncidentPost', () => {
       ),
     );
     expect(message.split('\n')).toEqual([
-      expect.stringContaining('"title" must say what broke'),
-      expect.stringContaining('"date" (2099-01-01) is in the future'),
-      expect.stringContaining('"incident.severity" must be one of'),
-      expect.stringContaining('"incident.components" lists "auth" twice'),
+      expect.stringContaining('title must say what broke'),
+      expect.stringContaining('date (2099-01-01) is in the future'),
+      expect.stringContaining('incident.severity must be one of'),
+      expect.stringContaining('incident.components lists "auth" twice'),
     ]);
   });
 });
@@ -423,55 +423,55 @@ describe('incident metadata that means what it says', () => {
     [
       'a "Not stated" duration that states a figure',
       {...valid, duration: 'Not stated, but about 3 hours'},
-      '"incident.duration" says "Not stated" but also states a figure',
+      'incident.duration says "Not stated" but also states a figure',
     ],
     [
       'a component listed twice',
       {...valid, components: ['embeddings', 'embeddings']},
-      '"incident.components" lists "embeddings" twice',
+      'incident.components lists "embeddings" twice',
     ],
     [
       'a fixed_in no statement gives',
       {...statement({fixed: '1.82.3'}), fixed_in: '1.82.4', cite: {...valid.cite, fixed_in: 'pr-1'}},
-      '"incident.fixed_in" (1.82.4) is not the fixed version any statement',
+      'incident.fixed_in (1.82.4) is not the fixed version any statement',
     ],
     [
       'a fixed_in version with no versions stated',
       {...valid, fixed_in: '1.82.3', cite: {...valid.cite, fixed_in: 'pr-1'}},
-      '"incident.fixed_in" (1.82.3) is not the fixed version any statement under incident.versions gives (none)',
+      'incident.fixed_in (1.82.3) is not the fixed version any statement under incident.versions gives (none)',
     ],
     [
       'a stated fix the header leaves out',
       statement({fixed: '1.82.3'}),
-      '"incident.fixed_in" is missing, but incident.versions states the fix in 1.82.3',
+      'incident.fixed_in is missing, but incident.versions states the fix in 1.82.3',
     ],
     [
       'a version with two numbers',
       statement({fixed: '1.83'}),
-      '"incident.versions[0].fixed" (1.83) has 2 release numbers; a release has three',
+      'incident.versions[0].fixed (1.83) has 2 release numbers; a release has three',
     ],
     [
       'a version no release could have',
       statement({affected: ['1.82.99999']}),
-      '"incident.versions[0].affected[0]" (1.82.99999) has a number above 999',
+      'incident.versions[0].affected[0] (1.82.99999) has a number above 999',
     ],
     [
       'a version with a leading zero',
       statement({first_affected: '1.082.1'}),
-      '"incident.versions[0].first_affected" (1.082.1) has a number with a leading zero',
+      'incident.versions[0].first_affected (1.082.1) has a number with a leading zero',
     ],
     [
       'markup in a statement note',
       statement({fixed: '1.82.3', note: '<b>x</b>'}),
-      '"incident.versions[0].note" must be plain text',
+      'incident.versions[0].note must be plain text',
     ],
     [
       'markup in the severity scope',
       {...valid, severity_scope: 'for <i>some</i> users'},
-      '"incident.severity_scope" must be plain text',
+      'incident.severity_scope must be plain text',
     ],
   ])('rejects %s, naming the file and the field', (_name, incident, message) => {
-    expect(() => parse(incident)).toThrow(`${FILE}: front matter ${message}`);
+    expect(() => parse(incident)).toThrow(`${FILE}: ${message}`);
   });
 
   it('accepts a header fix that matches a statement, however the tag is written', () => {

@@ -3,6 +3,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 
+import {faultLine} from '../../src/faults/fault';
+
 import {postRedirects, postUrlFaults} from '../../src/site/redirects';
 
 const site = mkdtempSync(path.join(tmpdir(), 'redirects-'));
@@ -35,9 +37,7 @@ describe('postRedirects', () => {
 
   it('refuses a post whose slug it cannot read, rather than drop its redirects', () => {
     post('d_incident', 'index.md', 'title: x');
-    expect(() => postRedirects(site)).toThrow(
-      'blog/d_incident/index.md: front matter "slug" cannot be read; every post needs one',
-    );
+    expect(() => postRedirects(site)).toThrow('blog/d_incident/index.md: slug cannot be read; every post needs one');
     rmSync(path.join(site, 'blog', 'd_incident'), {recursive: true});
   });
 });
@@ -49,7 +49,7 @@ describe('postUrlFaults: every post stays reachable', () => {
     slug,
     ...(trackingId && {trackingId}),
   });
-  const messages = (...posts: ReturnType<typeof urls>[]) => postUrlFaults(posts).map((fault) => fault.message);
+  const messages = (...posts: ReturnType<typeof urls>[]) => postUrlFaults(posts).map(faultLine);
 
   it('accepts distinct slugs, folders and tracking ids', () => {
     expect(
@@ -59,52 +59,52 @@ describe('postUrlFaults: every post stays reachable', () => {
 
   it('refuses two posts with one slug, in any letter case, naming both files', () => {
     expect(messages(urls('one_incident', 'one'), urls('one_again', 'One'))).toEqual([
-      'blog/one_again/index.md: front matter "slug" "One" is already used by blog/one_incident/index.md; one URL, one report: choose another slug',
+      'blog/one_again/index.md: slug "One" is already used by blog/one_incident/index.md; one URL, one report: choose another slug',
     ]);
   });
 
   it('refuses two posts with one tracking id, since /incidents/<id> must lead to one post', () => {
     expect(messages(urls('one_incident', 'one', 'LIT-1'), urls('two_incident', 'two', 'lit-1'))).toEqual([
-      'blog/two_incident/index.md: front matter "incident.tracking_id" "lit-1" is already used by blog/one_incident/index.md; /incidents/lit-1 must lead to one post',
+      'blog/two_incident/index.md: incident.tracking_id "lit-1" is already used by blog/one_incident/index.md; /incidents/lit-1 must lead to one post',
     ]);
   });
 
   it('refuses a folder named as its own slug, whose redirect would loop', () => {
     expect(messages(urls('one-incident', 'one-incident'))).toEqual([
-      'blog/one-incident/index.md: front matter "slug" "one-incident" is also the name of its folder, so /blog/one-incident would redirect to itself forever; rename the folder, e.g. one_incident',
+      'blog/one-incident/index.md: slug "one-incident" is also the name of its folder, so /blog/one-incident would redirect to itself forever; rename the folder, e.g. one_incident',
     ]);
   });
 
   it("refuses a folder named after another post's slug, naming both files", () => {
     expect(messages(urls('one_incident', 'one-incident'), urls('One-Incident', 'two-incident'))).toEqual([
-      'blog/One-Incident/index.md: front matter "slug" cannot be redirected to from the folder "One-Incident": /blog/One-Incident is the URL of blog/one_incident/index.md, which the redirect would take away; rename the folder',
+      'blog/One-Incident/index.md: slug cannot be redirected to from the folder "One-Incident": /blog/One-Incident is the URL of blog/one_incident/index.md, which the redirect would take away; rename the folder',
     ]);
   });
 
   it('refuses two folders whose names differ only in letter case, which would share one redirect', () => {
     expect(messages(urls('one_incident', 'one-incident'), urls('One_Incident', 'two-incident'))).toEqual([
-      'blog/One_Incident/index.md: front matter "slug" cannot be redirected to from the folder "One_Incident": its name differs from blog/one_incident/index.md\'s folder only in letter case; rename one',
+      'blog/One_Incident/index.md: slug cannot be redirected to from the folder "One_Incident": its name differs from blog/one_incident/index.md\'s folder only in letter case; rename one',
     ]);
   });
 
   it('refuses a slug or a folder that takes a page the blog owns', () => {
     expect(messages(urls('tags_incident', 'tags'), urls('archive', 'old-incident'))).toEqual([
-      'blog/tags_incident/index.md: front matter "slug" "tags" is the blog\'s own page /blog/tags; choose another slug',
-      'blog/archive/index.md: front matter "slug" cannot be redirected to from the folder "archive": /blog/archive is the blog\'s own page; rename the folder',
+      'blog/tags_incident/index.md: slug "tags" is the blog\'s own page /blog/tags; choose another slug',
+      'blog/archive/index.md: slug cannot be redirected to from the folder "archive": /blog/archive is the blog\'s own page; rename the folder',
     ]);
   });
 
   it('refuses a folder or tracking id that a redirect pattern would read as more than itself', () => {
     expect(messages(urls('(.*)', 'one-incident', 'LIT-(.*)'))).toEqual([
-      'blog/(.*)/index.md: front matter "incident.tracking_id" "LIT-(.*)" must look like LIT-2614: it becomes the URL /incidents/<id>',
-      'blog/(.*)/index.md: front matter "slug" cannot be redirected to from the folder "(.*)": name the folder with letters, digits, "_" and "-", starting with a letter or digit (Docusaurus skips a folder starting with "_")',
+      'blog/(.*)/index.md: incident.tracking_id "LIT-(.*)" must look like LIT-2614: it becomes the URL /incidents/<id>',
+      'blog/(.*)/index.md: slug cannot be redirected to from the folder "(.*)": name the folder with letters, digits, "_" and "-", starting with a letter or digit (Docusaurus skips a folder starting with "_")',
     ]);
   });
 
   it('postRedirects refuses to write redirects that would make a post unreachable', () => {
     post('c-incident', 'index.md', 'slug: c-incident');
     expect(() => postRedirects(site)).toThrow(
-      'blog/c-incident/index.md: front matter "slug" "c-incident" is also the name of its folder',
+      'blog/c-incident/index.md: slug "c-incident" is also the name of its folder',
     );
     rmSync(path.join(site, 'blog', 'c-incident'), {recursive: true});
   });

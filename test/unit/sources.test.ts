@@ -24,63 +24,59 @@ describe('parseSources', () => {
   });
 
   it.each([
-    ['no list', {}, '"sources" must list the sources the post is written from'],
+    ['no list', {}, 'sources must list the sources the post is written from'],
     [
       'a source without a URL',
       [{...SOURCES[0], url: undefined}],
-      '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got nothing',
+      'sources[0].url of source "product-page" must be an https:// address a reader can follow; got nothing',
     ],
     [
       'a URL that is not https',
       [{...SOURCES[0], url: 'github.com/x'}],
-      '"sources[0].url" of source "product-page" must be an https:// address',
+      'sources[0].url of source "product-page" must be an https:// address',
     ],
     [
       'a URL with a user name, which hides the real host',
       [{...SOURCES[0], url: 'https://github.com@evil.example/x'}],
-      '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got "https://github.com@evil.example/x", which names a user before the host',
+      'sources[0].url of source "product-page" must be an https:// address a reader can follow; got "https://github.com@evil.example/x", which names a user before the host',
     ],
     [
       'a URL with whitespace',
       [{...SOURCES[0], url: 'https://github.com/x y'}],
-      '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got "https://github.com/x y", which holds whitespace',
+      'sources[0].url of source "product-page" must be an https:// address a reader can follow; got "https://github.com/x y", which holds whitespace',
     ],
     [
       'a javascript: URL',
       [{...SOURCES[0], url: 'javascript:alert(1)'}],
-      '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got "javascript:alert(1)", which uses javascript',
+      'sources[0].url of source "product-page" must be an https:// address a reader can follow; got "javascript:alert(1)", which uses javascript',
     ],
     [
       'a host in another script that can imitate a known one',
       [{...SOURCES[0], url: 'https://gіthub.com/BerriAI/litellm'}],
-      '"sources[0].url" of source "product-page" must be an https:// address a reader can follow; got "https://gіthub.com/BerriAI/litellm", which has an internationalised host name',
+      'sources[0].url of source "product-page" must be an https:// address a reader can follow; got "https://gіthub.com/BerriAI/litellm", which has an internationalised host name',
     ],
     [
       'markup in a title',
       [{...SOURCES[0], title: 'Report <img src=x onerror=alert(1)>'}],
-      '"sources[0].title" must be plain text but holds markup at "<img',
+      'sources[0].title must be plain text but holds markup at "<img',
     ],
-    [
-      'an id with spaces',
-      [{...SOURCES[0], id: 'PR 1'}],
-      '"sources[0].id" must be lower-case letters, digits and dashes',
-    ],
-    ['an id declared twice', [SOURCES[1], SOURCES[1]], '"sources[1].id" "pr-1" is declared twice'],
-    ['a missing title', [{...SOURCES[0], title: ' '}], '"sources[0].title" must name the source for a reader'],
+    ['an id with spaces', [{...SOURCES[0], id: 'PR 1'}], 'sources[0].id must be lower-case letters, digits and dashes'],
+    ['an id declared twice', [SOURCES[1], SOURCES[1]], 'sources[1].id "pr-1" is declared twice'],
+    ['a missing title', [{...SOURCES[0], title: ' '}], 'sources[0].title must name the source for a reader'],
     [
       'an unknown kind',
       [{...SOURCES[0], kind: 'tweet'}],
-      '"sources[0].kind" must be one of product post-mortem, pull request, issue, commit, release notes, documentation; got "tweet"',
+      'sources[0].kind must be one of product post-mortem, pull request, issue, commit, release notes, documentation; got "tweet"',
     ],
     [
       'an unquoted date',
       [{...SOURCES[0], date: new Date(Date.UTC(2026, 1, 18))}],
-      '"sources[0].date" must be a quoted date',
+      'sources[0].date must be a quoted date',
     ],
-    ['a misspelt field', [{...SOURCES[0], link: 'https://example.com'}], '"sources[0].link" is not a known field'],
+    ['a misspelt field', [{...SOURCES[0], link: 'https://example.com'}], 'sources[0].link is not a known field'],
   ])('rejects %s, naming the file and the field', (_name, value, message) => {
     const frontMatter = Array.isArray(value) ? {sources: value} : value;
-    expect(() => parseSources(frontMatter, FILE)).toThrow(`${FILE}: front matter ${message}`);
+    expect(() => parseSources(frontMatter, FILE)).toThrow(`${FILE}: ${message}`);
   });
 });
 
@@ -93,7 +89,7 @@ describe('checkSourcesCited', () => {
 
   it('refuses a declared source the text never cites, naming the id', () => {
     expect(() => checkSourcesCited(sources, ['product-page'], FILE)).toThrow(
-      `${FILE}: front matter "sources[1]" ("pr-1") is declared but the text never cites it`,
+      `${FILE}: sources[1] ("pr-1") is declared but the text never cites it`,
     );
   });
 });

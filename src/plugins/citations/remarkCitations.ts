@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type {Heading, Link, List, ListItem, Parent, PhrasingContent, Root, RootContent, Text} from 'mdast';
 
-import {faultLine, FaultReport} from '../../authoring/faultReport';
+import {locateFault} from '../../authoring/frontMatterFaults';
+import {FaultError, isFaultError, type Fault} from '../../faults/fault';
 import {STABLE_SECTIONS, TO_FILL} from '../../authoring/scaffold';
-import {formatCalendarDate, FrontMatterErrors, IncidentMetaError} from '../../incidents/frontMatterFields';
+import {formatCalendarDate} from '../../incidents/frontMatterFields';
 import {checkSourcesCited, CITATION, citationAnchor, describeSource, sourceAnchor} from '../../incidents/sources';
 import {type Source, parseSources} from '../../incidents/frontMatterSchema';
 
@@ -160,8 +161,8 @@ const textOf = (node: RootContent | Root): string =>
  * headings with one id (a customer's link to a section would land on the
  * first), a stable section missing, and text the scaffold left to fill.
  */
-function headingAndCitationFaults(tree: Root, file: string, sources: readonly Source[], postUrl: string): string[] {
-  const faults: string[] = [];
+function headingAndCitationFaults(tree: Root, file: string, sources: readonly Source[], postUrl: string): Fault[] {
+  const faults: Fault[] = [];
   const seenIds = new Map<string, number>();
   const anchorLinks: {anchor: string; line: number}[] = [];
   let lastLine = 1;
@@ -169,20 +170,26 @@ function headingAndCitationFaults(tree: Root, file: string, sources: readonly So
     const line = node.position?.start.line ?? 0;
     if (node.type === 'heading') {
       if (new RegExp(CITATION.source).test(textOf(node)))
-        faults.push(
-          `${file}:${line}: a heading may not cite a source (the table of contents would show [^id] raw); cite in the text below it`,
-        );
+        faults.push({
+          file,
+          line,
+          message: `a heading may not cite a source (the table of contents would show [^id] raw); cite in the text below it`,
+        });
       const id = node.data?.hProperties?.id;
       if (typeof id === 'string' && /^(source-|cite-|__docusaurus)/.test(id)) {
-        faults.push(
-          `${file}:${line}: the heading id "${id}" is kept for the Sources list and its citations (source-*, cite-*); give the heading another {#id}`,
-        );
+        faults.push({
+          file,
+          line,
+          message: `the heading id "${id}" is kept for the Sources list and its citations (source-*, cite-*); give the heading another {#id}`,
+        });
       }
       if (typeof id === 'string') {
         if (seenIds.has(id))
-          faults.push(
-            `${file}:${line}: the heading id "${id}" is already used on line ${seenIds.get(id)}; give this heading its own {#id}`,
-          );
+          faults.push({
+            file,
+            line,
+            message: `the heading id "${id}" is already used on line ${seenIds.get(id)}; give this heading its own {#id}`,
+          });
         else seenIds.set(id, line);
       }
       return;
@@ -198,12 +205,18 @@ function headingAndCitationFaults(tree: Root, file: string, sources: readonly So
     }
     if (node.type === 'text') {
       if (node.value.includes(TO_FILL))
-        faults.push(`${file}:${line}: "${TO_FILL}" is left from the scaffold; write the section, citing its sources`);
+        faults.push({
+          file,
+          line,
+          message: `"${TO_FILL}" is left from the scaffold; write the section, citing its sources`,
+        });
       for (const match of node.value.matchAll(SPACED_CITATION)) {
         const at = line + (node.value.slice(0, match.index).match(/\n/g)?.length ?? 0);
-        faults.push(
-          `${file}:${at}: remove the space before ${match[1]}: a citation follows the word it supports directly, as in "took 30 seconds${match[1]}"`,
-        );
+        faults.push({
+          file,
+          line: at,
+          message: `remove the space before ${match[1]}: a citation follows the word it supports directly, as in "took 30 seconds${match[1]}"`,
+        });
       }
     }
     if ('children' in node) node.children.forEach(visit);
@@ -213,16 +226,20 @@ function headingAndCitationFaults(tree: Root, file: string, sources: readonly So
   const anchors = new Set([...seenIds.keys(), ...sources.map((source) => sourceAnchor(source.id))]);
   for (const {anchor, line} of anchorLinks) {
     if (!anchors.has(decodeAnchor(anchor))) {
-      faults.push(
-        `${file}:${line}: the link to #${anchor} points at no heading of this post (ids: ${[...seenIds.keys()].join(', ')}); use one of them`,
-      );
+      faults.push({
+        file,
+        line,
+        message: `the link to #${anchor} points at no heading of this post (ids: ${[...seenIds.keys()].join(', ')}); use one of them`,
+      });
     }
   }
   for (const {id, title} of STABLE_SECTIONS) {
     if (!seenIds.has(id))
-      faults.push(
-        `${file}:${lastLine}: the section "## ${title} {#${id}}" is missing; customer notices link to it, so every post has it`,
-      );
+      faults.push({
+        file,
+        line: lastLine,
+        message: `the section "## ${title} {#${id}}" is missing; customer notices link to it, so every post has it`,
+      });
   }
   return faults;
 }
@@ -238,13 +255,11 @@ export default function remarkCitations({siteDir, blogPath}: {siteDir: string; b
     const file = path.relative(siteDir, vfile.path);
     const frontMatter = vfile.data.frontMatter ?? {};
     const postUrl = `${blogPath}/${String(frontMatter.slug)}`;
-    // Every fault of the post's text at once, each a line located in the post, as every other check reports.
-    const faults: string[] = [];
+    // Every fault of the post's text at once, each located in the post, as every other check reports.
+    const faults: Fault[] = [];
     const located = (error: unknown) => {
-      if (error instanceof IncidentMetaError) faults.push(faultLine(error, String(vfile.value)));
-      else if (error instanceof FrontMatterErrors)
-        faults.push(...error.faults.map((fault) => faultLine(fault, String(vfile.value))));
-      else throw error;
+      if (!isFaultError(error)) throw error;
+      faults.push(...error.faults.map((fault) => locateFault(fault, String(vfile.value))));
     };
     let sources: Source[] = [];
     try {
@@ -254,7 +269,7 @@ export default function remarkCitations({siteDir, blogPath}: {siteDir: string; b
     }
     if (!TRUNCATE_MARKER.test(String(vfile.value))) {
       replaceCitations(tree, sources, postUrl);
-      if (faults.length > 0) throw new FaultReport(faults);
+      if (faults.length > 0) throw new FaultError(faults);
       return;
     }
     faults.push(...headingAndCitationFaults(tree, file, sources, postUrl));
@@ -263,9 +278,11 @@ export default function remarkCitations({siteDir, blogPath}: {siteDir: string; b
     // With sources that could not be read, which citations are undeclared is not known yet.
     if (faults.length === 0 || sources.length > 0) {
       for (const {id, line} of cited.filter((citation) => !declared.has(citation.id))) {
-        faults.push(
-          `${file}:${line}: [^${id}] cites a source that "sources" does not declare (${[...declared].join(', ')}); declare it, or fix the id`,
-        );
+        faults.push({
+          file,
+          line,
+          message: `[^${id}] cites a source that "sources" does not declare (${[...declared].join(', ')}); declare it, or fix the id`,
+        });
       }
       try {
         checkSourcesCited(
@@ -279,11 +296,13 @@ export default function remarkCitations({siteDir, blogPath}: {siteDir: string; b
     }
     const headings = tree.children.filter((node): node is Heading => node.type === 'heading' && node.depth === 2);
     if (headings.at(-1)?.data?.hProperties?.id !== 'sources') {
-      faults.push(
-        `${file}:1: the last section must be "## Sources {#sources}", where the list of sources is rendered; add it at the end`,
-      );
+      faults.push({
+        file,
+        line: 1,
+        message: `the last section must be "## Sources {#sources}", where the list of sources is rendered; add it at the end`,
+      });
     }
-    if (faults.length > 0) throw new FaultReport(faults);
+    if (faults.length > 0) throw new FaultError(faults);
     tree.children.push(
       sourceList(
         sources,

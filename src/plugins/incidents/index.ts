@@ -12,7 +12,7 @@ import {
   type IncidentPostMeta,
 } from '../../incidents/frontMatterSchema';
 import {POST_FAULTS, VERSION_OVERLAPS} from '../../incidents/frontMatterFields';
-import {FaultReport} from '../../authoring/faultReport';
+import {FaultError, faultLine} from '../../faults/fault';
 import {buildIncidentIndex, incidentFilters, type FilterKind, type IncidentRow} from '../../incidents/incidentIndex';
 import {incidentsJson, INCIDENTS_JSON_PATH} from '../../incidents/incidentsJson';
 import {
@@ -74,9 +74,11 @@ export function incidentPostValidator(siteDir: string) {
       blogPosts.map((post) => ({file: sourceFile(post), frontMatter: post.metadata.frontMatter})),
     );
     // Under `npm start` the server stays up and each faulty post shows its faults in the browser (src/theme).
-    if (faults.length > 0 && process.env.NODE_ENV !== 'development') throw new FaultReport(faults);
+    if (faults.length > 0 && process.env.NODE_ENV !== 'development') throw new FaultError(faults);
     if (faults.length > 0)
-      console.warn(`Posts left out of /incidents until fixed (their pages show why):\n${faults.join('\n')}`);
+      console.warn(
+        `Posts left out of /incidents until fixed (their pages show why):\n${faults.map(faultLine).join('\n')}`,
+      );
     const meta = new Map(valid.map((post) => [post.file, post.meta]));
     // Every header warns where its "or later" range takes in another post's affected versions.
     const overlaps = rangeOverlaps(
@@ -87,7 +89,7 @@ export function incidentPostValidator(siteDir: string) {
     );
     return blogPosts.map((post) => {
       const file = sourceFile(post);
-      const own = faults.filter((fault) => fault.startsWith(`${file}:`));
+      const own = faults.filter((fault) => fault.file === file).map(faultLine);
       const frontMatter =
         own.length > 0
           ? {...post.metadata.frontMatter, [POST_FAULTS]: own}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
-import {FaultReport} from '../../authoring/faultReport';
+import {FaultError} from '../../faults/fault';
 import {RECONNECT_PATHS} from '../../measurements/probeRecording';
 import {RECORDING_ASSET_DIR, recordingAssets, recordingJson, runCsv} from '../../measurements/recordingAssets';
 import {readRecordings} from '../../measurements/recordingFiles';
@@ -22,7 +22,7 @@ export default function latencyReplayPlugin(context: LoadContext): Plugin {
     getPathsToWatch: () => [path.join(context.siteDir, 'blog', '**/*.probes.json')],
     async loadContent(): Promise<LatencyReplayData> {
       const {recordings, faults} = readRecordings(context.siteDir);
-      if (faults.length > 0) throw new FaultReport(faults);
+      if (faults.length > 0) throw new FaultError(faults);
       // Only the current recordings' files: a re-measured recording leaves no stale one behind.
       clearGeneratedDir(context.siteDir, RECORDING_ASSET_DIR);
       const write = (file: string, text: string) => writeGeneratedFile(context.siteDir, file, text);

@@ -2,7 +2,7 @@ import {existsSync, lstatSync} from 'node:fs';
 import path from 'node:path';
 import type {Node, Parent, Root} from 'mdast';
 
-import {FaultReport} from '../../authoring/faultReport';
+import {FaultError, type Fault} from '../../faults/fault';
 import {linkTargetFault} from '../../html/linkTargets';
 
 type VFileLike = {path: string};
@@ -232,7 +232,7 @@ function elementFaults({name, attributes = []}: MdxNode, imported: Imports): str
 export default function remarkSafeMarkup({siteDir}: {siteDir: string}) {
   return (tree: Root, vfile: VFileLike): void => {
     const file = path.relative(siteDir, vfile.path);
-    const faults: string[] = [];
+    const faults: Fault[] = [];
     const imported = {components: new Set<string>(), json: new Set<string>()};
     for (const node of tree.children as MdxNode[]) {
       if (node.type !== 'mdxjsEsm') continue;
@@ -242,14 +242,16 @@ export default function remarkSafeMarkup({siteDir}: {siteDir: string}) {
         // A link in the pull request could bring in any file of the machine that builds it.
         const data = match?.[2].startsWith('./') ? path.join(path.dirname(vfile.path), match[2]) : undefined;
         if (data && existsSync(data) && lstatSync(data).isSymbolicLink())
-          faults.push(
-            `${file}:${node.position?.start.line ?? '?'}: ${match![2]} is a symbolic link; commit the file itself`,
-          );
+          faults.push({
+            file,
+            line: node.position?.start.line ?? 1,
+            message: `${match![2]} is a symbolic link; commit the file itself`,
+          });
       }
     }
     const visit = (node: MdxNode) => {
       for (const fault of faultsOf(node, imported))
-        faults.push(`${file}:${node.position?.start.line ?? '?'}: ${fault}`);
+        faults.push({file, line: node.position?.start.line ?? 1, message: fault});
       // A component that fails on what the post gives it names the post: the build's own error names only the URL.
       if (
         (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
@@ -261,6 +263,6 @@ export default function remarkSafeMarkup({siteDir}: {siteDir: string}) {
       if ('children' in node) for (const child of (node as Parent).children) visit(child as MdxNode);
     };
     visit(tree as MdxNode);
-    if (faults.length > 0) throw new FaultReport(faults);
+    if (faults.length > 0) throw new FaultError(faults);
   };
 }

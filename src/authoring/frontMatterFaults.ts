@@ -1,12 +1,12 @@
 /**
- * How every check of a post reports what it found, in the build and in
- * `npm run check` alike: one line per fault, `file:line: field: what is wrong,
- * how to fix it`, all faults of a run at once, with no stack trace.
+ * Front-matter faults in the post's text: the line each field is written on,
+ * and the one opening of a front-matter block the site reads.
  */
 import path from 'node:path';
 import {isMap, isScalar, isSeq, LineCounter, parseDocument} from 'yaml';
 
-import {FRONT_MATTER_BLOCK, type IncidentMetaError} from '../incidents/frontMatterFields';
+import {FaultError, type Fault} from '../faults/fault';
+import {FRONT_MATTER_BLOCK} from '../incidents/frontMatterFields';
 
 /** "incident.versions[0].fixed" → ["incident", "versions", 0, "fixed"]. */
 function fieldPath(field: string): (string | number)[] {
@@ -42,25 +42,11 @@ function frontMatterLine(fileText: string, field: string): number {
   return 1;
 }
 
-/** One line for a front-matter fault, located in the post's text. */
-export function faultLine(error: IncidentMetaError, fileText: string | undefined): string {
-  return `${error.file}:${fileText === undefined ? 1 : frontMatterLine(fileText, error.field)}: ${error.field}: ${error.fault}`;
+/** A front-matter fault with the line its field is written on in the post's text; any other fault as it is. */
+export function locateFault(fault: Fault, fileText: string | undefined): Fault {
+  if (fault.line !== undefined || fault.field === undefined) return fault;
+  return {...fault, line: fileText === undefined ? 1 : frontMatterLine(fileText, fault.field)};
 }
-
-/** Every fault of a run, thrown as one error whose message is the lines and nothing else. */
-export class FaultReport extends Error {
-  // Private, so Docusaurus' error report does not print the lines a second time as a property.
-  readonly #lines: readonly string[];
-  constructor(lines: readonly string[]) {
-    super(lines.join('\n'));
-    this.#lines = lines;
-    this.stack = `${lines.length} ${lines.length === 1 ? 'fault' : 'faults'} to fix:\n${this.message}`;
-  }
-  get lines(): readonly string[] {
-    return this.#lines;
-  }
-}
-FaultReport.prototype.name = 'FaultReport';
 
 /**
  * Docusaurus' front-matter reader (gray-matter) runs a block opened with
@@ -70,8 +56,10 @@ FaultReport.prototype.name = 'FaultReport';
 export function refuseFrontMatterEngines(filePath: string, fileContent: string, siteDir: string): void {
   const first = fileContent.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
   if (first.startsWith('---') && first.trim() !== '---') {
-    throw new FaultReport([
-      `${path.relative(siteDir, filePath)}:1: front matter must open with "---" alone on its line, not "${first.slice(0, 20)}": other openings run code or another parser`,
-    ]);
+    throw new FaultError({
+      file: path.relative(siteDir, filePath),
+      line: 1,
+      message: `front matter must open with "---" alone on its line, not "${first.slice(0, 20)}": other openings run code or another parser`,
+    });
   }
 }

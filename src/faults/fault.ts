@@ -1,0 +1,76 @@
+/**
+ * The one shape of a fault, for every check here (front matter, a post's text
+ * and URLs, lab recordings, components), and the one error that carries them,
+ * in the build, `npm run check` and the dev server alike. A fault is printed as
+ * one line, `file:line: field: what is wrong, how to fix it`, all faults of a
+ * run at once, with no stack trace.
+ */
+
+export type Fault = {
+  /** The file to open, relative to the site. */
+  file: string;
+  /** Its line, from 1 (and column) where known; a front-matter fault is located from its field (authoring/frontMatterFaults). */
+  line?: number;
+  column?: number;
+  /** The field at fault, e.g. incident.versions[0].fixed, or a recording's scenarios[0].runs.before. */
+  field?: string;
+  /** What is wrong and how to fix it. */
+  message: string;
+};
+
+/**
+ * The fault as one line. A located fault reads `file:line: field: message`; a
+ * field with no line (a recording's) reads as a sentence, `file: field message`.
+ */
+export function faultLine({file, line, column, field, message}: Fault): string {
+  const at = line === undefined ? file : column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
+  if (field === undefined) return `${at}: ${message}`;
+  return line === undefined ? `${at}: ${field} ${message}` : `${at}: ${field}: ${message}`;
+}
+
+/**
+ * Marks a FaultError across copies of this module: the config's plugins are loaded by Docusaurus' own module loader,
+ * so the same class can exist twice in one process and `instanceof` would miss the other copy's errors.
+ */
+const FAULT_ERROR = Symbol.for('litellm-incident-reports.FaultError');
+
+/** Whether `error` is a FaultError, from any copy of this module. */
+export function isFaultError(error: unknown): error is FaultError {
+  return typeof error === 'object' && error !== null && FAULT_ERROR in error;
+}
+
+/** One or more faults, thrown; its message is their lines and nothing else. */
+export class FaultError extends Error {
+  readonly [FAULT_ERROR] = true;
+  // Private, so Node and Docusaurus do not print the faults a second time as a property.
+  readonly #faults: readonly Fault[];
+  constructor(faults: Fault | readonly Fault[]) {
+    const list: readonly Fault[] = Array.isArray(faults) ? faults : [faults as Fault];
+    super(list.map(faultLine).join('\n'));
+    this.#faults = list;
+    // The lines name file and field; a stack trace would only bury them.
+    this.stack = `${list.length} ${list.length === 1 ? 'fault' : 'faults'} to fix:\n${this.message}`;
+  }
+  get faults(): readonly Fault[] {
+    return this.#faults;
+  }
+}
+FaultError.prototype.name = 'FaultError';
+
+/**
+ * Runs independent checks and gathers their faults: `check(fn)` returns fn's
+ * result, or undefined after recording the faults it threw.
+ */
+export function faultCollector() {
+  const faults: Fault[] = [];
+  const check = <T>(run: () => T): T | undefined => {
+    try {
+      return run();
+    } catch (error) {
+      if (!isFaultError(error)) throw error;
+      faults.push(...error.faults);
+      return undefined;
+    }
+  };
+  return {check, faults};
+}
