@@ -52,6 +52,9 @@ export default defineConfig({
           globalSetup: ['test/support/buildSite.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
+          // Islands and Pagefind answer in well under a second on a quiet machine, but these run beside builds on
+          // two cores; a poll fails only when the answer never comes, so it may wait as long as a reader would.
+          expect: {poll: {timeout: 20_000}},
         },
       },
     ],

@@ -40,6 +40,8 @@ export async function visit(
       seen.push(`${event.effectiveDirective} ${event.blockedURI || 'inline'}`),
     );
   });
+  // Playwright's 30 s default was hit beside builds on two cores; the test's own timeout is the real bound.
+  context.setDefaultTimeout(90_000);
   const page = await context.newPage();
   const result: PageVisit = {
     page,
