@@ -13,10 +13,11 @@ const site = openSiteInBrowser();
 
 /** Each internal address's HTTP status, fetched once however many pages link to it. */
 const linkStatuses = new Map<string, Promise<number>>();
-const linkStatus = (href: string) => {
-  if (!linkStatuses.has(href)) linkStatuses.set(href, fetch(href).then((response) => response.status));
-  return linkStatuses.get(href)!;
-};
+function linkStatus(href: string): Promise<number> {
+  const status = linkStatuses.get(href) ?? fetch(href).then((response) => response.status);
+  linkStatuses.set(href, status);
+  return status;
+}
 
 /** Widths no page may scroll sideways at: a small phone, a tablet, a laptop. */
 const WIDTHS = [320, 768, 1280];
