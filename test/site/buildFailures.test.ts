@@ -163,7 +163,7 @@ const FAULTS: Record<string, Fault> = {
     },
     found: new RegExp(`${LINE_START}${escaped(POST)}:\\d+: the link to /blog/no-such-incident leads to no post`),
     // The build finds it in the built pages, after every page is written.
-    built: `- ${POST} (page /blog/vllm-embeddings-incident): links to /blog/no-such-incident`,
+    built: `${POST}: (page /blog/vllm-embeddings-incident) links to /blog/no-such-incident, which the build does not hold`,
   },
   'a summary that does not match its probes': {
     stage: 'recording',

@@ -1,6 +1,7 @@
 import {existsSync} from 'node:fs';
 import path from 'node:path';
 
+import {FaultError, type Fault} from '../../faults/fault';
 import {attribute, builtPages, elements} from '../../html/builtHtml';
 
 export type BrokenLink = {page: string; href: string};
@@ -62,4 +63,27 @@ export function checkBuiltLinks(outDir: string): {broken: BrokenLink[]; duplicat
     return !(ids !== undefined && (url.hash.length <= 1 || ids.has(decodeURIComponent(url.hash.slice(1)))));
   });
   return {broken, duplicateIds};
+}
+
+/**
+ * Fails the build on a broken link or an id a post page gives twice, naming the post file it is written in
+ * (`files`: page → file; Docusaurus' own check, which runs next, names only the URL). List pages repeat each
+ * excerpt's section ids by design, so only post pages are held to one of each.
+ */
+export function failOnBrokenLinks(outDir: string, files: ReadonlyMap<string, string>): void {
+  const {broken, duplicateIds} = checkBuiltLinks(outDir);
+  const fileOf = (page: string) => files.get(page) ?? `build${page}.html`;
+  const faults: Fault[] = [
+    ...broken.map(({page, href}) => ({
+      file: fileOf(page),
+      message: `(page ${page}) links to ${href}, which the build does not hold; link an existing page, section or file`,
+    })),
+    ...duplicateIds
+      .filter(({page}) => files.has(page))
+      .map(({page, id}) => ({
+        file: fileOf(page),
+        message: `(page ${page}) gives the id "${id}" twice, so links to it land on the first; give each heading its own {#id}`,
+      })),
+  ];
+  if (faults.length > 0) throw new FaultError(faults);
 }
