@@ -63,13 +63,28 @@ export function runAt(run: ProbeRun, lanes: RunLanes, timeMs: number): RunMoment
   };
 }
 
-export function verdictText(verdict: KubeletVerdict, settings: ProbeSettings, timeMs: number): string {
-  const failed = verdict.probes.filter((probe) => probe.failed).length;
-  if (verdict.restartAtMs === null)
-    return `No restart: ${failed} of ${verdict.probes.length} kubelet probes failed, never ${settings.failureThreshold} in a row.`;
-  return timeMs >= verdict.restartAtMs
-    ? `Pod restarted at ${formatMs(verdict.restartAtMs)}: ${settings.failureThreshold} kubelet probes failed in a row.`
-    : `Kubelet: ${failed} of ${verdict.probes.length} probes fail; the pod will be restarted at ${formatMs(verdict.restartAtMs)}.`;
+/**
+ * The kubelet's verdict as it stands at `timeMs` of a run `durationMs` long: the restart once it has happened, the
+ * final count at the end, and until then only the probes whose outcome is in (a probe fails when its timeout runs
+ * out), so the replay never tells what is yet to come.
+ */
+export function verdictText(
+  verdict: KubeletVerdict,
+  settings: ProbeSettings,
+  timeMs: number,
+  durationMs: number,
+): string {
+  const threshold = settings.failureThreshold;
+  if (verdict.restartAtMs !== null && timeMs >= verdict.restartAtMs)
+    return `Pod restarted at ${formatMs(verdict.restartAtMs)}: ${threshold} kubelet probes failed in a row.`;
+  const failedCount = (probes: KubeletVerdict['probes']) => probes.filter((probe) => probe.failed).length;
+  if (verdict.restartAtMs === null && timeMs >= durationMs)
+    return `No restart: ${failedCount(verdict.probes)} of ${verdict.probes.length} kubelet probes failed, never ${threshold} in a row.`;
+  const known = verdict.probes.filter((probe) => probe.atMs + settings.timeoutSeconds * 1000 <= timeMs);
+  if (known.length === 0)
+    return `Kubelet: no probe has answered or timed out yet; ${threshold} failed in a row restart the pod.`;
+  const inARow = known.reduce((run, probe) => (probe.failed ? run + 1 : 0), 0);
+  return `Kubelet so far: ${failedCount(known)} of ${known.length} probes failed, ${inARow} in a row; ${threshold} failed in a row restart the pod.`;
 }
 
 /** The screen-reader summary of a moment, said after a seek or a pause. */

@@ -19,6 +19,22 @@ function linkStatus(href: string): Promise<number> {
   return status;
 }
 
+/** WCAG 2.1's contrast ratio of two computed colours, "rgb(r, g, b)". */
+function contrastRatio(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, b] = color
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((c) => {
+        const channel = Number(c) / 255;
+        return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
+
 /** Widths no page may scroll sideways at: a small phone, a tablet, a laptop. */
 const WIDTHS = [320, 768, 1280];
 
@@ -129,8 +145,8 @@ describe('latency replay in a real browser', () => {
     return match[2] === 'ms' ? Number(match[1]) / 1000 : Number(match[1]);
   };
 
-  async function openReplay(options = {}) {
-    const v = await visit(site.browser, site.server.origin, LEAD_POST, options);
+  async function openReplay(options = {}, query = '') {
+    const v = await visit(site.browser, site.server.origin, LEAD_POST + query, options);
     // The island loads as it comes into view.
     await v.page.locator('[data-island="latency-replay"]').scrollIntoViewIfNeeded();
     await v.page.locator('[data-replay-player="ready"]').waitFor();
@@ -245,6 +261,10 @@ describe('latency replay in a real browser', () => {
       const box = (await slider.boundingBox())!;
       await slider.click({position: {x: box.width * 0.5, y: box.height / 2}});
       expect(await before.locator('path[class*="restart"]').count()).toBe(0);
+      // Nor does the verdict foretell it: only the kubelet probes so far.
+      expect(await verdict.innerText()).toMatch(
+        /^Kubelet so far: [0-2] of [23] probes failed, [0-2] in a row; 3 failed in a row restart the pod\.$/,
+      );
       await expect.poll(() => new URL(page.url()).searchParams.get('close')).toBe('35');
       expect(Number(new URL(page.url()).searchParams.get('t'))).toBeCloseTo(21, 0);
 
@@ -299,13 +319,16 @@ describe('latency replay in a real browser', () => {
       await page.keyboard.press('Shift+Tab'); // Play
       await page.keyboard.press('Enter');
       await expect
-        .poll(() => page.locator('[aria-live="polite"]').innerText(), {timeout: 5000})
+        .poll(() => page.locator('[aria-live="polite"]').innerText())
         .toBe('Before the fix: the kubelet restarts the pod at 31.0 s, after 3 failed probes in a row.');
       const before = page.locator('section').filter({has: page.locator('[data-readout="before"]')});
       await expect.poll(() => before.locator('svg[role="img"] path[class*="restart"]').count()).toBe(3);
       // Stepping back before the restart by keyboard takes the marker away again.
       await page.getByRole('slider').press('Home');
       expect(await before.locator('path[class*="restart"]').count()).toBe(0);
+      await expect(page.locator('[data-verdict="before"]').innerText()).resolves.toBe(
+        'Kubelet: no probe has answered or timed out yet; 3 failed in a row restart the pod.',
+      );
     } finally {
       await v.close();
     }
@@ -355,6 +378,36 @@ describe('latency replay in a real browser', () => {
         6,
       );
       expect(await v.page.getByRole('button', {name: 'Play'}).count()).toBe(0);
+    } finally {
+      await v.close();
+    }
+  });
+
+  it('labels the restart legibly over the failed probes in dark mode on a phone', async () => {
+    const v = await openReplay({colorScheme: 'dark', viewport: {width: 375, height: 800}}, '?close=35');
+    try {
+      const label = v.page.getByText('pod restarted', {exact: true});
+      await label.waitFor();
+      const style = await label.evaluate((element) => {
+        const css = getComputedStyle(element);
+        return {
+          fill: css.fill,
+          stroke: css.stroke,
+          paintOrder: css.paintOrder,
+          // What is painted behind the replay: the nearest ancestor with a background of its own.
+          background: (() => {
+            for (let node: Element | null = element; node; node = node.parentElement) {
+              const color = getComputedStyle(node).backgroundColor;
+              if (color !== 'rgba(0, 0, 0, 0)') return color;
+            }
+            return 'rgb(255, 255, 255)';
+          })(),
+        };
+      });
+      // Drawn over probe bars of its own colour, the text keeps a halo of the page's background around it.
+      expect(style.paintOrder).toMatch(/^stroke/);
+      expect(style.stroke).toBe(style.background);
+      expect(contrastRatio(style.fill, style.background)).toBeGreaterThanOrEqual(4.5);
     } finally {
       await v.close();
     }

@@ -187,10 +187,17 @@ describe('replay view', () => {
 
   it('restarts the pod of a 35 s freeze under the default settings, at 31 s', () => {
     expect(lanes.kubelet.restartAtMs).toBe(31_000);
-    expect(verdictText(lanes.kubelet, DEFAULT_PROBE_SETTINGS, 20_000)).toBe(
-      'Kubelet: 3 of 4 probes fail; the pod will be restarted at 31.0 s.',
+    // Before the restart it tells only what the probes so far show, never the restart to come.
+    expect(verdictText(lanes.kubelet, DEFAULT_PROBE_SETTINGS, 0, 42_000)).toBe(
+      'Kubelet: no probe has answered or timed out yet; 3 failed in a row restart the pod.',
     );
-    expect(verdictText(lanes.kubelet, DEFAULT_PROBE_SETTINGS, 31_000)).toBe(
+    expect(verdictText(lanes.kubelet, DEFAULT_PROBE_SETTINGS, 3000, 42_000)).toBe(
+      'Kubelet so far: 0 of 1 probes failed, 0 in a row; 3 failed in a row restart the pod.',
+    );
+    expect(verdictText(lanes.kubelet, DEFAULT_PROBE_SETTINGS, 30_999, 42_000)).toBe(
+      'Kubelet so far: 2 of 3 probes failed, 2 in a row; 3 failed in a row restart the pod.',
+    );
+    expect(verdictText(lanes.kubelet, DEFAULT_PROBE_SETTINGS, 31_000, 42_000)).toBe(
       'Pod restarted at 31.0 s: 3 kubelet probes failed in a row.',
     );
   });

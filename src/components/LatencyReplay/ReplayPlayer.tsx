@@ -321,7 +321,7 @@ export default function ReplayPlayer({
               outageAtMs={scenario.runs[path].outageAtMs}
             />
             <p className={styles.verdict} data-verdict={path}>
-              {verdictText(verdicts[path], settings, clock.timeMs)}
+              {verdictText(verdicts[path], settings, clock.timeMs, clock.durationMs)}
             </p>
           </section>
         );
