@@ -166,7 +166,10 @@ const versionStatement = mapping(
     }),
     note: plainText().optional(),
   },
-  (input) => `must be a mapping; got ${describe(input)}`,
+  (input) =>
+    typeof input === 'number' || typeof input === 'string'
+      ? `must be a statement (${STATEMENT_HELP}), not a bare version; got ${describe(input)}${typeof input === 'number' ? ', which YAML read as a number' : ''}: write it as - {package: pypi, affected: ["1.90.0"], source: <id>}, the version quoted`
+      : `must be a mapping; got ${describe(input)}`,
 ).check((ctx) => {
   const statement = ctx.value;
   const bounds = (['first_affected', 'last_affected', 'fixed'] as const).flatMap((name) =>
@@ -312,7 +315,9 @@ function updatesSchema(today: string) {
     )
     .check((ctx) => {
       ctx.value.forEach((update, i) => {
-        if (i > 0 && update.date < ctx.value[i - 1].date) {
+        const repeated = ctx.value.findIndex((other) => other.date === update.date && other.note === update.note);
+        if (repeated < i) fault(ctx, `repeats updates[${repeated}] word for word; remove one of them`, [i]);
+        else if (i > 0 && update.date < ctx.value[i - 1].date) {
           fault(ctx, `(${update.date}) is earlier than the update before it; list updates oldest first`, [i, 'date']);
         }
       });

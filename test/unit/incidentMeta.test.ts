@@ -113,6 +113,16 @@ describe('parseIncidentMeta', () => {
     ],
     ['a misspelt field', {...valid, sevrity: 'high'}, 'incident.sevrity is not a known field'],
     [
+      'a bare version that YAML read as a number',
+      {...valid, versions: [1.9]},
+      'incident.versions[0] must be a statement (package, affected, first_affected, last_affected, fixed, requires, source), not a bare version; got 1.9, which YAML read as a number: write it as - {package: pypi, affected: ["1.90.0"], source: <id>}, the version quoted',
+    ],
+    [
+      'a bare version string',
+      {...valid, versions: ['1.90.0']},
+      'incident.versions[0] must be a statement (package, affected, first_affected, last_affected, fixed, requires, source), not a bare version; got "1.90.0": write it as',
+    ],
+    [
       'a severity without its source',
       {...valid, cite: {date: 'pr-1', duration: 'pr-1'}},
       'incident.cite.severity must name the declared source',
@@ -267,6 +277,14 @@ describe('parseIncidentUpdates', () => {
         {date: '2026-05-01', note: 'a'},
       ],
       'updates[1].date (2026-05-01) is earlier than the update before it',
+    ],
+    [
+      'the same update twice',
+      [
+        {date: '2026-05-01', note: 'Added a figure.'},
+        {date: '2026-05-01', note: 'Added a figure.'},
+      ],
+      'updates[1] repeats updates[0] word for word; remove one of them',
     ],
   ])('rejects %s, naming the file and the field', (_name, value, message) => {
     expect(() => updates(value)).toThrow(`${FILE}: ${message}`);
