@@ -143,7 +143,7 @@ const FAULTS: Record<string, Fault> = {
     stage: 'text',
     edits: {[POST]: (t) => t.replace('about three\nhours all vLLM', 'about three[^pr-99999]\nhours all vLLM')},
     found: new RegExp(
-      `${LINE_START}${escaped(POST)}:\\d+: \\[\\^pr-99999\\] cites a source that "sources" does not declare`,
+      `${LINE_START}${escaped(POST)}:\\d+: \\[\\^pr-99999\\] cites "pr-99999", which is not among the ids this post declares under "sources"`,
     ),
   },
   'a link to a heading that does not exist': {

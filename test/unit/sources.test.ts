@@ -102,13 +102,15 @@ describe('remarkCitations', () => {
     children: [text('Sources')],
     data: {hProperties: {id: 'sources'}},
   };
-  const heading = (id: string) => ({
+  const heading = (id: string, line?: number) => ({
     type: 'heading' as const,
     depth: 2 as const,
     children: [text(id)],
     data: {hProperties: {id}},
+    ...(line && {position: {start: {line, column: 1}, end: {line, column: 1}}}),
   });
-  const stableSections = STABLE_SECTIONS.map(({id}) => heading(id));
+  // Each stable section's heading on line 10 + its index, so a fault can point at one.
+  const stableSections = STABLE_SECTIONS.map(({id}, k) => heading(id, 10 + k));
   const tree = (...paragraphs: string[]): Root => ({
     type: 'root',
     children: [
@@ -156,7 +158,7 @@ describe('remarkCitations', () => {
 
   it('fails the build on an undeclared source, naming the file and the id', () => {
     expect(() => run(tree('Claim[^product-page][^pr-1][^pr-9].'))).toThrow(
-      `${FILE}:1: [^pr-9] cites a source that "sources" does not declare (product-page, pr-1)`,
+      `${FILE}:1: [^pr-9] cites "pr-9", which is not among the ids this post declares under "sources" (product-page, pr-1); declare it there, or cite one of those`,
     );
   });
 
@@ -185,7 +187,7 @@ describe('remarkCitations', () => {
     })();
     expect(message).toContain(`${FILE}:0: "TO FILL" is left from the scaffold`);
     expect(message).toContain(
-      `${FILE}:1: the section "## What operators should do {#what-to-do}" is missing; customer notices link to it`,
+      `${FILE}:15: the section "## What operators should do {#what-to-do}" is missing; customer notices link to it, so every post has it: add it before the heading {#remediation} on this line`,
     );
   });
 

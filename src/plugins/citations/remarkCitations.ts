@@ -233,14 +233,18 @@ function headingAndCitationFaults(tree: Root, file: string, sources: readonly So
       });
     }
   }
-  for (const {id, title} of STABLE_SECTIONS) {
-    if (!seenIds.has(id))
-      faults.push({
-        file,
-        line: lastLine,
-        message: `the section "## ${title} {#${id}}" is missing; customer notices link to it, so every post has it`,
-      });
-  }
+  STABLE_SECTIONS.forEach(({id, title}, k) => {
+    if (seenIds.has(id)) return;
+    // Point where the section belongs: the next stable section present, or the Sources heading.
+    const nextId = [...STABLE_SECTIONS.slice(k + 1).map((section) => section.id), 'sources'].find((later) =>
+      seenIds.has(later),
+    );
+    faults.push({
+      file,
+      line: nextId ? seenIds.get(nextId)! : lastLine,
+      message: `the section "## ${title} {#${id}}" is missing; customer notices link to it, so every post has it${nextId ? `: add it before the heading {#${nextId}} on this line` : ''}`,
+    });
+  });
   return faults;
 }
 
@@ -281,7 +285,7 @@ export default function remarkCitations({siteDir, blogPath}: {siteDir: string; b
         faults.push({
           file,
           line,
-          message: `[^${id}] cites a source that "sources" does not declare (${[...declared].join(', ')}); declare it, or fix the id`,
+          message: `[^${id}] cites "${id}", which is not among the ids this post declares under "sources" (${[...declared].join(', ') || 'none'}); declare it there, or cite one of those`,
         });
       }
       try {
