@@ -168,7 +168,7 @@ const versionStatement = mapping(
   },
   (input) =>
     typeof input === 'number' || typeof input === 'string'
-      ? `must be a statement (${STATEMENT_HELP}), not a bare version; got ${describe(input)}${typeof input === 'number' ? ', which YAML read as a number' : ''}: write it as - {package: pypi, affected: ["1.90.0"], source: <id>}, the version quoted`
+      ? `must be a statement (${STATEMENT_HELP}), not a bare version; got ${describe(input)}${typeof input === 'number' ? ', which YAML read as a number' : ''}: write it as - {package: pypi, affected: ["${typeof input === 'string' ? input : '1.90.0'}"], source: <id>}, the version quoted`
       : `must be a mapping; got ${describe(input)}`,
 ).check((ctx) => {
   const statement = ctx.value;

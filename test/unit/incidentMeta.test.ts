@@ -119,8 +119,8 @@ describe('parseIncidentMeta', () => {
     ],
     [
       'a bare version string',
-      {...valid, versions: ['1.90.0']},
-      'incident.versions[0] must be a statement (package, affected, first_affected, last_affected, fixed, requires, source), not a bare version; got "1.90.0": write it as',
+      {...valid, versions: ['1.82.7']},
+      'incident.versions[0] must be a statement (package, affected, first_affected, last_affected, fixed, requires, source), not a bare version; got "1.82.7": write it as - {package: pypi, affected: ["1.82.7"], source: <id>}, the version quoted',
     ],
     [
       'a severity without its source',
