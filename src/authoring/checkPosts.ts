@@ -8,13 +8,13 @@
  */
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {load} from 'js-yaml';
 import type {Heading, Link, Root} from 'mdast';
 import type {DocusaurusConfig} from '@docusaurus/types';
 import type {Options as BlogOptions} from '@docusaurus/plugin-content-blog';
 import type {Options as PresetOptions} from '@docusaurus/preset-classic';
 
 import {faultCollector, type FaultError, faultLine, isFaultError, type Fault} from '../faults/fault';
+import {loadYaml} from '../faults/yaml';
 import {readComponents} from '../incidents/components';
 import {parseIncidentPost, type IncidentPostMeta} from '../incidents/frontMatterSchema';
 import {sourceAnchor} from '../incidents/sources';
@@ -24,19 +24,32 @@ import {locateFault, refuseFrontMatterEngines} from './frontMatterFaults';
 
 export type PostFrontMatter = {file: string; frontMatter: Record<string, unknown>};
 
+/**
+ * The keys a post may use from blog/components.yml, blog/tags.yml and blog/authors.yml, each left out where its
+ * file cannot be read, and the faults of those files, each with its line.
+ */
+export function readSiteLists(siteDir: string) {
+  const keysOf = (file: string) =>
+    Object.keys((loadYaml(readFileSync(path.join(siteDir, file), 'utf8'), file) ?? {}) as object);
+  const {check, faults} = faultCollector();
+  const [components, tags, authors] = [
+    () => Object.keys(readComponents(siteDir)),
+    () => keysOf('blog/tags.yml'),
+    () => keysOf('blog/authors.yml'),
+  ].map(check);
+  return {components, tags, authors, faults};
+}
+
 /** Front matter and URLs of every post: the valid ones' metadata, and the faults of the rest, located. */
 export function checkPostFrontMatter(
   siteDir: string,
   posts: readonly PostFrontMatter[],
 ): {valid: {file: string; meta: IncidentPostMeta}[]; faults: Fault[]} {
-  const keysOf = (file: string) => Object.keys((load(readFileSync(path.join(siteDir, file), 'utf8')) ?? {}) as object);
-  const context = {
-    today: new Date().toISOString().slice(0, 10),
-    components: Object.keys(readComponents(siteDir)),
-    tags: keysOf('blog/tags.yml'),
-    authors: keysOf('blog/authors.yml'),
-  };
+  // A list that cannot be read is left out of the posts' checks, and its own faults are reported with theirs.
+  const {faults: listFaults, ...lists} = readSiteLists(siteDir);
+  const context = {today: new Date().toISOString().slice(0, 10), ...lists};
   const {check, faults} = faultCollector();
+  faults.push(...listFaults);
   const valid = posts.flatMap(({file, frontMatter}) => {
     // Redirects and checks are per folder: a post elsewhere would escape them.
     if (!/^blog\/[^/]+\/index\.mdx?$/.test(file))

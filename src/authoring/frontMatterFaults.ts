@@ -3,43 +3,20 @@
  * and the one opening of a front-matter block the site reads.
  */
 import path from 'node:path';
-import {isMap, isScalar, isSeq, LineCounter, parseDocument} from 'yaml';
 
 import {FaultError, type Fault} from '../faults/fault';
+import {yamlFieldLine} from '../faults/yaml';
 import {FRONT_MATTER_BLOCK} from '../incidents/frontMatterFields';
-
-/** "incident.versions[0].fixed" → ["incident", "versions", 0, "fixed"]. */
-function fieldPath(field: string): (string | number)[] {
-  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map(([, key, index]) =>
-    index === undefined ? key : Number(index),
-  );
-}
 
 /**
  * The line of a post file where a front-matter field is written, or where it
- * belongs when it is missing (its nearest written parent); 1, the opening
- * "---", when nothing of it is written. The values themselves are read by
- * Docusaurus' own parser; this YAML parser is used only for its positions.
+ * belongs when it is missing; 1, the opening "---", when nothing of it is
+ * written. The values themselves are read by Docusaurus' own parser.
  */
 function frontMatterLine(fileText: string, field: string): number {
   const match = FRONT_MATTER_BLOCK.exec(fileText);
-  if (!match) return 1;
-  const lines = new LineCounter();
-  const document = parseDocument(match[1], {lineCounter: lines});
-  const keys = fieldPath(field);
-  for (let depth = keys.length; depth > 0; depth--) {
-    const parent = depth === 1 ? document.contents : document.getIn(keys.slice(0, depth - 1), true);
-    const last = keys[depth - 1];
-    // A mapping entry's line is its key's; a list item's is its own.
-    const node = isMap(parent)
-      ? parent.items.find((pair) => isScalar(pair.key) && pair.key.value === last)?.key
-      : isSeq(parent)
-        ? parent.items[last as number]
-        : undefined;
-    const offset = (node as {range?: number[]} | undefined)?.range?.[0];
-    if (offset !== undefined) return lines.linePos(offset).line + 1;
-  }
-  return 1;
+  const line = match ? yamlFieldLine(match[1], field) : undefined;
+  return line === undefined ? 1 : line + 1;
 }
 
 /** A front-matter fault with the line its field is written on in the post's text; any other fault as it is. */

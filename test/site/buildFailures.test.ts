@@ -18,7 +18,7 @@ const RECORDING = 'blog/prisma_reconnect_blocking_incident/liveness.probes.json'
 
 type Edits = Record<string, (text: string) => string>;
 type Matcher = RegExp | string;
-type Stage = 'front matter' | 'text' | 'recording' | 'links';
+type Stage = 'lists' | 'front matter' | 'text' | 'recording' | 'links';
 /** A fault, what the check prints for it, the stage of the build that refuses it, and what the build prints where it words it otherwise. */
 type Fault = {edits: Edits; found: Matcher; stage: Stage; built?: Matcher};
 
@@ -125,6 +125,18 @@ const FAULTS: Record<string, Fault> = {
     edits: {[POST]: (t) => t.replace('components: [embeddings]', 'components: [embeddings, gpu]')},
     found: fieldFault(POST, 'incident.components', `has "gpu", which is not in blog/components.yml`),
   },
+  'a component written twice in blog/components.yml': {
+    stage: 'lists',
+    edits: {'blog/components.yml': (t) => `${t}auth:\n  label: Auth\n  description: Again.\n`},
+    found: new RegExp(
+      `${LINE_START}blog/components\\.yml:\\d+:1: "auth" is written twice in one mapping, here and on line \\d+; keep one of the two entries`,
+    ),
+  },
+  'a line of blog/tags.yml that YAML cannot read': {
+    stage: 'lists',
+    edits: {'blog/tags.yml': (t) => t.replace('label: Incident report', 'label: [Incident report')},
+    found: new RegExp(`${LINE_START}blog/tags\\.yml:\\d+:\\d+: is not valid YAML \\([^)]+\\); fix this line`),
+  },
   'a declared source the text never cites': {
     stage: 'text',
     edits: {[POST]: (t) => t.replace('by PR #21474[^pr-21474].', 'by PR #21474.')},
@@ -219,7 +231,13 @@ const FAULTS: Record<string, Fault> = {
  * other): the build must name each of them.
  */
 const STAGE_BUILDS: Record<Stage, string[]> = {
-  'front matter': ['an unknown severity', 'updates out of order', 'a version range whose bounds are out of order'],
+  'front matter': [
+    'an unknown severity',
+    'updates out of order',
+    'a version range whose bounds are out of order',
+  ],
+  // The files every post draws on (blog/*.yml), read before any post.
+  lists: ['a component written twice in blog/components.yml', 'a line of blog/tags.yml that YAML cannot read'],
   text: ['a citation of a source the post does not declare'],
   // A recording's first fault stops its check: one fault per file.
   recording: ['a summary that does not match its probes'],

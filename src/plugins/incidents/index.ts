@@ -2,6 +2,8 @@ import path from 'node:path';
 import type {LoadContext, Plugin, PluginModule} from '@docusaurus/types';
 import type {BlogContent} from '@docusaurus/plugin-content-blog';
 
+import {readSiteLists} from '../../authoring/checkPosts';
+import {FaultError} from '../../faults/fault';
 import {COMPONENTS_FILE, readComponents, type Components} from '../../incidents/components';
 import {
   FRONT_MATTER_SCHEMA_PATH,
@@ -41,6 +43,9 @@ export type IncidentsGlobalData = {components: Components};
 export default function incidentsPlugin(context: LoadContext, options: unknown): Plugin {
   // Docusaurus ran validateOptions (below) on what the config wrote, so these are the validated options.
   const {pageSize} = options as IncidentsPluginOptions;
+  // Before any plugin loads content: the blog reads tags.yml and authors.yml first, and names neither on a fault.
+  const {faults} = readSiteLists(context.siteDir);
+  if (faults.length > 0) throw new FaultError(faults);
   let rows: IncidentRow[] = [];
   /** Each post's page → its file, to name the file a fault is in. */
   const files = new Map<string, string>();
