@@ -6,27 +6,39 @@ import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 
 import {KEBAB_CASE} from '../incidents/frontMatterFields';
-import {postUrlFaults, readPostUrls} from '../site/redirects';
-import {folderFor, scaffoldPost} from './scaffold';
+import {isFaultError} from '../faults/fault';
+import {folderFor, postUrlFaults, type PostUrls, readPostUrls} from '../site/redirects';
+import {scaffoldPost} from './scaffold';
 
 const root = path.resolve(__dirname, '../..');
-const slug = process.argv[2] ?? '';
+const args = process.argv.slice(2);
 const fail = (message: string) => {
   console.error(message);
   process.exit(1);
 };
 
-if (!KEBAB_CASE.test(slug))
+const usage = 'usage: npm run new-incident -- <slug>, the slug in lower-case words joined by dashes';
+if (args.length > 1)
   fail(
-    `usage: npm run new-incident -- <slug>, the slug in lower-case words joined by dashes (e.g. redis-timeout-incident); got "${slug}"`,
+    `${usage}: takes one slug, got ${args.length} words; join them with dashes, e.g. ${args.join('-').toLowerCase()}`,
   );
+const slug = args[0] ?? '';
+if (!KEBAB_CASE.test(slug)) fail(`${usage} (e.g. redis-timeout-incident); got "${slug}"`);
 const folder = folderFor(slug);
 const file = path.join('blog', folder, 'index.md');
 if (existsSync(path.join(root, 'blog', folder))) fail(`${path.dirname(file)} already exists; choose another slug`);
-const clash = postUrlFaults([...readPostUrls(root), {file, folder, slug}]).find(
-  (fault) => fault.message.includes(file) || fault.message.includes(`"${slug}"`),
+let posts: PostUrls[] = [];
+try {
+  posts = readPostUrls(root);
+} catch (error) {
+  // A post that cannot be read: its faults, one line each, are what to fix first.
+  fail(isFaultError(error) ? `Fix these first:\n${error.message}` : String(error));
+}
+// A fault of the new post, or one naming it (a slug another post already holds).
+const clash = postUrlFaults([...posts, {file, folder, slug}]).find(
+  (fault) => fault.file === file || fault.message.includes(file),
 );
-if (clash) fail(clash.message);
+if (clash) fail(`${clash.field}: ${clash.message}`);
 
 mkdirSync(path.join(root, 'blog', folder), {recursive: true});
 writeFileSync(path.join(root, file), scaffoldPost(slug, new Date().toISOString().slice(0, 10)));

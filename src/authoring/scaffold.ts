@@ -18,14 +18,11 @@ export const STABLE_SECTIONS = [
 /** Text the scaffold leaves for the author; a post that still holds it fails the build. */
 export const TO_FILL = 'TO FILL';
 
-/** "my-incident" → "my_incident": a folder named as the slug would redirect to itself. */
-export const folderFor = (slug: string) => slug.replaceAll('-', '_');
-
 export function scaffoldPost(slug: string, today: string): string {
   const [summary, ...sections] = STABLE_SECTIONS;
   const heading = ({id, title}: {id: string; title: string}) => `## ${title} {#${id}}`;
   return `---
-slug: ${slug}                 # never change it once published: incident notices link to it
+slug: "${slug}"               # never change it once published: incident notices link to it
 title: ""                    # what broke, in a few words
 description: ""              # one or two sentences (50 characters or more) for link previews
 date: "${today}"             # publication date, quoted

@@ -21,6 +21,15 @@ export const BLOG_ROUTES = ['tags', 'archive', 'authors', 'page'];
  */
 const FOLDER_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
+/** A slug is the address customers hold and a file name in the build (at most 255 bytes): a few words. */
+export const MAX_SLUG_LENGTH = 100;
+
+/**
+ * The folder a post with this slug is given: "my-incident" → "my_incident".
+ * Never the slug itself, whose redirect would loop: "search" → "search_incident".
+ */
+export const folderFor = (slug: string) => (slug.includes('-') ? slug.replaceAll('-', '_') : `${slug}_incident`);
+
 /**
  * Every post stays reachable at its slug: no two posts own one URL, no slug
  * takes a page the blog owns, and no folder redirect points at itself (a
@@ -41,6 +50,12 @@ export function postUrlFaults(posts: readonly PostUrls[]): Fault[] {
     else slugOwners.set(key, file);
     if (BLOG_ROUTES.includes(key))
       fault(file, 'slug', `"${slug}" is the blog's own page ${BLOG}/${slug}; choose another slug`);
+    if (slug.length > MAX_SLUG_LENGTH)
+      fault(
+        file,
+        'slug',
+        `is ${slug.length} characters long; keep it to ${MAX_SLUG_LENGTH} or fewer, a few words: it is the address customers hold`,
+      );
     if (trackingId === undefined) continue;
     if (!/^[A-Za-z0-9-]+$/.test(trackingId)) {
       fault(
@@ -77,7 +92,7 @@ export function postUrlFaults(posts: readonly PostUrls[]): Fault[] {
       fault(
         file,
         'slug',
-        `"${slug}" is also the name of its folder, so ${BLOG}/${folder} would redirect to itself forever; rename the folder, e.g. ${folder.replaceAll('-', '_')}`,
+        `"${slug}" is also the name of its folder, so ${BLOG}/${folder} would redirect to itself forever; rename the folder, e.g. ${folderFor(slug)}`,
       );
     } else if (owner !== undefined) {
       fault(

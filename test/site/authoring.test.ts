@@ -1,8 +1,9 @@
-import {existsSync} from 'node:fs';
+import {existsSync, rmSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 
+import {checkSite} from '../../src/authoring/checkPosts';
 import {copySite, type SiteCopy} from '../support/siteCopy';
 
 const SLUG = 'redis-timeout-incident';
@@ -77,6 +78,32 @@ describe('npm run new-incident', () => {
     expect(newIncident('vllm-embeddings-incident').stderr).toContain('blog/vllm_embeddings_incident already exists');
     expect(newIncident('tags').stderr).toContain('"tags" is the blog\'s own page /blog/tags');
     expect(newIncident('Redis Timeout').stderr).toContain('usage: npm run new-incident -- <slug>');
+    const longSlug = Array(30).fill('word').join('-');
+    expect(newIncident(longSlug).stderr).toContain('slug: is 149 characters long; keep it to 100 or fewer');
+    expect(existsSync(path.join(site.dir, 'blog', longSlug.replaceAll('-', '_')))).toBe(false);
+  });
+
+  it('refuses more than one word of arguments, suggesting them joined, and creates nothing', () => {
+    const run = spawnSync('npx', ['tsx', 'src/authoring/newIncident.ts', 'redis', 'outage'], {
+      cwd: site.dir,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('takes one slug, got 2 words; join them with dashes, e.g. redis-outage');
+    expect(existsSync(path.join(site.dir, 'blog/redis_outage'))).toBe(false);
+  });
+
+  it.each(['search', '2026'])('scaffolds the one-word slug %s into a folder its redirect can use', async (slug) => {
+    const run = newIncident(slug);
+    expect(run.status, run.stderr).toBe(0);
+    const file = `blog/${slug}_incident/index.md`;
+    expect(run.stdout).toContain(`Created ${file}`);
+    const {faults} = await checkSite(site.dir);
+    const own = faults.filter((line) => line.startsWith(`${file}:`));
+    expect(own.length).toBeGreaterThan(0);
+    // Only the fields to fill: its slug, read as text, and its folder are fine.
+    expect(own.filter((line) => /: slug[: ]/.test(line))).toEqual([]);
+    rmSync(path.join(site.dir, path.dirname(file)), {recursive: true});
   });
 });
 

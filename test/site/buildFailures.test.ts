@@ -231,11 +231,7 @@ const FAULTS: Record<string, Fault> = {
  * other): the build must name each of them.
  */
 const STAGE_BUILDS: Record<Stage, string[]> = {
-  'front matter': [
-    'an unknown severity',
-    'updates out of order',
-    'a version range whose bounds are out of order',
-  ],
+  'front matter': ['an unknown severity', 'updates out of order', 'a version range whose bounds are out of order'],
   // The files every post draws on (blog/*.yml), read before any post.
   lists: ['a component written twice in blog/components.yml', 'a line of blog/tags.yml that YAML cannot read'],
   text: ['a citation of a source the post does not declare'],

@@ -5,7 +5,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 
 import {faultLine} from '../../src/faults/fault';
 
-import {postRedirects, postUrlFaults} from '../../src/site/redirects';
+import {folderFor, postRedirects, postUrlFaults} from '../../src/site/redirects';
 
 const site = mkdtempSync(path.join(tmpdir(), 'redirects-'));
 afterAll(() => rmSync(site, {recursive: true, force: true}));
@@ -73,6 +73,21 @@ describe('postUrlFaults: every post stays reachable', () => {
     expect(messages(urls('one-incident', 'one-incident'))).toEqual([
       'blog/one-incident/index.md: slug "one-incident" is also the name of its folder, so /blog/one-incident would redirect to itself forever; rename the folder, e.g. one_incident',
     ]);
+  });
+
+  it('suggests, for a one-word slug in a folder of its name, a folder that differs from it', () => {
+    expect(messages(urls('search', 'search'))).toEqual([
+      'blog/search/index.md: slug "search" is also the name of its folder, so /blog/search would redirect to itself forever; rename the folder, e.g. search_incident',
+    ]);
+    expect(messages(urls(folderFor('search'), 'search'), urls(folderFor('a-b'), 'a-b'))).toEqual([]);
+  });
+
+  it('refuses a slug longer than a few words, which the build could not write as a file name', () => {
+    const slug = Array(21).fill('word').join('-');
+    expect(messages(urls(folderFor(slug), slug))).toEqual([
+      `blog/${folderFor(slug)}/index.md: slug is 104 characters long; keep it to 100 or fewer, a few words: it is the address customers hold`,
+    ]);
+    expect(messages(urls('x_incident', slug.slice(0, 100)))).toEqual([]);
   });
 
   it("refuses a folder named after another post's slug, naming both files", () => {
