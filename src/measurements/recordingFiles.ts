@@ -1,4 +1,4 @@
-import {readdirSync, readFileSync} from 'node:fs';
+import {readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 
 import {isFaultError, type Fault} from '../faults/fault';
@@ -11,6 +11,12 @@ function jsonErrorLocation(text: string, error: Error): {line: number; column?: 
   const before = text.slice(0, Number(position[1])).split('\n');
   return {line: before.length, column: before.at(-1)!.length + 1};
 }
+
+/**
+ * The most a recording may weigh. It is published as it is, and a reader on a phone downloads it on picking another
+ * scenario: the committed one, three scenarios, is about 0.3 MB.
+ */
+export const MAX_RECORDING_BYTES = 1_000_000;
 
 /** Every lab recording under blog/ (blog/**\/*.probes.json): the valid ones, and the faults of the others. */
 export function readRecordings(siteDir: string): {
@@ -25,6 +31,14 @@ export function readRecordings(siteDir: string): {
   const faults: Fault[] = [];
   for (const file of files.sort()) {
     const source = path.join('blog', file);
+    const bytes = statSync(path.join(blogDir, file)).size;
+    if (bytes > MAX_RECORDING_BYTES) {
+      faults.push({
+        file: source,
+        message: `is ${(bytes / 1e6).toFixed(1)} MB; a recording may be at most ${MAX_RECORDING_BYTES / 1e6} MB, since readers download it: record fewer or shorter scenarios (npm run lab -- --scenarios, --tail)`,
+      });
+      continue;
+    }
     const text = readFileSync(path.join(blogDir, file), 'utf8');
     try {
       recordings.push({file: source, recording: parseProbeRecording(JSON.parse(text), source)});

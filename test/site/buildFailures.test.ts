@@ -184,6 +184,14 @@ const FAULTS: Record<string, Fault> = {
       `${LINE_START}${escaped(RECORDING)}: scenarios\\[0\\]\\.runs\\.before\\.summary\\.maxMs is 52\\.7 but the samples give [\\d.]+`,
     ),
   },
+  'a recording too large to publish': {
+    stage: 'recording',
+    // Whitespace keeps it valid JSON: only its size is at fault.
+    edits: {[RECORDING]: (t) => `${t}${' '.repeat(1_000_000)}`},
+    found: new RegExp(
+      `${LINE_START}${escaped(RECORDING)}: is 1\\.\\d MB; a recording may be at most 1 MB, since readers download it`,
+    ),
+  },
   'a probe sent after the run ended': {
     stage: 'recording',
     edits: {
