@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 
-import {visit} from '../support/browserPages';
+import {pagesToVisit, visit} from '../support/browserPages';
 import {openSiteInBrowser} from '../support/siteInBrowser';
 
 /** What the HTML-first pages do without the Docusaurus runtime, in Chromium. */
@@ -107,6 +107,42 @@ describe('on a phone', () => {
   });
 });
 
+describe('tap targets on a phone', () => {
+  /**
+   * Every link, button and field at 375 px, with every disclosure open, that is smaller than 24 × 24 CSS px
+   * (WCAG 2.5.8). Exempt, as WCAG exempts them, are links inside a sentence, whose height the line sets; a
+   * citation and a link back to one are never exempt: they stand alone, often several side by side.
+   */
+  it.each(pagesToVisit())('%s has no target under 24 × 24 px', async (urlPath) => {
+    const v = await visit(site.browser, site.server.origin, urlPath, PHONE);
+    try {
+      await v.page.evaluate(() => {
+        for (const details of document.querySelectorAll('details')) details.open = true;
+      });
+      const small = await v.page.evaluate(() => {
+        const inSentence = (el: Element) => {
+          if (el.tagName !== 'A' || el.closest('.citation, .source-backlinks')) return false;
+          if (getComputedStyle(el).display !== 'inline') return false;
+          const block = el.closest('p, li, td, dd, blockquote, figcaption');
+          if (!block) return false;
+          const copy = block.cloneNode(true) as Element;
+          for (const target of copy.querySelectorAll('a, button')) target.remove();
+          return /\p{L}{2,}\W+\p{L}{2,}/u.test(copy.textContent ?? '');
+        };
+        return [...document.querySelectorAll('a[href], button, input, select, summary')].flatMap((el) => {
+          const {width, height} = el.getBoundingClientRect();
+          if (width === 0 || height === 0 || (width >= 23.5 && height >= 23.5) || inSentence(el)) return [];
+          const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40);
+          return [`${el.tagName.toLowerCase()} "${name}" ${Math.round(width)}×${Math.round(height)}`];
+        });
+      });
+      expect(small).toEqual([]);
+    } finally {
+      await v.close();
+    }
+  });
+});
+
 describe('code blocks', () => {
   it('copy exactly the code shown', async () => {
     const v = await visit(site.browser, site.server.origin, LEAD_POST);
@@ -120,6 +156,26 @@ describe('code blocks', () => {
       expect(copied.startsWith('"""Does this LiteLLM still reconnect to Prisma through disconnect()?')).toBe(true);
       expect(copied).toContain('\nRECONNECT_FUNCTIONS = {\n    "proxy/utils.py": "_do_direct_reconnect",\n');
       expect(copied.trimEnd().endsWith(`reconnect without calling .disconnect()")`)).toBe(true);
+    } finally {
+      await v.close();
+    }
+  });
+
+  it('leave every line of code uncovered by the copy button on a phone', async () => {
+    const v = await visit(site.browser, site.server.origin, LEAD_POST, PHONE);
+    try {
+      const overlaps = await v.page.evaluate(() =>
+        [...document.querySelectorAll('.theme-code-block')].flatMap((block, index) => {
+          const button = block.querySelector('.code-copy')!.getBoundingClientRect();
+          if (button.height === 0) return [`block ${index}: no copy button shown`];
+          // The lines' boxes span the code's width, which the button always sits within.
+          return [...block.querySelectorAll('.token-line')]
+            .map((line) => line.getBoundingClientRect())
+            .filter((line) => line.bottom > button.top && line.top < button.bottom)
+            .map(() => `block ${index}: a line of code lies under the copy button`);
+        }),
+      );
+      expect(overlaps).toEqual([]);
     } finally {
       await v.close();
     }

@@ -96,8 +96,9 @@ function sourceList(sources: readonly Source[], cited: readonly string[]): List 
         },
       },
     });
+    // Spaces, not commas, between them: each is a box a finger can hit (src/css), and a comma could start a line.
     const backlinks = Array.from({length: count}, (_, n) => [
-      text(n === 0 ? ' ' : ', '),
+      text(' '),
       back(n + 1, count === 1 ? '↑' : backlinkLabel(n)),
     ]).flat();
     const title: Link = {
