@@ -25,6 +25,7 @@ export function scaffoldPost(slug: string, today: string): string {
 slug: "${slug}"               # never change it once published: incident notices link to it
 title: ""                    # what broke, in a few words
 description: ""              # one or two sentences (50 characters or more) for link previews
+what_to_do: ""               # who is affected and what to do, 300 characters or fewer, cited [^product-page]; shown first on a phone
 date: "${today}"             # publication date, quoted
 authors: [incident-editors]  # keys from blog/authors.yml
 tags: [incident-report]      # keys from blog/tags.yml

@@ -19,7 +19,7 @@ import {
   unknownFieldFault,
   didYouMean,
 } from './frontMatterFields';
-import {CITED_FIELDS, type POST_FIELDS, SEVERITIES, STATUSES, SOURCE_KINDS, PACKAGES} from './vocabulary';
+import {CITATION, CITED_FIELDS, type POST_FIELDS, SEVERITIES, STATUSES, SOURCE_KINDS, PACKAGES} from './vocabulary';
 import {compareVersions, implausibleRelease, parseVersion, VERSION_EXAMPLES} from './versions';
 
 /**
@@ -343,6 +343,22 @@ const keyList = (list: string, example: string, known: readonly string[] | undef
     .describe(`Keys from ${list}`);
 };
 
+/** The most `what_to_do` may hold, citations aside: with the title, it must fit a phone's first screen. */
+export const WHAT_TO_DO_MAX_LENGTH = 300;
+
+/** Who is affected and what to do, cited: the answer a reader from a notice needs first. */
+const whatToDo = checkedText((text) => {
+  if (typeof text !== 'string' || text.trim() === '')
+    return `is required: who is affected and what to do, in one or two sentences, each claim cited ([^id]), from the post's "What operators should do"; it opens the post; got ${describe(text)}`;
+  const length = text.replace(CITATION, '').trim().length;
+  if (length > WHAT_TO_DO_MAX_LENGTH)
+    return `is ${length} characters without its citations; keep it to ${WHAT_TO_DO_MAX_LENGTH} or fewer, one or two sentences, so it fits a phone's first screen; the section holds the rest`;
+  if (!new RegExp(CITATION.source).test(text)) return `cites no source; put [^id] right after the claim it supports`;
+  return plainTextFault(text);
+}).describe(
+  `Who is affected and what to do, one or two sentences (${WHAT_TO_DO_MAX_LENGTH} characters or fewer) with [^id] citations, from the post's "What operators should do"; it opens the post`,
+);
+
 /** The whole front matter of a post, for the build's day and components. */
 function postSchema(context: PostContext) {
   const {today} = context;
@@ -353,6 +369,7 @@ function postSchema(context: PostContext) {
         : `is required: customers hold links to it, so it must be written out (lower-case words joined by dashes); got ${describe(slug)}`,
     ).describe('Never change it once published: incident notices link to it'),
     title: plainText('say what broke, in a few words'),
+    what_to_do: whatToDo,
     description: checkedText((text) =>
       typeof text !== 'string' || text.trim().length < 50
         ? `is required: one or two sentences (50 characters or more) for link previews and search results; got ${describe(text)}`
@@ -376,7 +393,11 @@ function postSchema(context: PostContext) {
         ? raw.sources.flatMap((source) => (isRecord(source) && typeof source.id === 'string' ? [source.id] : []))
         : [];
       const published = typeof raw.date === 'string' && dateFault(raw.date) === undefined ? raw.date.trim() : undefined;
-      for (const issue of [...sourceReferenceFaults(raw.incident, sourceIds), ...publicationFaults(raw, published)])
+      for (const issue of [
+        ...sourceReferenceFaults(raw.incident, sourceIds),
+        ...citationFaults(raw.what_to_do, sourceIds),
+        ...publicationFaults(raw, published),
+      ])
         ctx.addIssue(issue);
     },
     {when: () => true},
@@ -405,6 +426,18 @@ function sourceReferenceFaults(incident: unknown, sourceIds: readonly string[]):
       code: 'custom',
       path,
       message: `must be the id of a source declared under "sources" (${sourceIds.join(', ')}); got ${describe(id)}`,
+    }));
+}
+
+/** Every `[^id]` in what_to_do must name one of the post's declared sources, as in its text. */
+function citationFaults(text: unknown, sourceIds: readonly string[]): CrossFault[] {
+  if (typeof text !== 'string') return [];
+  return [...text.matchAll(CITATION)]
+    .filter(([, id]) => !sourceIds.includes(id))
+    .map(([, id]) => ({
+      code: 'custom',
+      path: ['what_to_do'],
+      message: `cites "${id}", which is not among the ids this post declares under "sources" (${sourceIds.join(', ')}); declare it there, or cite one of those`,
     }));
 }
 
@@ -449,6 +482,7 @@ export type IncidentVersions = IncidentMeta['versions'];
 export type IncidentPostMeta = {
   slug: string;
   description: string;
+  what_to_do: string;
   date: string;
   incident: IncidentMeta;
   updates: IncidentUpdate[];
@@ -512,8 +546,12 @@ export function parseIncidentPost(
   file: string,
   context: PostContext,
 ): IncidentPostMeta {
-  const {slug, description, date, incident, updates, sources} = parseWith(postSchema(context), frontMatter, file);
-  return {slug, description, date, incident, updates, sources: sources as Source[]};
+  const {slug, description, what_to_do, date, incident, updates, sources} = parseWith(
+    postSchema(context),
+    frontMatter,
+    file,
+  );
+  return {slug, description, what_to_do, date, incident, updates, sources: sources as Source[]};
 }
 
 /** The `sources:` list alone (the Markdown plugin reads it); `today`, where given, bounds their dates. */

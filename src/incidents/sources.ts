@@ -8,9 +8,6 @@
 import {FaultError} from '../faults/fault';
 import type {Source} from './frontMatterSchema';
 
-/** A citation in the text: `[^pr-26225]`. */
-export const CITATION = /\[\^([^\]\s]+)\]/g;
-
 /** Where a source is listed on the page; citations link here. */
 export const sourceAnchor = (id: string) => `source-${id}`;
 

@@ -16,10 +16,14 @@ export const CITED_FIELDS = ['date', 'duration', 'severity', 'status', 'fixed_in
 export type CitedField = (typeof CITED_FIELDS)[number];
 
 /** The top-level keys a post may use; any other is a typo that would silently drop its content. */
+/** A citation in a post's text, or in its what_to_do: `[^pr-26225]`. */
+export const CITATION = /\[\^([^\]\s]+)\]/g;
+
 export const POST_FIELDS = [
   'slug',
   'title',
   'description',
+  'what_to_do',
   'date',
   'authors',
   'tags',

@@ -46,6 +46,7 @@ describe('npm run new-incident', () => {
         'sources[0].title',
         'sources[0].url',
         'title',
+        'what_to_do',
       ].sort(),
     );
   });
@@ -58,6 +59,7 @@ describe('npm run new-incident', () => {
           'description: ""',
           'description: "For about an hour, rate-limited requests waited on Redis timeouts before being answered."',
         )
+        .replace('what_to_do: ""', 'what_to_do: "If you use Redis rate limiting, upgrade[^product-page]."')
         .replace(/ {4}title: ""/, '    title: "The product\'s own report"')
         .replace('url: ""', 'url: https://github.com/BerriAI/litellm-docs/blob/HEAD/blog/redis/index.md')
         .replace(/ {2}date: ""/, '  date: "2026-01-02"')

@@ -62,6 +62,16 @@ const FAULTS: Record<string, Fault> = {
     edits: {[POST]: (t) => t.replace(/^description: .*\n/m, '')},
     found: fieldFault(POST, 'description', `is required`),
   },
+  'a post without its first-screen answer': {
+    stage: 'front matter',
+    edits: {[POST]: (t) => t.replace(/^what_to_do: .*\n/m, '')},
+    found: fieldFault(POST, 'what_to_do', `is required: who is affected and what to do`),
+  },
+  'a first-screen answer citing a source the post does not declare': {
+    stage: 'front matter',
+    edits: {[POST]: (t) => t.replace(/^(what_to_do: ".*)\[\^product-page\]/m, '$1[^vendor-page]')},
+    found: fieldFault(POST, 'what_to_do', `cites "vendor-page", which is not among the ids this post declares`),
+  },
   'two posts with one slug, naming both files': {
     stage: 'front matter',
     edits: {[POST]: (t) => t.replace('slug: vllm-embeddings-incident', 'slug: prisma-reconnect-blocking-incident')},

@@ -107,6 +107,40 @@ describe('on a phone', () => {
   });
 });
 
+describe('the first screen of a post on a phone', () => {
+  const posts = () => pagesToVisit().filter((urlPath) => urlPath.startsWith('/blog/'));
+
+  it.each(posts())(
+    '%s answers who is affected and what to do above the fold, with a link to the section',
+    async (urlPath) => {
+      const v = await visit(site.browser, site.server.origin, urlPath, {viewport: {width: 375, height: 812}});
+      try {
+        const seen = await v.page.evaluate(() => {
+          const answer = document.querySelector('[data-what-to-do]');
+          const link = answer?.querySelector('a[href="#what-to-do"]');
+          const updates = document.querySelector<HTMLDetailsElement>('details[data-incident-updates]');
+          return {
+            answerBottom: answer?.getBoundingClientRect().bottom,
+            answerText: answer?.querySelector('p')?.textContent?.trim().length ?? 0,
+            linkBottom: link?.getBoundingClientRect().bottom,
+            sectionExists: document.getElementById('what-to-do') !== null,
+            updatesOpen: updates?.open ?? false,
+            pageWidth: document.documentElement.scrollWidth,
+          };
+        });
+        expect(seen.answerText).toBeGreaterThan(20);
+        expect(seen.answerBottom).toBeLessThanOrEqual(812);
+        expect(seen.linkBottom).toBeLessThanOrEqual(812);
+        expect(seen.sectionExists).toBe(true);
+        expect(seen.updatesOpen).toBe(false);
+        expect(seen.pageWidth).toBeLessThanOrEqual(375);
+      } finally {
+        await v.close();
+      }
+    },
+  );
+});
+
 describe('tap targets on a phone', () => {
   /**
    * Every link, button and field at 375 px, with every disclosure open, that is smaller than 24 × 24 CSS px

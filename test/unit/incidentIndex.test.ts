@@ -17,6 +17,7 @@ function post(
     meta: {
       slug,
       description: 'x',
+      what_to_do: 'x[^s]',
       date: '2026-05-01',
       incident: {
         date,

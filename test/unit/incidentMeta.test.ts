@@ -298,6 +298,7 @@ describe('parseIncidentPost', () => {
     authors: ['incident-editors'],
     tags: ['incident-report'],
     description: 'What broke, for whom and for how long, in a sentence long enough for a link preview.',
+    what_to_do: 'If you run the example, upgrade to the release with the fix[^pr-1].',
     date: '2026-02-18',
     sources: [
       {
@@ -330,6 +331,27 @@ describe('parseIncidentPost', () => {
     ['a post without a slug', {slug: undefined}, 'slug is required: customers hold links to it'],
     ['a slug that is not a URL segment', {slug: 'Example Incident'}, 'slug is required'],
     ['a post without a description', {description: undefined}, 'description is required'],
+    ['a post without what_to_do', {what_to_do: undefined}, 'what_to_do is required: who is affected and what to do'],
+    [
+      'a what_to_do with no citation',
+      {what_to_do: 'Upgrade to the release with the fix.'},
+      'what_to_do cites no source; put [^id] right after the claim it supports',
+    ],
+    [
+      'a what_to_do citing an undeclared source',
+      {what_to_do: 'Upgrade to the release with the fix[^pr-9].'},
+      'what_to_do cites "pr-9", which is not among the ids this post declares under "sources" (product-page, pr-1)',
+    ],
+    [
+      'a what_to_do too long for the first screen of a phone',
+      {what_to_do: `${'Upgrade. '.repeat(34)}[^pr-1]`},
+      'what_to_do is 305 characters without its citations; keep it to 300 or fewer',
+    ],
+    [
+      'markup in what_to_do',
+      {what_to_do: 'Upgrade<img src=x onerror=alert(1)>[^pr-1]'},
+      'what_to_do must be plain text but holds markup at "<img',
+    ],
     ['an unquoted publication date', {date: new Date(Date.UTC(2026, 1, 18))}, 'date must be a quoted date'],
     [
       'an incident after its publication',

@@ -75,6 +75,7 @@ describe('operator advice that names versions', () => {
   it('reads the posts and finds the advice it checks', () => {
     expect(posts.length).toBeGreaterThanOrEqual(8);
     expect(posts.flatMap((post) => upgradeAdvice(post.body)).filter(({orLater}) => orLater).length).toBeGreaterThan(0);
+    expect(posts.filter((post) => openRanges(post.meta.what_to_do).length > 0).length).toBeGreaterThan(0);
     expect(
       openRanges('requires LiteLLM 1.82.3 or later; `v1.81.14.rc.2` or any later release; >= 1.2.3; 2.0.0+'),
     ).toEqual(['1.82.3', 'v1.81.14.rc.2', '2.0.0', '1.2.3']);
@@ -109,7 +110,7 @@ describe('operator advice that names versions', () => {
   });
 
   describe.each(posts.map((post) => [post.file, post] as const))('%s', (_file, post) => {
-    it.each(upgradeAdvice(post.body).map((advice) => [advice.version, advice] as const))(
+    it.each(upgradeAdvice(`${post.meta.what_to_do}\n${post.body}`).map((advice) => [advice.version, advice] as const))(
       '"upgrade to %s": a stated fix that "Am I affected?" calls unaffected',
       (version) => {
         const fixes = statements(post).flatMap((statement) => (statement.fixed ? [statement.fixed] : []));
@@ -122,6 +123,16 @@ describe('operator advice that names versions', () => {
         expect(answer.mayAffect, `/incidents says ${version} may be affected`).not.toContain(post.permalink);
       },
     );
+
+    it('names, in its first-screen answer, the affected versions of other posts an "or later" there takes in', () => {
+      const others = incidents.filter((incident) => incident.permalink !== post.permalink);
+      for (const from of openRanges(post.meta.what_to_do))
+        for (const overlap of rangeIncludes({package: 'release', source: '', fixed: from}, others))
+          for (const version of overlap.versions)
+            expect(post.meta.what_to_do, `"${from} or later" includes ${version}: say so in what_to_do`).toContain(
+              version,
+            );
+    });
 
     it('"Am I affected?" says each listed affected version is affected', () => {
       for (const version of statements(post).flatMap((statement) => statement.affected ?? []))

@@ -3,7 +3,7 @@ import {Fragment} from 'react';
 import Link from '@docusaurus/Link';
 
 import {formatCalendarDate} from '@site/src/incidents/frontMatterFields';
-import {NOT_STATED, SEVERITY_LABELS, STATUS_LABELS, type CitedField} from '@site/src/incidents/vocabulary';
+import {CITATION, NOT_STATED, SEVERITY_LABELS, STATUS_LABELS, type CitedField} from '@site/src/incidents/vocabulary';
 import type {IncidentMeta, IncidentUpdate, Source} from '@site/src/incidents/frontMatterSchema';
 import {sourceAnchor} from '@site/src/incidents/sources';
 import type {Components} from '@site/src/incidents/components';
@@ -20,10 +20,19 @@ type Props = {
   components: Components;
   /** The post's declared sources; absent where the header stands outside the post (the blog list), so it cites nothing. */
   sources?: readonly Source[];
+  /** Who is affected and what to do, with its [^id] citations: shown on the post's own page, above everything else. */
+  whatToDo?: string;
 };
 
 /** The facts a reader from an incident notice looks for first, from the post's front matter, each with its source. */
-export default function IncidentHeader({incident, updates, overlaps, components, sources}: Props): React.JSX.Element {
+export default function IncidentHeader({
+  incident,
+  updates,
+  overlaps,
+  components,
+  sources,
+  whatToDo,
+}: Props): React.JSX.Element {
   const lastUpdate = updates[updates.length - 1];
   const citeSource = (id: string | undefined) => {
     const index = sources?.findIndex((source) => source.id === id) ?? -1;
@@ -114,6 +123,20 @@ export default function IncidentHeader({incident, updates, overlaps, components,
 
   return (
     <>
+      {whatToDo && (
+        <section className={styles.whatToDo} data-what-to-do="">
+          {/* No id: the hash-linked h2s are the post's own sections, which notices link to. */}
+          <h2>Who is affected, what to do</h2>
+          <p>
+            {/* split() with a capturing group: the cited ids sit at the odd places, between the text. */}
+            {whatToDo.split(new RegExp(CITATION.source)).map((part, i) =>
+              // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in its order
+              i % 2 === 1 ? <Fragment key={i}>{citeSource(part)}</Fragment> : part,
+            )}
+          </p>
+          <Link to="#what-to-do">What operators should do, in full</Link>
+        </section>
+      )}
       <dl className={styles.header} aria-label="Incident summary" data-incident-header="">
         {rows.map(([term, value]) => (
           <div key={term} className={styles.row}>
@@ -122,9 +145,10 @@ export default function IncidentHeader({incident, updates, overlaps, components,
           </div>
         ))}
       </dl>
+      {/* Folded: on a phone the list would push the summary screens down. */}
       {updates.length > 0 && (
-        <section className={styles.updates} aria-label="Updates" data-incident-updates="">
-          <strong>Updates since publication</strong>
+        <details className={styles.updates} data-incident-updates="">
+          <summary>Updates since publication ({updates.length})</summary>
           <ul>
             {updates.map((update) => (
               <li key={`${update.date}-${update.note}`}>
@@ -132,7 +156,7 @@ export default function IncidentHeader({incident, updates, overlaps, components,
               </li>
             ))}
           </ul>
-        </section>
+        </details>
       )}
     </>
   );

@@ -5,7 +5,8 @@ import {locateFault} from '../../authoring/frontMatterFaults';
 import {FaultError, isFaultError, type Fault} from '../../faults/fault';
 import {STABLE_SECTIONS, TO_FILL} from '../../authoring/scaffold';
 import {formatCalendarDate} from '../../incidents/frontMatterFields';
-import {checkSourcesCited, CITATION, citationAnchor, describeSource, sourceAnchor} from '../../incidents/sources';
+import {checkSourcesCited, citationAnchor, describeSource, sourceAnchor} from '../../incidents/sources';
+import {CITATION} from '../../incidents/vocabulary';
 import {type Source, parseSources} from '../../incidents/frontMatterSchema';
 
 type VFileLike = {path: string; value: unknown; data: {frontMatter?: Record<string, unknown>}};

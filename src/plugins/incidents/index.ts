@@ -67,13 +67,13 @@ export default function incidentsPlugin(context: LoadContext, options: unknown):
             const file = sourceFile(post);
             files.set(post.metadata.permalink, file);
             // incidentPostValidator has already checked and normalised these.
-            const {slug, description, date, incident, updates, sources} = post.metadata
+            const {slug, description, what_to_do, date, incident, updates, sources} = post.metadata
               .frontMatter as unknown as IncidentPostMeta;
             return {
               permalink: post.metadata.permalink,
               title: post.metadata.title,
               file,
-              meta: {slug, description, date, incident, updates, sources},
+              meta: {slug, description, what_to_do, date, incident, updates, sources},
             };
           }),
       );

@@ -33,7 +33,7 @@ export default function HeaderWrapper(props: Props): React.JSX.Element {
     );
   }
   // incidentPostValidator (src/plugins/incidents) has already checked and normalised these at build time.
-  const {incident, updates, sources} = metadata.frontMatter as unknown as IncidentPostMeta;
+  const {incident, updates, sources, what_to_do: whatToDo} = metadata.frontMatter as unknown as IncidentPostMeta;
   const overlaps = (metadata.frontMatter as Record<string, unknown>)[VERSION_OVERLAPS] as RangeOverlap[][];
   return (
     <>
@@ -45,6 +45,7 @@ export default function HeaderWrapper(props: Props): React.JSX.Element {
         overlaps={overlaps}
         components={components}
         sources={isBlogPostPage ? sources : undefined}
+        whatToDo={isBlogPostPage ? whatToDo : undefined}
       />
       {isBlogPostPage && toc.length > 0 && (
         <details className="toc-mobile" data-toc-mobile="">
