@@ -7,6 +7,8 @@ import type {PrismTheme} from 'prism-react-renderer';
 import {refuseFrontMatterEngines} from './src/authoring/frontMatterFaults';
 import remarkCitations from './src/plugins/citations/remarkCitations';
 import remarkSafeMarkup from './src/plugins/safeMarkup/remarkSafeMarkup';
+import {unquotedAttributeFaults} from './src/plugins/safeMarkup/unquotedAttributes';
+import {FaultError} from './src/faults/fault';
 import {GENERATED_STATIC_DIR} from './src/plugins/generatedStatic';
 import incidentsPlugin, {incidentPostValidator} from './src/plugins/incidents';
 import islandsPlugin, {isHtmlFirstBuild} from './src/plugins/islands';
@@ -50,6 +52,13 @@ const config: Config = {
   onDuplicateRoutes: 'throw',
   markdown: {
     hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
+    // Before MDX parses the text: its parse error on <img src=x> would not say that <img> is not allowed.
+    preprocessor: ({filePath, fileContent}) => {
+      const faults = unquotedAttributeFaults(fileContent);
+      if (faults.length > 0)
+        throw new FaultError(faults.map((fault) => ({file: path.relative(__dirname, filePath), ...fault})));
+      return fileContent;
+    },
     parseFrontMatter: async ({filePath, fileContent, defaultParseFrontMatter}) => {
       refuseFrontMatterEngines(filePath, fileContent, __dirname);
       return defaultParseFrontMatter({filePath, fileContent});

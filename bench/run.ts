@@ -18,7 +18,7 @@ import {CHROMIUM_FLAGS, chromiumPath, HOW_TO_GET_CHROMIUM, launchChromium} from 
 import {pageWeight, type Bytes} from '../test/support/pageWeight';
 import {INLINE_HASHES_FILE} from '../src/plugins/securityHeaders/inlineHashes';
 import {PRODUCTION_URL} from '../src/site/deployment';
-import {serveBuildLikeVercel} from '../test/support/vercelServer';
+import {serveBuildLikeVercel} from '../deploy/serveBuildOutput';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'bench-results');

@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import {pagesToVisit, visit} from '../test/support/browserPages';
 import {launchChromium} from '../test/support/chromium';
-import {serveBuildLikeVercel} from '../test/support/vercelServer';
+import {serveBuildLikeVercel} from '../deploy/serveBuildOutput';
 
 const OUT_DIR = path.resolve(__dirname, '../test-results/screenshots');
 const fileName = (urlPath: string) => (urlPath === '/' ? 'home' : urlPath.slice(1).replaceAll('/', '_'));

@@ -40,6 +40,19 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
     .filter(({text}) => text !== '');
 }
 
+/**
+ * Pagefind's excerpt is a window of words around the first match, so it can open mid-sentence ("number stated).
+ * Versions Not stated. Tracking id LIT-2614"). Where it plainly does (a small letter or a punctuation mark first), it
+ * starts at the next sentence if one begins before the match, and with "…" if none does.
+ */
+export function fromSentenceStart(parts: readonly ExcerptPart[]): ExcerptPart[] {
+  const [first, ...rest] = parts;
+  if (first === undefined || first.marked || !/^[\p{Ll}\p{P}]/u.test(first.text.trimStart())) return [...parts];
+  const next = /[.!?][)\]"'”’]*\s+(?=[\p{Lu}\p{N}"“(])/u.exec(first.text);
+  const text = next ? first.text.slice(next.index + next[0].length) : `… ${first.text.trimStart()}`;
+  return text === '' ? rest : [{text, marked: false}, ...rest];
+}
+
 /** A path on this site ("/blog/x#fix"), or undefined: the page links nothing else. */
 function sitePath(url: string): string | undefined {
   return url.startsWith('/') && linkTargetFault(url) === undefined ? url : undefined;
@@ -60,5 +73,5 @@ export function searchHit({url, meta, excerpt, sub_results = []}: PagefindResult
     .sort((a, b) => score(b) - score(a))
     .slice(0, MAX_SECTIONS)
     .map(({title, url: sectionUrl}) => ({title, url: sectionUrl}));
-  return {title: meta.title?.trim() || page, url: page, excerpt: excerptParts(excerpt), sections};
+  return {title: meta.title?.trim() || page, url: page, excerpt: fromSentenceStart(excerptParts(excerpt)), sections};
 }

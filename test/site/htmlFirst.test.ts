@@ -263,6 +263,29 @@ describe('"Am I affected?" on a phone', () => {
   const ready = (v: Awaited<ReturnType<typeof visit>>) =>
     v.page.locator('[data-island="version-check"][data-island-ready=""]').waitFor();
 
+  it('offers no form it cannot answer without JavaScript, only the way to check by hand', async () => {
+    const note = /^Checking a version needs JavaScript/;
+    const off = await visit(site.browser, site.server.origin, '/incidents?version=1.90.0', {
+      ...PHONE,
+      javaScriptEnabled: false,
+    });
+    try {
+      await expect(off.page.getByLabel('LiteLLM version').isVisible()).resolves.toBe(false);
+      await expect(off.page.getByRole('button', {name: 'Check'}).isVisible()).resolves.toBe(false);
+      await expect(off.page.getByText(note).isVisible()).resolves.toBe(true);
+    } finally {
+      await off.close();
+    }
+    const on = await visit(site.browser, site.server.origin, '/incidents', PHONE);
+    try {
+      await ready(on);
+      await expect(on.page.getByLabel('LiteLLM version').isVisible()).resolves.toBe(true);
+      await expect(on.page.getByText(note).isVisible()).resolves.toBe(false);
+    } finally {
+      await on.close();
+    }
+  });
+
   it('answers a typed version in the polite status region, with links, and keeps it in the URL', async () => {
     const v = await visit(site.browser, site.server.origin, '/incidents', PHONE);
     const {page} = v;

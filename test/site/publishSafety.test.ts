@@ -257,6 +257,13 @@ describe('markup in a post body that could run script or mislead fails the build
     body_script: ['<script>alert(1)</script>', '<script> is not allowed in a post'],
     body_iframe: ['<iframe src="https://evil.example/"></iframe>', '<iframe> is not allowed in a post'],
     body_handler: ['<div onClick="alert(1)">Hello</div>', '<div onClick> is not allowed: no event handlers'],
+    // Unquoted, as HTML allows and JSX does not: named as the allowlist names it, not as an MDX parse error.
+    unquoted_img: ['<img src=x onerror=alert(1)>', '<img> is not allowed in a post'],
+    unquoted_handler: ['<span onclick=alert(1)>Hello</span>', '<span onclick> is not allowed: no event handlers'],
+    unquoted_link: [
+      'See <a href=/blog/model-cost-map-incident>the cost map</a>.',
+      '<a href=/blog/model-cost-map-incident>: quote the value, href="/blog/model-cost-map-incident"',
+    ],
     body_style: ['<span style={{color: "red"}}>Hello</span>', '<span style> is not allowed'],
     body_id: ['<span id="source-product-page">The vendor confirmed it.</span>', '<span id> is not allowed'],
     body_javascript_link: [

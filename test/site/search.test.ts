@@ -59,6 +59,10 @@ describe('search', () => {
 
       expect((await search(v, 'owns exclusively'))[0]).toBe('/blog/httpx-cache-eviction-incident');
       expect((await search(v, 'LIT-2614'))[0]).toBe(LEAD_POST);
+      // Pagefind's window of words opened mid-sentence here ("number stated). Versions …").
+      const excerpt = await v.page.getByRole('list', {name: 'Matching reports'}).locator(':scope > li > p').first();
+      await expect(excerpt.innerText()).resolves.toMatch(/^(\p{Lu}|… )/u);
+      await expect(excerpt.locator('mark').first().innerText()).resolves.toMatch(/^LIT-2614/);
       expect(await search(v, '1.82.7')).toContain('/blog/security-update-march-2026');
       expect(new URL(v.page.url()).search).toBe('?q=1.82.7');
 

@@ -1,3 +1,4 @@
+import {spawn} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -7,7 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {directiveSources} from '../../src/security/contentSecurityPolicy';
 import {PRODUCTION_URL} from '../../src/site/deployment';
 import {BUILD_DIR} from '../support/builtSite';
-import {buildOutputConfig, serveBuildLikeVercel, type VercelServer} from '../support/vercelServer';
+import {buildOutputConfig, serveBuildLikeVercel, type VercelServer} from '../../deploy/serveBuildOutput';
 
 /**
  * Redirects, headers, caching and indexing as Vercel will serve them: the
@@ -132,6 +133,41 @@ function rawGet(target: string): Promise<{status: number; headers: Record<string
     socket.on('error', reject);
   });
 }
+
+describe('npm run serve', () => {
+  it('serves .vercel/output with its redirects, as the README says: exactly what deploys', async () => {
+    const free = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const {port} = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const serve = spawn('npm', ['run', 'serve'], {env: {...process.env, PORT: String(free)}, detached: true});
+    try {
+      const origin = await new Promise<string>((resolve, reject) => {
+        let said = '';
+        serve.stdout.on('data', (chunk) => {
+          said += chunk;
+          const match = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(said);
+          if (match) resolve(match[1]);
+        });
+        serve.on('exit', (code) => reject(new Error(`npm run serve exited with ${code}: ${said}`)));
+      });
+      const tracked = posts.find((post) => post.trackingId)!;
+      for (const [from, to] of [
+        [`/incidents/${tracked.trackingId}`, `/blog/${tracked.slug}`],
+        [`/blog/${tracked.folder}`, `/blog/${tracked.slug}`],
+      ]) {
+        const response = await fetch(origin + from, {redirect: 'manual'});
+        expect(response.status, from).toBe(308);
+        expect(response.headers.get('location')).toBe(to);
+      }
+      expect((await fetch(`${origin}/blog/${tracked.slug}`)).status).toBe(200);
+    } finally {
+      process.kill(-serve.pid!, 'SIGTERM');
+    }
+  });
+});
 
 describe('routes that cannot send a reader off the site', () => {
   it.each([

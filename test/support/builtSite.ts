@@ -3,8 +3,9 @@ import path from 'node:path';
 import {parse, type HTMLElement} from 'node-html-parser';
 import {parse as parseHtml5, serialize} from 'parse5';
 
-/** What a deploy uploads: Vercel's build output (npm run vercel:build), whose static/ holds the site's build. */
-export const OUTPUT_DIR = path.resolve(__dirname, '../../.vercel/output');
+import {OUTPUT_DIR} from '../../deploy/serveBuildOutput';
+
+/** The site's build as deployed, in Vercel's build output. */
 export const BUILD_DIR = path.join(OUTPUT_DIR, 'static');
 
 /** The file Docusaurus writes for a URL path with trailingSlash: false. */

@@ -2,7 +2,7 @@ import type {Browser} from 'playwright-core';
 import {afterAll, beforeAll} from 'vitest';
 
 import {launchChromium} from './chromium';
-import {serveBuildLikeVercel, type VercelServer} from './vercelServer';
+import {serveBuildLikeVercel, type VercelServer} from '../../deploy/serveBuildOutput';
 
 export type SiteInBrowser = {browser: Browser; server: VercelServer};
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 
 import {buildOutputRoutes, cleanUrlOverrides} from '../../src/site/buildOutput';
-import {createRouter, type BuildOutputConfig} from '../../test/support/buildOutputRouter';
+import {createRouter, type BuildOutputConfig} from '../../deploy/buildOutputRouter';
 
 const FILES = new Set(['index.html', 'about.html', '404.html', 'assets/app.1234abcd.js', 'data.json']);
 const config: BuildOutputConfig = {

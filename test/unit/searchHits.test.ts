@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 
-import {excerptParts, MAX_SECTIONS, searchHit} from '../../src/search/searchHits';
+import {excerptParts, fromSentenceStart, MAX_SECTIONS, searchHit} from '../../src/search/searchHits';
 
 describe('excerptParts', () => {
   it('turns marks into marked runs and entities into characters, reading nothing as markup', () => {
@@ -16,6 +16,31 @@ describe('excerptParts', () => {
       {text: 'a bold ', marked: false},
       {text: 'hit', marked: true},
     ]);
+  });
+});
+
+describe('fromSentenceStart', () => {
+  const parts = (excerpt: string) => fromSentenceStart(excerptParts(excerpt));
+
+  it('starts an excerpt that opens mid-sentence at the next sentence before the match', () => {
+    expect(parts('number stated). Versions Not stated. Tracking id <mark>LIT-2614</mark>.')).toEqual([
+      {text: 'Versions Not stated. Tracking id ', marked: false},
+      {text: 'LIT-2614', marked: true},
+      {text: '.', marked: false},
+    ]);
+  });
+
+  it('marks the cut with … where no sentence begins before the match', () => {
+    expect(parts('while it <mark>reconnected</mark>. Then')).toEqual([
+      {text: '… while it ', marked: false},
+      {text: 'reconnected', marked: true},
+      {text: '. Then', marked: false},
+    ]);
+  });
+
+  it('leaves an excerpt that starts with a capital or with the match as it is', () => {
+    for (const excerpt of ['The proxy <mark>froze</mark>.', '<mark>froze</mark> the loop'])
+      expect(parts(excerpt)).toEqual(excerptParts(excerpt));
   });
 });
 

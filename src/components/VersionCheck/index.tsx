@@ -8,8 +8,8 @@ import styles from './styles.module.css';
  * The "Am I affected?" form. Its answer is written by the version-check
  * island (src/islands/versionCheck.ts), in production and under `npm start`
  * alike, from every incident's versions in `versionsUrl`, fetched when a
- * version is first checked; without JavaScript the form still submits, and
- * the table below shows each incident's versions.
+ * version is first checked. Without JavaScript only a note shows, pointing
+ * to the table's Versions column: a form that cannot answer would look broken.
  */
 const startVersionCheck = () => import('@site/src/islands/versionCheck').then((island) => island.mountVersionCheck());
 
@@ -40,7 +40,8 @@ export default function VersionCheck({versionsUrl}: {versionsUrl: string}): Reac
             sources state versions.
           </p>
           <p className={styles.noScript}>
-            Without JavaScript, compare your version with the Versions column of the table below.
+            Checking a version needs JavaScript, which this browser does not run here: compare your version with the
+            Versions column of the table below.
           </p>
           <div role="status" aria-live="polite" className={styles.answer} />
         </form>

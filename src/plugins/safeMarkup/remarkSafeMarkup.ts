@@ -185,19 +185,33 @@ function faultsOf(node: MdxNode, imported: Imports): string[] {
   }
 }
 
+/** Why an HTML element may not be in a post, if it may not. */
+export function htmlElementFault(name: string): string | undefined {
+  return ELEMENTS.has(name) ? undefined : `<${name}> is not allowed in a post (allowed: ${[...ELEMENTS].join(', ')})`;
+}
+
+/** Why an attribute may not be on an element (an HTML one, or a site component), if it may not. */
+export function attributeNameFault(element: string, attribute: string, component = false): string | undefined {
+  return NEVER.test(attribute) || (!component && !ATTRIBUTES.has(attribute))
+    ? `<${element} ${attribute}> is not allowed: no event handlers, styles or unlisted attributes`
+    : undefined;
+}
+
 function elementFaults({name, attributes = []}: MdxNode, imported: Imports): string[] {
   if (!name) return ['a fragment <> is not allowed; write the content without it'];
   const component = /^[A-Z]/.test(name);
   if (component && !imported.components.has(name))
     return [`<${name}> is not a component this post imports (allowed: ${POST_COMPONENTS.join(', ')})`];
-  if (!component && !ELEMENTS.has(name))
-    return [`<${name}> is not allowed in a post (allowed: ${[...ELEMENTS].join(', ')})`];
+  if (!component) {
+    const fault = htmlElementFault(name);
+    if (fault) return [fault];
+  }
   return attributes.flatMap((attribute) => {
     if (attribute.type !== 'mdxJsxAttribute' || attribute.name === undefined)
       return [`<${name}> may not spread attributes ({...})`];
     const attr = attribute.name;
-    if (NEVER.test(attr) || (!component && !ATTRIBUTES.has(attr)))
-      return [`<${name} ${attr}> is not allowed: no event handlers, styles or unlisted attributes`];
+    const attributeFault = attributeNameFault(name, attr, component);
+    if (attributeFault) return [attributeFault];
     const linkFault = typeof attribute.value === 'string' ? linkTargetFault(attribute.value) : undefined;
     if (linkFault)
       return [`<${name} ${attr}="${(attribute.value as string).slice(0, 40)}"> is not allowed: it ${linkFault}`];

@@ -5,7 +5,9 @@ import path from 'node:path';
 import {gzipSync} from 'node:zlib';
 
 import {createRouter, type BuildOutputConfig} from './buildOutputRouter';
-import {OUTPUT_DIR} from './builtSite';
+
+/** What a deploy uploads: Vercel's build output (npm run vercel:build), whose static/ holds the site's build. */
+export const OUTPUT_DIR = path.resolve(__dirname, '../.vercel/output');
 
 /**
  * Serves Vercel's own build output the way Vercel serves it: the files of
@@ -40,12 +42,15 @@ type ServeOptions = {
   staticDir?: string;
   /** Answer every request as if it came for this host name (the bench uses the production host, so pages are not noindex). */
   host?: string;
+  /** 0, the default, takes any free port. */
+  port?: number;
 };
 
 /** Serves .vercel/output: its static files, routed by its config.json. */
 export async function serveBuildLikeVercel({
   staticDir = path.join(OUTPUT_DIR, 'static'),
   host: fixedHost,
+  port: wantedPort = 0,
 }: ServeOptions = {}): Promise<VercelServer> {
   const route = createRouter(buildOutputConfig(), (file) => {
     const full = path.join(staticDir, file);
@@ -78,7 +83,10 @@ export async function serveBuildLikeVercel({
     });
     response.end(gzip ? gzipSync(body) : body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(wantedPort, '127.0.0.1', resolve);
+  });
   const {port} = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
