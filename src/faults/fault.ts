@@ -74,3 +74,18 @@ export function faultCollector() {
   };
   return {check, faults};
 }
+
+/** A fault line as `faultLine` prints it: a file of the site, with its line if known, then what is wrong. */
+const PRINTED_FAULT = /^((?:[\w.-]+\/)*[\w.-]+\.[a-z]{2,5})(?::\d+(?::\d+)?)?: \S.*$/;
+
+/**
+ * The fault lines in what a failed Docusaurus build printed, each once, in order: Docusaurus prints a thrown fault
+ * under "Cause:" and again under "Details:", indented and framed, among stack lines of its own.
+ */
+export function faultLinesIn(output: string): string[] {
+  const lines = output
+    .split('\n')
+    .map((line) => line.replace(/^[\s│╰─▶×]*(?:Cause: )?/u, '').trimEnd())
+    .filter((line) => PRINTED_FAULT.test(line));
+  return [...new Set(lines)];
+}

@@ -13,15 +13,31 @@
  */
 import {spawnSync} from 'node:child_process';
 
+import {faultLinesIn} from '../faults/fault';
+
 const BUNDLING_HEAP_MB = 1024;
 const args = process.argv.slice(2);
 
 function docusaurusBuild(env: Record<string, string>): void {
-  const {status, signal} = spawnSync('npx', ['docusaurus', 'build', ...args], {
-    stdio: 'inherit',
+  const {status, signal, stderr} = spawnSync('npx', ['docusaurus', 'build', ...args], {
+    stdio: ['inherit', 'inherit', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
     env: {...process.env, ...env},
   });
-  if (status !== 0) process.exit(status ?? (signal ? 1 : 0));
+  if (status === 0) {
+    process.stderr.write(stderr);
+    return;
+  }
+  // Faults once each, as npm run check prints them; any other failure as Docusaurus reported it, stack and all.
+  // A FaultError's stack starts "N faults to fix:"; without one, the lines that look like faults are not all there is.
+  const faults = /\d+ faults? to fix:$/m.test(stderr) ? faultLinesIn(stderr) : [];
+  if (faults.length === 0) process.stderr.write(stderr);
+  else
+    console.error(
+      `\n${faults.length} ${faults.length === 1 ? 'fault' : 'faults'} to fix (npm run check lists those of every stage at once):\n${faults.join('\n')}\n`,
+    );
+  process.exit(status ?? (signal ? 1 : 0));
 }
 
 docusaurusBuild({

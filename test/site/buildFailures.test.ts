@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 
 import {checkSite} from '../../src/authoring/checkPosts';
@@ -298,5 +299,30 @@ describe.each(Object.entries(STAGE_BUILDS))('the build refuses faults of its %s 
   it.each(names)('%s', (name) => {
     expect(FAULTS[name].stage).toBe(stage);
     expectToFind(output, FAULTS[name].built ?? FAULTS[name].found);
+  });
+});
+
+describe('npm run build', () => {
+  it('prints each fault once, as npm run check does, without the stack lines Docusaurus wraps it in', () => {
+    const names = ['a citation of a source the post does not declare', 'a declared source the text never cites'];
+    const site = siteWith(names.map((name) => FAULTS[name].edits));
+    const build = spawnSync('npm', ['run', 'build'], {
+      cwd: site.dir,
+      encoding: 'utf8',
+      env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1'},
+    });
+    const output = `${build.stdout}\n${build.stderr}`;
+    expect(build.status, output).toBe(1);
+    const lines = output.split('\n');
+    for (const name of names) {
+      const found = FAULTS[name].found;
+      const pattern = new RegExp(typeof found === 'string' ? `${LINE_START}${escaped(found)}` : found.source);
+      expect(
+        lines.filter((line) => pattern.test(line)),
+        name,
+      ).toHaveLength(1);
+    }
+    expect(output).toMatch(/^2 faults to fix \(npm run check lists those of every stage at once\):$/m);
+    expect(lines.filter((line) => /^\s+at /.test(line))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 
-import {faultCollector, FaultError, faultLine, isFaultError} from '../../src/faults/fault';
+import {faultCollector, FaultError, faultLine, faultLinesIn, isFaultError} from '../../src/faults/fault';
 
 const FILE = 'blog/example_incident/index.md';
 
@@ -48,5 +48,29 @@ describe('the one fault type', () => {
         throw new TypeError('bug');
       }),
     ).toThrow(TypeError);
+  });
+});
+
+describe('faultLinesIn', () => {
+  it("finds each fault line of a failed build once, without Docusaurus' framing and stack lines", () => {
+    const output = [
+      '[ERROR] Error: Unable to build website for locale en.',
+      '    at tryToBuildLocale (/work/node_modules/@docusaurus/core/lib/commands/build/build.js:76:15)',
+      '  ╰─▶   × Error: MDX compilation failed for file "/work/blog/a/index.md"',
+      '          │ Cause: blog/a/index.md:57: [^x] cites "x", which is not declared',
+      '          │ blog/a/index.md:58: remove the space before [^y]',
+      '          │ Details:',
+      '          │ 2 faults to fix:',
+      '          │ blog/a/index.md:57: [^x] cites "x", which is not declared',
+      '          │ blog/a/index.md:58: remove the space before [^y]',
+      '          │     at compileToJSX (/work/node_modules/@docusaurus/mdx-loader/lib/utils.js:93:15)',
+      'blog/b/liveness.probes.json: scenarios[0].runs.before must be a list',
+      'Node version: v20.20.2',
+    ].join('\n');
+    expect(faultLinesIn(output)).toEqual([
+      'blog/a/index.md:57: [^x] cites "x", which is not declared',
+      'blog/a/index.md:58: remove the space before [^y]',
+      'blog/b/liveness.probes.json: scenarios[0].runs.before must be a list',
+    ]);
   });
 });
