@@ -7,8 +7,8 @@ import type {PrismTheme} from 'prism-react-renderer';
 import {refuseFrontMatterEngines} from './src/authoring/frontMatterFaults';
 import remarkCitations from './src/plugins/citations/remarkCitations';
 import remarkSafeMarkup from './src/plugins/safeMarkup/remarkSafeMarkup';
-import {unquotedAttributeFaults} from './src/plugins/safeMarkup/unquotedAttributes';
-import {FaultError} from './src/faults/fault';
+import {quoteUnquotedAttributes} from './src/plugins/safeMarkup/unquotedAttributes';
+import faultLinesPlugin from './src/plugins/faultLines';
 import {GENERATED_STATIC_DIR} from './src/plugins/generatedStatic';
 import incidentsPlugin, {incidentPostValidator} from './src/plugins/incidents';
 import islandsPlugin, {isHtmlFirstBuild} from './src/plugins/islands';
@@ -52,13 +52,8 @@ const config: Config = {
   onDuplicateRoutes: 'throw',
   markdown: {
     hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
-    // Before MDX parses the text: its parse error on <img src=x> would not say that <img> is not allowed.
-    preprocessor: ({filePath, fileContent}) => {
-      const faults = unquotedAttributeFaults(fileContent);
-      if (faults.length > 0)
-        throw new FaultError(faults.map((fault) => ({file: path.relative(__dirname, filePath), ...fault})));
-      return fileContent;
-    },
+    // HTML as HTML allows it (<img src=x>), made readable to MDX, so the allowlist names what is wrong with it.
+    preprocessor: ({fileContent}) => quoteUnquotedAttributes(fileContent),
     parseFrontMatter: async ({filePath, fileContent, defaultParseFrontMatter}) => {
       refuseFrontMatterEngines(filePath, fileContent, __dirname);
       return defaultParseFrontMatter({filePath, fileContent});
@@ -131,6 +126,7 @@ const config: Config = {
     latencyReplayPlugin,
     securityHeadersPlugin,
     (context) => islandsPlugin(context, {htmlFirst}),
+    faultLinesPlugin,
   ],
 
   themeConfig: {

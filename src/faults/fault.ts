@@ -28,6 +28,11 @@ export function faultLine({file, line, column, field, message}: Fault): string {
   return line === undefined ? `${at}: ${field} ${message}` : `${at}: ${field}: ${message}`;
 }
 
+/** Fault lines under the heading every report of them opens with, "2 faults to fix:". */
+export function faultsToFix(lines: readonly string[]): string {
+  return `${lines.length} ${lines.length === 1 ? 'fault' : 'faults'} to fix:\n${lines.join('\n')}`;
+}
+
 /**
  * Marks a FaultError across copies of this module: the config's plugins are loaded by Docusaurus' own module loader,
  * so the same class can exist twice in one process and `instanceof` would miss the other copy's errors.
@@ -49,7 +54,7 @@ export class FaultError extends Error {
     super(list.map(faultLine).join('\n'));
     this.#faults = list;
     // The lines name file and field; a stack trace would only bury them.
-    this.stack = `${list.length} ${list.length === 1 ? 'fault' : 'faults'} to fix:\n${this.message}`;
+    this.stack = faultsToFix(list.map(faultLine));
   }
   get faults(): readonly Fault[] {
     return this.#faults;
@@ -80,12 +85,18 @@ const PRINTED_FAULT = /^((?:[\w.-]+\/)*[\w.-]+\.[a-z]{2,5})(?::\d+(?::\d+)?)?: \
 
 /**
  * The fault lines in what a failed Docusaurus build printed, each once, in order: Docusaurus prints a thrown fault
- * under "Cause:" and again under "Details:", indented and framed, among stack lines of its own.
+ * under "Cause:" and again under "Details:", indented and framed, among stack lines of its own; Node prints a fault
+ * thrown before the bundle is built as an object, its last line closed by "] {".
  */
 export function faultLinesIn(output: string): string[] {
   const lines = output
     .split('\n')
-    .map((line) => line.replace(/^[\s│╰─▶×]*(?:Cause: )?/u, '').trimEnd())
+    .map((line) =>
+      line
+        .replace(/^[\s│╰─▶×]*(?:Cause: )?/u, '')
+        .trimEnd()
+        .replace(/\] \{$/, ''),
+    )
     .filter((line) => PRINTED_FAULT.test(line));
   return [...new Set(lines)];
 }

@@ -13,7 +13,7 @@
  */
 import {spawnSync} from 'node:child_process';
 
-import {faultLinesIn} from '../faults/fault';
+import {faultLinesIn, faultsToFix} from '../faults/fault';
 
 const BUNDLING_HEAP_MB = 1024;
 const args = process.argv.slice(2);
@@ -33,10 +33,7 @@ function docusaurusBuild(env: Record<string, string>): void {
   // A FaultError's stack starts "N faults to fix:"; without one, the lines that look like faults are not all there is.
   const faults = /\d+ faults? to fix:$/m.test(stderr) ? faultLinesIn(stderr) : [];
   if (faults.length === 0) process.stderr.write(stderr);
-  else
-    console.error(
-      `\n${faults.length} ${faults.length === 1 ? 'fault' : 'faults'} to fix (npm run check lists those of every stage at once):\n${faults.join('\n')}\n`,
-    );
+  else console.error(`\n${faultsToFix(faults)}\n(npm run check lists the faults of every stage at once)\n`);
   process.exit(status ?? (signal ? 1 : 0));
 }
 

@@ -98,32 +98,78 @@ describe('npm start', () => {
     expect(await page.locator('[data-incident-header]').innerText()).toContain('High');
   });
 
-  it('shows a link to a heading the post does not have in the error overlay, naming the file and line', async () => {
+  it('shows faults in the text in an overlay that fits a phone, each once, without stack lines, until fixed', async () => {
+    await page.setViewportSize({width: 375, height: 812});
     site.edit(POST, (text) =>
-      text.replace('## Impact {#impact}', 'See [the cause](#no-such-section).\n\n## Impact {#impact}'),
+      text.replace(
+        '## Impact {#impact}',
+        'See [the cause](#no-such-section) and [the old report](/blog/no-such-incident).\n\n## Impact {#impact}',
+      ),
     );
     const line =
       site
         .read(POST)
         .split('\n')
         .findIndex((l) => l.includes('#no-such-section')) + 1;
-    const overlayText = async () => {
-      const frame = page.frameLocator('#webpack-dev-server-client-overlay');
-      return (await page.locator('#webpack-dev-server-client-overlay').count()) > 0
-        ? frame.locator('body').innerText()
+    const faults = [
+      `${POST}:${line}: the link to #no-such-section points at no heading of this post`,
+      `${POST}:${line}: the link to /blog/no-such-incident leads to no post`,
+    ];
+    const overlay = page.locator('#webpack-dev-server-client-overlay');
+    const overlayText = async () =>
+      (await overlay.count()) > 0
+        ? page.frameLocator('#webpack-dev-server-client-overlay').locator('body').innerText()
         : '';
-    };
     const deadline = Date.now() + 90_000;
-    while (
-      !(await overlayText()).includes(`${POST}:${line}: the link to #no-such-section points at no heading of this post`)
-    ) {
+    while (!(await overlayText().then((text) => faults.every((fault) => text.includes(fault))))) {
       if (Date.now() > deadline) throw new Error(`no overlay; the dev server printed:\n${log.slice(-3000)}`);
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
-    site.edit(POST, (text) => text.replace('See [the cause](#no-such-section).\n\n', ''));
-    await eventually(
-      async () => (await page.locator('#webpack-dev-server-client-overlay').count()) === 0 && (await headerShown()),
-    );
+    const text = await overlayText();
+    for (const fault of faults) expect(text.split(fault), text).toHaveLength(2);
+    expect(text).not.toMatch(/MDX compilation failed|^\s*at /m);
+    const widest = await page
+      .frameLocator('#webpack-dev-server-client-overlay')
+      .locator('body')
+      .evaluate((body) => Math.max(...[body, ...body.querySelectorAll('*')].map((element) => element.scrollWidth)));
+    expect(widest).toBeLessThanOrEqual(375);
+    site.edit(POST, (text) => text.replace(/See \[the cause\].*\n\n/, ''));
+    await eventually(async () => (await overlay.count()) === 0 && (await headerShown()));
+  });
+
+  it('shows a recording that contradicts its summary in place of the page, and the page again once fixed', async () => {
+    const recording = 'blog/prisma_reconnect_blocking_incident/liveness.probes.json';
+    const original = site.read(recording);
+    site.edit(recording, (text) => {
+      const data = JSON.parse(text);
+      data.scenarios[0].runs.before.summary.maxMs = 52.7;
+      return JSON.stringify(data);
+    });
+    // The dev server renders in the browser: the footer is there once the page, or the fault in its place, is.
+    const openLead = async () => {
+      await page.goto(`${origin}/blog/prisma-reconnect-blocking-incident`, {waitUntil: 'load'}).catch(() => undefined);
+      await page.waitForSelector('footer', {timeout: 15_000}).catch(() => undefined);
+    };
+    const fault = `${recording}: scenarios[0].runs.before.summary.maxMs is 52.7 but the samples give`;
+    await expect
+      .poll(
+        async () => {
+          await openLead();
+          return `${await page.locator('body').innerText()}\n---\n${log.slice(-1500)}`;
+        },
+        {timeout: 60_000, interval: 2000},
+      )
+      .toContain(fault);
+    site.write(recording, original);
+    await expect
+      .poll(
+        async () => {
+          await openLead();
+          return page.locator('[data-incident-header]').count();
+        },
+        {timeout: 90_000, interval: 2000},
+      )
+      .toBe(1);
   });
 
   it('serves /incidents.json, the same index as the build', async () => {

@@ -65,12 +65,16 @@ describe('faultLinesIn', () => {
       '          │ blog/a/index.md:58: remove the space before [^y]',
       '          │     at compileToJSX (/work/node_modules/@docusaurus/mdx-loader/lib/utils.js:93:15)',
       'blog/b/liveness.probes.json: scenarios[0].runs.before must be a list',
+      '[Error: 1 fault to fix:',
+      'blog/tags.yml:3:3: is not valid YAML; fix this line] {',
+      "  faults: [ { file: 'blog/tags.yml' } ]",
       'Node version: v20.20.2',
     ].join('\n');
     expect(faultLinesIn(output)).toEqual([
       'blog/a/index.md:57: [^x] cites "x", which is not declared',
       'blog/a/index.md:58: remove the space before [^y]',
       'blog/b/liveness.probes.json: scenarios[0].runs.before must be a list',
+      'blog/tags.yml:3:3: is not valid YAML; fix this line',
     ]);
   });
 });

@@ -6,6 +6,7 @@ import {FaultError, isFaultError, type Fault} from '../../faults/fault';
 import {STABLE_SECTIONS, TO_FILL} from '../../authoring/scaffold';
 import {formatCalendarDate} from '../../incidents/frontMatterFields';
 import {checkSourcesCited, citationAnchor, describeSource, sourceAnchor} from '../../incidents/sources';
+import {BLOG_ROUTES, readPostUrls} from '../../site/redirects';
 import {CITATION} from '../../incidents/vocabulary';
 import {type Source, parseSources} from '../../incidents/frontMatterSchema';
 
@@ -251,6 +252,40 @@ function headingAndCitationFaults(tree: Root, file: string, sources: readonly So
 }
 
 /**
+ * A link to another post that has no such slug: the build's link check finds it only after rendering every page, and
+ * names no line; the dev server not at all. Anchors in other posts are checked by `npm run check` and the build.
+ */
+function otherPostLinkFaults(tree: Root, file: string, blogPath: string, siteDir: string): Fault[] {
+  const links: {slug: string; url: string; line: number}[] = [];
+  const visit = (node: Root | RootContent) => {
+    if (node.type === 'link') {
+      const slug = node.url.startsWith(`${blogPath}/`)
+        ? /^([a-z0-9-]+)(?:[#?]|$)/.exec(node.url.slice(blogPath.length + 1))?.[1]
+        : undefined;
+      if (slug && !BLOG_ROUTES.includes(slug)) links.push({slug, url: node.url, line: node.position?.start.line ?? 1});
+    }
+    if ('children' in node) node.children.forEach(visit);
+  };
+  visit(tree);
+  if (links.length === 0) return [];
+  let slugs: Set<string>;
+  try {
+    slugs = new Set(readPostUrls(siteDir).map(({slug}) => slug));
+  } catch (error) {
+    // Another post whose slug cannot be read is named as its own fault; until then, no post is known to be missing.
+    if (isFaultError(error)) return [];
+    throw error;
+  }
+  return links
+    .filter(({slug}) => !slugs.has(slug))
+    .map(({url, line}) => ({
+      file,
+      line,
+      message: `the link to ${url} leads to no post; known slugs: ${[...slugs].join(', ')}`,
+    }));
+}
+
+/**
  * Turns the citations `[^id]` in a post into numbered links to its declared
  * sources (front matter `sources:`) and renders those sources as a numbered
  * list at the end of the post's last section, `## Sources {#sources}`. Fails
@@ -279,6 +314,7 @@ export default function remarkCitations({siteDir, blogPath}: {siteDir: string; b
       return;
     }
     faults.push(...headingAndCitationFaults(tree, file, sources, postUrl));
+    faults.push(...otherPostLinkFaults(tree, file, blogPath, siteDir));
     const cited = replaceCitations(tree, sources, null);
     const declared = new Set(sources.map((source) => source.id));
     // With sources that could not be read, which citations are undeclared is not known yet.

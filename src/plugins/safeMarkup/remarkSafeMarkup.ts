@@ -185,13 +185,11 @@ function faultsOf(node: MdxNode, imported: Imports): string[] {
   }
 }
 
-/** Why an HTML element may not be in a post, if it may not. */
-export function htmlElementFault(name: string): string | undefined {
+function htmlElementFault(name: string): string | undefined {
   return ELEMENTS.has(name) ? undefined : `<${name}> is not allowed in a post (allowed: ${[...ELEMENTS].join(', ')})`;
 }
 
-/** Why an attribute may not be on an element (an HTML one, or a site component), if it may not. */
-export function attributeNameFault(element: string, attribute: string, component = false): string | undefined {
+function attributeNameFault(element: string, attribute: string, component: boolean): string | undefined {
   return NEVER.test(attribute) || (!component && !ATTRIBUTES.has(attribute))
     ? `<${element} ${attribute}> is not allowed: no event handlers, styles or unlisted attributes`
     : undefined;

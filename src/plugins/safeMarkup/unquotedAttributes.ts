@@ -1,42 +1,65 @@
-import {htmlElementFault, attributeNameFault} from './remarkSafeMarkup';
-
 /**
- * HTML with an unquoted attribute value, `<img src=x onerror=…>`, is not JSX, so MDX refuses it with a parse error
- * about characters ("Unexpected character `x` before attribute value") before the allowlist of remarkSafeMarkup can
- * say what is wrong. This finds such tags in the text, outside code and front matter, and words them as the
- * allowlist would: the element or attribute that is not allowed, or else the value to quote.
+ * HTML allows unquoted attribute values and unclosed void elements, `<img src=x onerror=alert(1)>`; JSX does not, so
+ * MDX stops at them with a parse error about characters ("Unexpected character `x` before attribute value") before
+ * the allowlist of remarkSafeMarkup can say what is wrong. Quoting the values and closing the element, on the same
+ * line, lets MDX read the tag, and the allowlist name it with every other fault of the post: `<img> is not allowed`.
+ * Code, front matter and braces are left as they are.
  */
-export function unquotedAttributeFaults(text: string): {line: number; message: string}[] {
+
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/** One tag, with its unquoted values quoted and a void element closed; as it was if a value holds a quote. */
+function asJsx(tag: string, element: string, attributes: string): string {
+  if (!/[^\s=/]+=[^\s"'{]/.test(attributes)) return tag;
+  const quoted = attributes.replace(/([^\s=/]+)=([^\s"'{][^\s>]*)/g, (whole, name: string, value: string) =>
+    /["'`]/.test(value) ? whole : `${name}="${value}"`,
+  );
+  const closed = VOID_ELEMENTS.has(element) && !quoted.trimEnd().endsWith('/') ? `${quoted.trimEnd()} /` : quoted;
+  return `<${element}${closed}>`;
+}
+
+export function quoteUnquotedAttributes(text: string): string {
   const lines = text.split('\n');
-  const faults: {line: number; message: string}[] = [];
   let inFrontMatter = lines[0] === '---';
   let fence: string | undefined;
-  lines.forEach((raw, index) => {
-    if (inFrontMatter) {
-      if (index > 0 && raw === '---') inFrontMatter = false;
-      return;
-    }
-    const fenceMark = /^\s*(`{3,}|~{3,})/.exec(raw)?.[1];
-    if (fenceMark && (fence === undefined || fenceMark.startsWith(fence))) {
-      fence = fence === undefined ? fenceMark : undefined;
-      return;
-    }
-    if (fence !== undefined) return;
-    // Code spans and braces are not HTML: a component's attribute may hold a string with a tag in it.
-    let prose = raw.replace(/(`+)[\s\S]*?\1/g, '');
-    while (/\{[^{}]*\}/.test(prose)) prose = prose.replace(/\{[^{}]*\}/g, '');
-    for (const [, element, attributes] of prose.matchAll(/<([a-z][a-z0-9]*)(\s[^<>]*)?>/g)) {
-      const unquoted = [...(attributes ?? '').matchAll(/([^\s=/]+)=([^\s"'{][^\s>]*)/g)];
-      if (unquoted.length === 0) continue;
-      const [, attribute, value] = unquoted[0];
-      faults.push({
-        line: index + 1,
-        message:
-          htmlElementFault(element) ??
-          attributeNameFault(element, attribute) ??
-          `<${element} ${attribute}=${value.slice(0, 40)}>: quote the value, ${attribute}="${value.slice(0, 40)}"; MDX reads HTML as JSX, which takes quoted values only`,
-      });
-    }
-  });
-  return faults;
+  return lines
+    .map((line, index) => {
+      if (inFrontMatter) {
+        if (index > 0 && line === '---') inFrontMatter = false;
+        return line;
+      }
+      const fenceMark = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+      if (fenceMark && (fence === undefined || fenceMark.startsWith(fence))) {
+        fence = fence === undefined ? fenceMark : undefined;
+        return line;
+      }
+      if (fence !== undefined) return line;
+      // Tags only in prose: not in code spans, nor in braces, where a component's attribute may hold a string with a tag.
+      return line
+        .split(/((`+)[\s\S]*?\2|\{(?:[^{}]|\{[^{}]*\})*\})/)
+        .map((part, i) =>
+          i % 3 === 0 && part !== undefined
+            ? part.replace(/<([a-z][a-z0-9]*)(\s[^<>]*)>/g, (tag, element: string, attributes: string) =>
+                asJsx(tag, element, attributes),
+              )
+            : part,
+        )
+        .filter((_, i) => i % 3 !== 2)
+        .join('');
+    })
+    .join('\n');
 }
