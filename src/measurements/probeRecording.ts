@@ -161,10 +161,30 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Throws a FaultError naming the file and the field at fault; returns the typed recording. */
+/**
+ * The lab's recording, checked in full: its shape, and that it tells the story the post tells (summaries that match
+ * the samples, events in the order each path logs them, a freeze before the fix and none after). Throws a FaultError
+ * naming the file and the field at fault; returns the typed recording. The build and `npm run check` run this.
+ */
 export function parseProbeRecording(data: unknown, source: string): ProbeRecording {
+  return readRecording(data, source, true);
+}
+
+/**
+ * The recording's shape alone, for the browser: what the replay needs to draw without breaking. The build has
+ * checked the story of every recording it publishes, so a reader's browser need not again on each fetch.
+ */
+export function readProbeRecording(data: unknown, source: string): ProbeRecording {
+  return readRecording(data, source, false);
+}
+
+function readRecording(data: unknown, source: string, checkStory: boolean): ProbeRecording {
   const fail = (where: string, fault: string): never => {
     throw new FaultError({file: source, field: where, message: fault});
+  };
+  /** Runs a check of what the recording says, as opposed to its shape, where the caller asks for one. */
+  const story = (check: () => void) => {
+    if (checkStory) check();
   };
   const got = (value: unknown) => JSON.stringify(value) ?? 'nothing';
   const record = (value: unknown, where: string): Record<string, unknown> =>
@@ -250,18 +270,22 @@ export function parseProbeRecording(data: unknown, source: string): ProbeRecordi
     });
     const summary = summarizeProbes(samples);
     const summaryRaw = record(run.summary, `${where}.summary`);
-    for (const key of Object.keys(summary) as (keyof ProbeSummary)[]) {
-      if (summaryRaw[key] !== summary[key])
-        fail(`${where}.summary.${key}`, `is ${got(summaryRaw[key])} but the samples give ${summary[key]}`);
-    }
+    story(() => {
+      for (const key of Object.keys(summary) as (keyof ProbeSummary)[]) {
+        if (summaryRaw[key] !== summary[key])
+          fail(`${where}.summary.${key}`, `is ${got(summaryRaw[key])} but the samples give ${summary[key]}`);
+      }
+    });
     const outageAtMs = number(run.outageAtMs, `${where}.outageAtMs`);
     // The run records when its outage was really triggered: the planned time plus the scheduler's jitter.
-    if (Math.abs(outageAtMs - scenario.outageAtMs) > measured.probeIntervalMs / 2) {
-      fail(
-        `${where}.outageAtMs`,
-        `(${outageAtMs}) differs from the scenario's outageAtMs (${scenario.outageAtMs}) by more than half a probe interval; the run must trigger the outage when its parameters say`,
-      );
-    }
+    story(() => {
+      if (Math.abs(outageAtMs - scenario.outageAtMs) > measured.probeIntervalMs / 2) {
+        fail(
+          `${where}.outageAtMs`,
+          `(${outageAtMs}) differs from the scenario's outageAtMs (${scenario.outageAtMs}) by more than half a probe interval; the run must trigger the outage when its parameters say`,
+        );
+      }
+    });
 
     const events = list(run.events, `${where}.events`).map((rawEvent, i): ServiceEvent => {
       const at = `${where}.events[${i}]`;
@@ -276,22 +300,24 @@ export function parseProbeRecording(data: unknown, source: string): ProbeRecordi
       if (i > 0 && ev.atMs < events[i - 1].atMs)
         fail(`${where}.events[${i}].atMs`, `(${ev.atMs}) is earlier than the event before it; events must be in order`);
     });
-    const names = events.map((ev) => ev.event);
-    const expected = PATH_EVENTS[path]
-      .filter((step) => !step.onlyIfCloseOutlastsGrace || scenario.closeDelayMs > measured.graceMs)
-      .map((step) => step.event);
-    if (names.join() !== expected.join()) {
-      fail(
-        `${where}.events`,
-        `are ${names.join(', ') || 'none'}; with a ${scenario.closeDelayMs} ms close the ${path} path logs ${expected.join(', ')}, in that order`,
-      );
-    }
-    if (Math.abs(events[0].atMs - outageAtMs) > measured.probeIntervalMs) {
-      fail(
-        `${where}.events[0].atMs`,
-        `(${events[0].atMs}) is not when the outage was triggered (${outageAtMs}): are the clocks aligned?`,
-      );
-    }
+    story(() => {
+      const names = events.map((ev) => ev.event);
+      const expected = PATH_EVENTS[path]
+        .filter((step) => !step.onlyIfCloseOutlastsGrace || scenario.closeDelayMs > measured.graceMs)
+        .map((step) => step.event);
+      if (names.join() !== expected.join()) {
+        fail(
+          `${where}.events`,
+          `are ${names.join(', ') || 'none'}; with a ${scenario.closeDelayMs} ms close the ${path} path logs ${expected.join(', ')}, in that order`,
+        );
+      }
+      if (Math.abs(events[0].atMs - outageAtMs) > measured.probeIntervalMs) {
+        fail(
+          `${where}.events[0].atMs`,
+          `(${events[0].atMs}) is not when the outage was triggered (${outageAtMs}): are the clocks aligned?`,
+        );
+      }
+    });
 
     const buckets = Math.ceil(runLengthMs / measured.lagBucketMs);
     const loopLagMs = list(run.loopLagMs, `${where}.loopLagMs`).map((lag, i) =>
@@ -331,6 +357,19 @@ export function parseProbeRecording(data: unknown, source: string): ProbeRecordi
     ) as Record<ReconnectPath, ProbeRun>;
 
     // The story is a freeze as long as the engine's close before the fix, and none after.
+    story(() => checkFreezes(runs, base, where));
+    return {...base, runs};
+  });
+  scenarios.forEach((scenario, i) => {
+    if (i > 0 && scenario.closeDelayMs <= scenarios[i - 1].closeDelayMs)
+      fail(
+        `scenarios[${i}].closeDelayMs`,
+        `(${scenario.closeDelayMs}) must be longer than the scenario before it: one scenario per close delay, shortest first`,
+      );
+  });
+  return {schemaVersion: SCHEMA_VERSION, measured, environment, scenarios};
+
+  function checkFreezes(runs: Record<ReconnectPath, ProbeRun>, base: Omit<Scenario, 'runs'>, where: string) {
     const before = `${where}.runs.before`;
     if (runs.before.summary.maxMs <= STALL_MS) {
       fail(
@@ -361,14 +400,5 @@ export function parseProbeRecording(data: unknown, source: string): ProbeRecordi
         `(${got(runs.after.loopLagMs[blocked])}) shows the loop blocked, but after the fix it must never stall more than ${STALL_MS} ms; re-measure with npm run lab`,
       );
     }
-    return {...base, runs};
-  });
-  scenarios.forEach((scenario, i) => {
-    if (i > 0 && scenario.closeDelayMs <= scenarios[i - 1].closeDelayMs)
-      fail(
-        `scenarios[${i}].closeDelayMs`,
-        `(${scenario.closeDelayMs}) must be longer than the scenario before it: one scenario per close delay, shortest first`,
-      );
-  });
-  return {schemaVersion: SCHEMA_VERSION, measured, environment, scenarios};
+  }
 }

@@ -66,3 +66,69 @@ export function axisTicks(durationMs: number): number[] {
   const stepMs = [1, 2, 5, 10, 20, 30, 60].map((s) => s * 1000).find((step) => durationMs / step <= 6) ?? 60_000;
   return Array.from({length: Math.floor(durationMs / stepMs) + 1}, (_, i) => i * stepMs);
 }
+
+/** The colours the replay draws states in; each is explained once in the legend, whichever lanes use it. */
+export type Swatch = 'answered' | 'waiting' | 'failed' | 'running' | 'exited';
+
+type LaneDescriptor = {
+  name: string;
+  /** Drawn as a picture with a spoken description (svg role="img"); the kubelet's row is marks only. */
+  pictured: boolean;
+  /** Each state the lane shows: its colour, its words in the legend, and in the spoken description if they differ. */
+  states: Record<string, {swatch: Swatch; legend: string; spoken?: string}>;
+};
+
+/**
+ * The lanes of one run, top to bottom: the player draws them in this order, the legend and the tests' counts follow
+ * from this list, so a lane is added here and drawn in RunLanes.
+ */
+export const LANES = {
+  probes: {
+    name: 'Liveness probes (latency, log scale)',
+    pictured: true,
+    states: {
+      answered: {swatch: 'answered', legend: 'probe answered'},
+      waiting: {swatch: 'waiting', legend: 'probe waiting'},
+      failed: {swatch: 'failed', legend: 'probe failed'},
+    },
+  },
+  loop: {
+    name: 'Event loop (its own heartbeat)',
+    pictured: true,
+    states: {
+      running: {swatch: 'running', legend: 'loop running', spoken: 'running'},
+      blocked: {swatch: 'failed', legend: 'loop blocked', spoken: 'blocked'},
+    },
+  },
+  engine: {
+    name: 'Query engine process',
+    pictured: true,
+    states: {
+      running: {swatch: 'running', legend: 'engine running'},
+      terminating: {swatch: 'waiting', legend: 'engine terminating', spoken: 'SIGTERM sent, engine still closing'},
+      exited: {swatch: 'exited', legend: 'no engine'},
+      new: {swatch: 'answered', legend: 'new engine'},
+    },
+  },
+  kubelet: {name: 'Kubelet liveness probes', pictured: false, states: {}},
+} as const satisfies Record<string, LaneDescriptor>;
+
+export type LaneId = keyof typeof LANES;
+
+/** How many lanes of a run are pictures with a spoken description. */
+export const PICTURED_LANES = Object.values(LANES).filter((lane) => lane.pictured).length;
+
+/** The words a state is spoken as in its lane's description. */
+export function spokenState(lane: LaneId, state: string): string {
+  const described = (LANES[lane].states as LaneDescriptor['states'])[state];
+  return described?.spoken ?? described?.legend ?? state;
+}
+
+/** Each colour once, in the order the lanes first use it, with what it means in each lane that does. */
+export function legendEntries(): {swatch: Swatch; meanings: string[]}[] {
+  const entries = new Map<Swatch, string[]>();
+  for (const lane of Object.values(LANES))
+    for (const {swatch, legend} of Object.values(lane.states as LaneDescriptor['states']))
+      entries.set(swatch, [...(entries.get(swatch) ?? []), legend]);
+  return [...entries].map(([swatch, meanings]) => ({swatch, meanings}));
+}

@@ -17,7 +17,7 @@ import {formatMs, probesAt, runningStats, type ProbeAtTime, type RunningStats} f
 export const PATH_TITLES: Record<ReconnectPath, string> = {before: 'Before the fix', after: 'After the fix'};
 
 /** A run's lanes over its whole length; they change only with the scenario or the settings. */
-export type RunLanes = {
+export type WholeRunLanes = {
   loop: Segment<LoopState>[];
   engine: Segment<EngineState>[];
   kubelet: KubeletVerdict;
@@ -28,7 +28,7 @@ export function runLanes(
   scenario: Scenario,
   measured: ProbeRecording['measured'],
   settings: ProbeSettings,
-): RunLanes {
+): WholeRunLanes {
   return {
     loop: loopSegments(run.loopLagMs, measured.lagBucketMs, scenario.runLengthMs),
     engine: engineSegments(run.events, scenario.runLengthMs),
@@ -49,7 +49,7 @@ export type RunMoment = {
   restartAtMs: number | null;
 };
 
-export function runAt(run: ProbeRun, lanes: RunLanes, timeMs: number): RunMoment {
+export function runAt(run: ProbeRun, lanes: WholeRunLanes, timeMs: number): RunMoment {
   const probes = probesAt(run.samples, timeMs);
   return {
     events: run.events.filter((event) => event.atMs <= timeMs),

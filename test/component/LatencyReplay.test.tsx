@@ -4,7 +4,8 @@ import {renderToString} from 'react-dom/server';
 import {act, cleanup, fireEvent, render, screen, within} from '@testing-library/react';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 
-import {parseProbeRecording} from '@site/src/measurements/probeRecording';
+import {parseProbeRecording, RECONNECT_PATHS} from '@site/src/measurements/probeRecording';
+import {PICTURED_LANES} from '@site/src/replay/lanes';
 import {recordingAssets, recordingJson, forPage} from '@site/src/measurements/recordingAssets';
 import ReplayPlayer from '@site/src/components/LatencyReplay/ReplayPlayer';
 import ReplayTables from '@site/src/components/LatencyReplay/ReplayTables';
@@ -64,7 +65,7 @@ describe('ReplayPlayer', () => {
     const html = renderToString(player);
     expect(html).toContain('data-replay-player="static"');
     // Per run: the probes, the event loop and the engine.
-    expect(html.match(/<svg[^>]*role="img"/g)).toHaveLength(6);
+    expect(html.match(/<svg[^>]*role="img"/g)).toHaveLength(RECONNECT_PATHS.length * PICTURED_LANES);
     expect(html).toContain('Slowest so far');
     expect(html).not.toContain('Replay controls');
   });

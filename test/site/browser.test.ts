@@ -4,6 +4,8 @@ import {describe, expect, it} from 'vitest';
 
 import {pagesToVisit, visit} from '../support/browserPages';
 import {openSiteInBrowser} from '../support/siteInBrowser';
+import {PICTURED_LANES} from '../../src/replay/lanes';
+import {RECONNECT_PATHS} from '../../src/measurements/probeRecording';
 
 const PAGES = pagesToVisit();
 const SCHEMES = ['light', 'dark'] as const;
@@ -247,8 +249,8 @@ describe('latency replay in a real browser', () => {
       expect(await verdict.innerText()).toMatch(/^Pod restarted at 31\.0 s/);
       expect(await page.locator('[data-verdict="after"]').innerText()).toMatch(/^No restart/);
       const before = page.locator('section').filter({has: page.locator('[data-readout="before"]')});
-      // The restart line crosses the probes, the loop and the engine lanes, and is labelled.
-      expect(await before.locator('svg[role="img"] path[class*="restart"]').count()).toBe(3);
+      // The restart line crosses every pictured lane, and is labelled.
+      expect(await before.locator('svg[role="img"] path[class*="restart"]').count()).toBe(PICTURED_LANES);
       await expect(before.getByText('pod restarted', {exact: true}).isVisible()).resolves.toBe(true);
       expect(
         await before
@@ -322,7 +324,7 @@ describe('latency replay in a real browser', () => {
         .poll(() => page.locator('[aria-live="polite"]').innerText())
         .toBe('Before the fix: the kubelet restarts the pod at 31.0 s, after 3 failed probes in a row.');
       const before = page.locator('section').filter({has: page.locator('[data-readout="before"]')});
-      await expect.poll(() => before.locator('svg[role="img"] path[class*="restart"]').count()).toBe(3);
+      await expect.poll(() => before.locator('svg[role="img"] path[class*="restart"]').count()).toBe(PICTURED_LANES);
       // Stepping back before the restart by keyboard takes the marker away again.
       await page.getByRole('slider').press('Home');
       expect(await before.locator('path[class*="restart"]').count()).toBe(0);
@@ -368,7 +370,9 @@ describe('latency replay in a real browser', () => {
     const v = await visit(site.browser, site.server.origin, LEAD_POST, {javaScriptEnabled: false});
     try {
       // Per run: probes, event loop, engine.
-      expect(await v.page.locator('[data-replay-player="static"] svg[role="img"]').count()).toBe(6);
+      expect(await v.page.locator('[data-replay-player="static"] svg[role="img"]').count()).toBe(
+        RECONNECT_PATHS.length * PICTURED_LANES,
+      );
       await expect(v.page.locator('[data-replay-summary="before"]').isVisible()).resolves.toBe(true);
       await expect(v.page.locator('[data-replay-summary="after"]').isVisible()).resolves.toBe(true);
       await expect(v.page.locator('[data-scenario="35"][data-run="before"]').innerText()).resolves.toMatch(

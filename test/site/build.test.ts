@@ -4,6 +4,8 @@ import {describe, expect, it} from 'vitest';
 import {XMLParser, XMLValidator} from 'fast-xml-parser';
 
 import {BUILD_DIR, INCIDENT_POSTS, parseBuiltPage, readBuilt} from '../support/builtSite';
+import {PICTURED_LANES} from '../../src/replay/lanes';
+import {RECONNECT_PATHS} from '../../src/measurements/probeRecording';
 
 const SECTION_IDS = ['summary', 'impact', 'root-cause', 'fix', 'what-to-do', 'remediation'];
 const blogFolders = readdirSync(path.resolve(__dirname, '../../blog'), {withFileTypes: true})
@@ -306,7 +308,7 @@ describe('latency replay in the lead post', () => {
     const replay = page.querySelector('figure[aria-label^="Replay of the lab\'s measurements"]');
     expect(replay).not.toBeNull();
     // Per run: probes, event loop, engine.
-    expect(replay!.querySelectorAll('svg[role="img"]').length).toBe(6);
+    expect(replay!.querySelectorAll('svg[role="img"]').length).toBe(RECONNECT_PATHS.length * PICTURED_LANES);
     expect(replay!.querySelector('[data-readout="before"]')).not.toBeNull();
     expect(replay!.querySelector('[data-replay-summary="before"]')?.text).toContain('10006 ms');
     expect(replay!.querySelector('[data-replay-summary="after"]')?.text).toContain('52.7 ms');

@@ -2,6 +2,8 @@ import {describe, expect, it} from 'vitest';
 
 import {pagesToVisit, visit} from '../support/browserPages';
 import {openSiteInBrowser} from '../support/siteInBrowser';
+import {PICTURED_LANES} from '../../src/replay/lanes';
+import {RECONNECT_PATHS} from '../../src/measurements/probeRecording';
 
 /** What the HTML-first pages do without the Docusaurus runtime, in Chromium. */
 
@@ -226,8 +228,8 @@ describe('the replay island', () => {
       await island.locator('[data-replay-player="ready"]').waitFor();
       expect(v.scriptUrls.some((url) => url.includes('/assets/islands/latency-replay.'))).toBe(true);
       await expect(island.locator('[data-replay-player="ready"]').count()).resolves.toBe(1);
-      // Per run: the probes, the event loop and the engine lanes.
-      await expect(island.locator('svg[role="img"]').count()).resolves.toBe(6);
+      // Per run, each pictured lane.
+      await expect(island.locator('svg[role="img"]').count()).resolves.toBe(RECONNECT_PATHS.length * PICTURED_LANES);
       await expect(island.locator('[data-verdict]').count()).resolves.toBe(2);
       expect(v.consoleErrors).toEqual([]);
     } finally {
@@ -249,7 +251,9 @@ describe('the replay island', () => {
       await page.goto(`${site.server.origin}${LEAD_POST}`, {waitUntil: 'networkidle'});
       await page.locator('[data-island="latency-replay"]').scrollIntoViewIfNeeded();
       await page.locator('[data-island-ready="failed"]').waitFor();
-      await expect(page.locator('[data-replay-player="static"] svg[role="img"]').count()).resolves.toBe(6);
+      await expect(page.locator('[data-replay-player="static"] svg[role="img"]').count()).resolves.toBe(
+        RECONNECT_PATHS.length * PICTURED_LANES,
+      );
       await expect(page.locator('[data-replay-summary="before"]').isVisible()).resolves.toBe(true);
       expect(errors.join('\n')).toMatch(/The latency-replay island could not start.*schemaVersion is 99/s);
     } finally {

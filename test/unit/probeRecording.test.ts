@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 
 import {
   parseProbeRecording,
+  readProbeRecording,
   percentile,
   summarizeProbes,
   type ProbeRecording,
@@ -314,5 +315,21 @@ describe('parseProbeRecording', () => {
 
   it('rejects something that is not a recording at all', () => {
     expect(() => parseProbeRecording([1, 2], SOURCE)).toThrow(`${SOURCE}: the file must be an object`);
+  });
+});
+
+describe('readProbeRecording, for the browser', () => {
+  it("refuses what the replay cannot draw, and leaves the story's checks to the build", () => {
+    const swapped = validRecording();
+    const {before, after} = swapped.scenarios[0].runs;
+    swapped.scenarios[0].runs = {before: after, after: before};
+    expect(() => parseProbeRecording(swapped, SOURCE)).toThrow('scenarios[0].runs.before.events are');
+    expect(readProbeRecording(swapped, SOURCE).scenarios[0].runs.before.summary.maxMs).toBe(4.5);
+
+    const broken: any = validRecording();
+    broken.scenarios[0].runs.after.samples = 'none';
+    expect(() => readProbeRecording(broken, SOURCE)).toThrow(
+      'scenarios[0].runs.after.samples must be a list; got "none"',
+    );
   });
 });

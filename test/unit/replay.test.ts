@@ -6,7 +6,15 @@ import type {ProbeSample} from '../../src/measurements/probeRecording';
 import {createClock, pause, play, restart, seek, setSpeed, tick} from '../../src/replay/replayClock';
 import {formatMs, probesAt, runningStats} from '../../src/replay/probeTimeline';
 import {DEFAULT_PROBE_SETTINGS, kubeletVerdict} from '../../src/replay/kubelet';
-import {axisTicks, engineSegments, loopSegments, segmentsUntil} from '../../src/replay/lanes';
+import {
+  axisTicks,
+  engineSegments,
+  legendEntries,
+  loopSegments,
+  PICTURED_LANES,
+  segmentsUntil,
+  spokenState,
+} from '../../src/replay/lanes';
 import {parseSetting, restartCrossed, runAt, runLanes, verdictText} from '../../src/replay/replayView';
 import {readViewState, writeViewState} from '../../src/replay/urlState';
 import {createJsonLoader} from '../../src/site/jsonLoader';
@@ -289,5 +297,24 @@ describe('recording loader', () => {
     await expect(load('/r.json')).rejects.toThrow('offline');
     await expect(load('/r.json')).rejects.toThrow('/r.json: schemaVersion is 1; this site reads version 2');
     await expect(load('/r.json')).resolves.toMatchObject({schemaVersion: 2});
+  });
+});
+
+describe('the lanes, described once', () => {
+  it('give the legend each colour once, with what it means in every lane that uses it, in the order drawn', () => {
+    expect(legendEntries()).toEqual([
+      {swatch: 'answered', meanings: ['probe answered', 'new engine']},
+      {swatch: 'waiting', meanings: ['probe waiting', 'engine terminating']},
+      {swatch: 'failed', meanings: ['probe failed', 'loop blocked']},
+      {swatch: 'running', meanings: ['loop running', 'engine running']},
+      {swatch: 'exited', meanings: ['no engine']},
+    ]);
+  });
+
+  it('speak a state in its own words where the legend is too short, and count the pictured lanes', () => {
+    expect(spokenState('engine', 'terminating')).toBe('SIGTERM sent, engine still closing');
+    expect(spokenState('engine', 'new')).toBe('new engine');
+    expect(spokenState('loop', 'blocked')).toBe('blocked');
+    expect(PICTURED_LANES).toBe(3);
   });
 });

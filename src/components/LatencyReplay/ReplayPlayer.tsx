@@ -1,12 +1,7 @@
 import type React from 'react';
-import {useEffect, useId, useMemo, useRef, useState} from 'react';
+import {Fragment, useEffect, useId, useMemo, useRef, useState} from 'react';
 
-import {
-  parseProbeRecording,
-  RECONNECT_PATHS,
-  type ProbeRecording,
-  type ReconnectPath,
-} from '@site/src/measurements/probeRecording';
+import {RECONNECT_PATHS, type ProbeRecording, type ReconnectPath} from '@site/src/measurements/probeRecording';
 import {
   createClock,
   pause,
@@ -15,7 +10,6 @@ import {
   seek,
   setSpeed,
   SPEEDS,
-  tick,
   type ClockState,
   type Speed,
 } from '@site/src/replay/replayClock';
@@ -30,27 +24,18 @@ import {
   runLanes,
   scenarioLabel,
   verdictText,
+  type RunMoment,
+  type WholeRunLanes,
 } from '@site/src/replay/replayView';
-import {createJsonLoader} from '@site/src/site/jsonLoader';
-import {readViewState, writeViewState} from '@site/src/replay/urlState';
+import {legendEntries} from '@site/src/replay/lanes';
+import {readViewState} from '@site/src/replay/urlState';
+import {useAddressSync, usePlayback, useReducedMotion, useScenarios} from './replayHooks';
 import RunLanes from './RunLanes';
 import styles from './styles.module.css';
 
 /** Slider steps: a probe interval, or more on long runs, so the keyboard crosses any run in about 200 steps. */
 function sliderStep(durationMs: number, intervalMs: number): number {
   return Math.max(intervalMs, Math.round(durationMs / 200 / 100) * 100);
-}
-
-function useReducedMotion(): boolean {
-  const [reduced, setReduced] = useState(false);
-  useEffect(() => {
-    const query = window.matchMedia('(prefers-reduced-motion: reduce)');
-    setReduced(query.matches);
-    const onChange = () => setReduced(query.matches);
-    query.addEventListener('change', onChange);
-    return () => query.removeEventListener('change', onChange);
-  }, []);
-  return reduced;
 }
 
 export type ReplayPlayerProps = {
@@ -62,8 +47,6 @@ export type ReplayPlayerProps = {
   recordingUrl: string;
 };
 
-type Loading = {closeDelayMs: number; state: 'loading' | 'failed'} | null;
-
 export default function ReplayPlayer({
   recording: inline,
   closeDelaysMs,
@@ -73,56 +56,21 @@ export default function ReplayPlayer({
   const id = useId();
   const [interactive, setInteractive] = useState(false);
   const reducedMotion = useReducedMotion();
-  const [recording, setRecording] = useState(inline);
-  const [closeDelayMs, setCloseDelayMs] = useState(defaultCloseDelayMs);
-  const [loading, setLoading] = useState<Loading>(null);
   const [settings, setSettings] = useState<ProbeSettings>(DEFAULT_PROBE_SETTINGS);
   const [drafts, setDrafts] = useState<Record<keyof ProbeSettings, string> | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const {measured} = recording;
-  const scenario = recording.scenarios.find((s) => s.closeDelayMs === closeDelayMs) ?? recording.scenarios[0];
+  const {measured, scenario, closeDelayMs, loading, showScenario} = useScenarios(inline, recordingUrl, setAnnouncement);
 
   const lanes = useMemo(
     () =>
       Object.fromEntries(
         RECONNECT_PATHS.map((path) => [path, runLanes(scenario.runs[path], scenario, measured, settings)]),
-      ) as Record<ReconnectPath, ReturnType<typeof runLanes>>,
+      ) as Record<ReconnectPath, WholeRunLanes>,
     [scenario, measured, settings],
   );
   const verdicts = {before: lanes.before.kubelet, after: lanes.after.kubelet};
 
   const [clock, setClock] = useState<ClockState>(() => createClock(scenario.runLengthMs));
-
-  const [loadRecording] = useState(() => createJsonLoader(parseProbeRecording));
-  // Only the newest pick counts: a slow fetch for an earlier one must not undo it.
-  const latestPick = useRef(0);
-  /** Shows a scenario, fetching the whole recording the first time one is not on the page. */
-  const showScenario = async (wanted: number, then: (durationMs: number) => void) => {
-    const pick = ++latestPick.current;
-    let source = recording;
-    if (!source.scenarios.some((s) => s.closeDelayMs === wanted)) {
-      setLoading({closeDelayMs: wanted, state: 'loading'});
-      setAnnouncement(`Loading the ${scenarioLabel(wanted)} scenario.`);
-      try {
-        source = await loadRecording(recordingUrl);
-      } catch (error) {
-        if (pick !== latestPick.current) return;
-        console.error('The replay could not load its recording:', error);
-        setLoading({closeDelayMs: wanted, state: 'failed'});
-        setAnnouncement(
-          `Could not load the ${scenarioLabel(wanted)} scenario; the replay still shows ${scenarioLabel(closeDelayMs)}.`,
-        );
-        return;
-      }
-      if (pick !== latestPick.current) return;
-      setRecording(source);
-    }
-    const next = source.scenarios.find((s) => s.closeDelayMs === wanted)!;
-    setLoading(null);
-    setCloseDelayMs(wanted);
-    setAnnouncement(`${scenarioLabel(wanted)}: ${formatMs(next.runLengthMs)} per run.`);
-    then(next.runLengthMs);
-  };
 
   // The address follows the view only once the view a shared link names is on screen (or the reader has acted):
   // a link whose scenario is still loading, or failed to load, keeps its address.
@@ -141,38 +89,8 @@ export default function ReplayPlayer({
     });
   }, []);
 
-  // Keep the address in step with the view, so it can be shared; time only while paused (not each frame).
-  useEffect(() => {
-    if (!syncAddress || clock.playing) return;
-    const atEnd = clock.timeMs >= clock.durationMs;
-    const search = writeViewState(
-      window.location.search,
-      {closeDelayMs, settings, timeMs: atEnd ? null : clock.timeMs},
-      defaultCloseDelayMs,
-    );
-    if (search !== window.location.search)
-      window.history.replaceState(
-        window.history.state,
-        '',
-        `${window.location.pathname}${search}${window.location.hash}`,
-      );
-  }, [syncAddress, closeDelayMs, settings, clock.playing, clock.timeMs, clock.durationMs, defaultCloseDelayMs]);
-
-  // Animation: one state update per frame while playing, never with reduced motion.
-  const lastFrame = useRef<number | null>(null);
-  useEffect(() => {
-    if (!clock.playing || reducedMotion) return undefined;
-    let frame = requestAnimationFrame(function step(now) {
-      const delta = lastFrame.current === null ? 0 : now - lastFrame.current;
-      lastFrame.current = now;
-      setClock((c) => tick(c, delta));
-      frame = requestAnimationFrame(step);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      lastFrame.current = null;
-    };
-  }, [clock.playing, reducedMotion]);
+  useAddressSync(syncAddress, {closeDelayMs, settings, clock}, defaultCloseDelayMs);
+  usePlayback(clock, setClock, reducedMotion);
 
   // The restart is said aloud when playback reaches it.
   const previousTime = useRef(clock.timeMs);
@@ -184,7 +102,7 @@ export default function ReplayPlayer({
 
   const moments = Object.fromEntries(
     RECONNECT_PATHS.map((path) => [path, runAt(scenario.runs[path], lanes[path], clock.timeMs)]),
-  ) as Record<ReconnectPath, ReturnType<typeof runAt>>;
+  ) as Record<ReconnectPath, RunMoment>;
   const momentText = () => describeMoment(clock.timeMs, clock.durationMs, moments);
   const update = (next: ClockState, message: string) => {
     acted();
@@ -328,9 +246,11 @@ export default function ReplayPlayer({
       })}
 
       <p className={styles.legend}>
-        <i className={styles.answered} /> probe answered, new engine <i className={styles.waiting} /> probe waiting,
-        engine terminating <i className={styles.failed} /> probe failed, loop blocked <i className={styles.running} />{' '}
-        loop or engine running <i className={styles.exited} /> no engine
+        {legendEntries().map(({swatch, meanings}) => (
+          <Fragment key={swatch}>
+            <i className={styles[swatch]} /> {meanings.join(', ')}{' '}
+          </Fragment>
+        ))}
       </p>
       {interactive && (
         <fieldset className={styles.kubelet}>

@@ -1,7 +1,7 @@
 import type React from 'react';
 import clsx from 'clsx';
 
-import {axisTicks, type EngineState, type Segment} from '@site/src/replay/lanes';
+import {axisTicks, LANES, type LaneId, type Segment, spokenState} from '@site/src/replay/lanes';
 import type {RunMoment} from '@site/src/replay/replayView';
 import type {ProbeAtTime} from '@site/src/replay/probeTimeline';
 import {formatMs} from '@site/src/replay/probeTimeline';
@@ -11,14 +11,7 @@ import styles from './styles.module.css';
 const DECADES = [1, 10, 100, 1000, 10_000];
 const DECADE_LABELS = ['1 ms', '10 ms', '100 ms', '1 s', '10 s'];
 const HEIGHT = 100;
-const PROBE_STATES = ['answered', 'waiting', 'failed'] as const;
-
-const ENGINE_LABELS: Record<EngineState, string> = {
-  running: 'engine running',
-  terminating: 'SIGTERM sent, engine still closing',
-  exited: 'no engine',
-  new: 'new engine',
-};
+const PROBE_STATES = Object.keys(LANES.probes.states) as ProbeAtTime['state'][];
 
 /** Two decimals of a 1000 × 100 drawing are finer than any screen shows, and keep the page's HTML small. */
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -39,8 +32,8 @@ type Props = {
   outageAtMs: number;
 };
 
-function describeSegments<State extends string>(segments: readonly Segment<State>[], label: (state: State) => string) {
-  return segments.map((s) => `${label(s.state)} ${formatMs(s.startMs)} to ${formatMs(s.endMs)}`).join('; ');
+function describeSegments(lane: LaneId, segments: readonly Segment<string>[]) {
+  return segments.map((s) => `${spokenState(lane, s.state)} ${formatMs(s.startMs)} to ${formatMs(s.endMs)}`).join('; ');
 }
 
 /**
@@ -96,10 +89,10 @@ export default function RunLanes({
         height={HEIGHT}
       />
     ));
-  const lane = (name: string, label: string, body: React.ReactNode) => (
+  const lane = (id: LaneId, label: string, body: React.ReactNode) => (
     <div className={styles.lane}>
       <span className={styles.laneName} aria-hidden="true">
-        {name}
+        {LANES[id].name}
       </span>
       <svg
         className={styles.laneSvg}
@@ -118,7 +111,7 @@ export default function RunLanes({
   return (
     <div className={styles.chart}>
       <span className={styles.laneName} aria-hidden="true">
-        Liveness probes (latency, log scale)
+        {LANES.probes.name}
       </span>
       <div className={styles.plot}>
         {DECADES.map((ms, i) => (
@@ -157,13 +150,13 @@ export default function RunLanes({
         </svg>
       </div>
       {lane(
-        'Event loop (its own heartbeat)',
-        `${title}, event loop: ${describeSegments(moment.loop, (state) => state) || 'not started'}.`,
+        'loop',
+        `${title}, event loop: ${describeSegments('loop', moment.loop) || 'not started'}.`,
         stretches(moment.loop),
       )}
       {lane(
-        'Query engine process',
-        `${title}, engine: ${describeSegments(moment.engine, (state) => ENGINE_LABELS[state]) || 'not started'}${sigkill ? `; SIGKILL at ${formatMs(sigkill.atMs)}` : ''}.`,
+        'engine',
+        `${title}, engine: ${describeSegments('engine', moment.engine) || 'not started'}${sigkill ? `; SIGKILL at ${formatMs(sigkill.atMs)}` : ''}.`,
         <>
           {stretches(moment.engine)}
           {sigkill && markLine(styles.sigkill, sigkill.atMs)}
@@ -171,7 +164,7 @@ export default function RunLanes({
       )}
       <div className={styles.lane}>
         <span className={styles.laneName} aria-hidden="true">
-          Kubelet liveness probes
+          {LANES.kubelet.name}
         </span>
         <svg className={styles.kubeletRow} aria-hidden="true">
           {moment.kubeletProbes.map((probe) => (
