@@ -558,36 +558,3 @@ export function parseIncidentPost(
 export function parseSources(frontMatter: Record<string, unknown>, file: string, today?: string): Source[] {
   return parseWith(sourcesSchema(today), frontMatter.sources, file, ['sources']) as Source[];
 }
-
-/** The `incident:` block alone, against the ids of the post's declared sources. */
-export function parseIncidentMeta(
-  frontMatter: Record<string, unknown>,
-  file: string,
-  {sourceIds, components}: {sourceIds: readonly string[]; components: readonly string[]},
-): IncidentMeta {
-  const schema = incidentSchema({components, today: ''}).superRefine(
-    (_, ctx) => {
-      for (const issue of sourceReferenceFaults(frontMatter.incident, sourceIds))
-        ctx.addIssue({...issue, path: issue.path.slice(1)});
-    },
-    {when: () => true},
-  );
-  return parseWith(schema, frontMatter.incident, file, ['incident']);
-}
-
-/** The `updates:` list alone, for a post published on `published`. */
-export function parseIncidentUpdates(
-  frontMatter: Record<string, unknown>,
-  file: string,
-  published: string,
-  today: string,
-): IncidentUpdate[] {
-  const schema = updatesSchema(today).superRefine(
-    (_, ctx) => {
-      for (const issue of publicationFaults({updates: frontMatter.updates}, published))
-        ctx.addIssue({...issue, path: issue.path.slice(1)});
-    },
-    {when: () => true},
-  );
-  return parseWith(schema, frontMatter.updates ?? [], file, ['updates']);
-}

@@ -1,7 +1,7 @@
 import type {Components} from './components';
 import type {IncidentRow} from './incidentIndex';
 import {INCIDENTS_SCHEMA_PATH, type IncidentsJson} from './incidentsJsonSchema';
-import {rangeOverlaps} from './versionCheck';
+import {rangeOverlaps} from './affectedIncidents';
 import {PACKAGES} from './vocabulary';
 
 /** Where the machine-readable index is served. */

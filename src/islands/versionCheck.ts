@@ -4,7 +4,7 @@ import {
   rangeIncludes,
   type MatchedIncident,
   type VersionedIncident,
-} from '@site/src/incidents/versionCheck';
+} from '@site/src/incidents/affectedIncidents';
 import {describeStatement} from '@site/src/incidents/versionStatements';
 import {createJsonLoader} from '@site/src/site/jsonLoader';
 import {element} from './element';

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 
-import {checkVersion, type VersionedIncident} from '../../src/incidents/versionCheck';
+import {checkVersion, type VersionedIncident} from '../../src/incidents/affectedIncidents';
 import {compareVersions, parseVersion, type Version} from '../../src/incidents/versions';
 import {describeStatement, matchStatement} from '../../src/incidents/versionStatements';
 import type {VersionStatement} from '../../src/incidents/frontMatterSchema';

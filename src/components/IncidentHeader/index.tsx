@@ -7,7 +7,7 @@ import {CITATION, NOT_STATED, SEVERITY_LABELS, STATUS_LABELS, type CitedField} f
 import type {IncidentMeta, IncidentUpdate, Source} from '@site/src/incidents/frontMatterSchema';
 import {sourceAnchor} from '@site/src/incidents/sources';
 import type {Components} from '@site/src/incidents/components';
-import {describeOverlap, type RangeOverlap} from '@site/src/incidents/versionCheck';
+import {describeOverlap, type RangeOverlap} from '@site/src/incidents/affectedIncidents';
 import {describeStatement} from '@site/src/incidents/versionStatements';
 import styles from './styles.module.css';
 

@@ -18,7 +18,7 @@ import {
   incidentsJsonSchema,
   incidentsJsonSchemaDocument,
 } from '../../incidents/incidentsJsonSchema';
-import type {VersionedIncident} from '../../incidents/versionCheck';
+import type {VersionedIncident} from '../../incidents/affectedIncidents';
 import {contentHash} from '../../site/contentHash';
 import {writeSearchIndex} from '../../search/searchIndex';
 import {writeSocialCards} from '../../social/socialCards';

@@ -3,7 +3,7 @@ import type {BlogPost} from '@docusaurus/plugin-content-blog';
 import {checkPostFrontMatter} from '../../authoring/checkPosts';
 import {FaultError, faultLine} from '../../faults/fault';
 import {POST_FAULTS, VERSION_OVERLAPS} from '../../incidents/frontMatterFields';
-import {rangeOverlaps, type VersionedIncident} from '../../incidents/versionCheck';
+import {rangeOverlaps, type VersionedIncident} from '../../incidents/affectedIncidents';
 
 /** "@site/blog/x/index.md" → "blog/x/index.md": the path an author can open. */
 export function sourceFile(post: BlogPost): string {

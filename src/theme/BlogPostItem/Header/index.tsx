@@ -10,7 +10,7 @@ import IncidentHeader from '@site/src/components/IncidentHeader';
 import type {IncidentPostMeta} from '@site/src/incidents/frontMatterSchema';
 import PostFaults from '@site/src/components/PostFaults';
 import {POST_FAULTS, VERSION_OVERLAPS} from '@site/src/incidents/frontMatterFields';
-import type {RangeOverlap} from '@site/src/incidents/versionCheck';
+import type {RangeOverlap} from '@site/src/incidents/affectedIncidents';
 import type {IncidentsGlobalData} from '@site/src/plugins/incidents';
 
 type Props = WrapperProps<typeof HeaderType>;
