@@ -16,6 +16,7 @@ import {HTML_FIRST_TEMPLATE} from './src/plugins/islands/pageTemplate';
 import latencyReplayPlugin from './src/plugins/latencyReplay';
 import securityHeadersPlugin from './src/plugins/securityHeaders';
 import {deploymentFromEnv} from './src/site/deployment';
+import {BLOG_PATH} from './src/site/redirects';
 
 // Code is coloured by CSS classes (src/css/custom.css), not by a Prism theme: a theme writes style attributes,
 // which the Content-Security-Policy refuses, and fixes the light colours into the HTML before the page knows
@@ -24,7 +25,6 @@ const classOnlyCodeTheme: PrismTheme = {plain: {}, styles: []};
 
 const deployment = deploymentFromEnv(process.env);
 // Where the posts live; every link to the blog and its feeds below, the citations and `npm run check` read it here.
-const BLOG_PATH = '/blog';
 // Docusaurus checks its static directories exist before any plugin runs.
 mkdirSync(path.join(__dirname, GENERATED_STATIC_DIR), {recursive: true});
 // Pages ship as HTML and CSS with small script islands, not the whole client runtime (src/plugins/islands).

@@ -10,8 +10,8 @@ export type Redirect = {source: string; destination: string; permanent: true};
 /** What decides a post's URLs: its folder, its slug and its tracking id. */
 export type PostUrls = {file: string; folder: string; slug: string; trackingId?: string};
 
-/** Where posts live, and the pages under it the blog itself owns. */
-const BLOG = '/blog';
+/** Where posts live (the config's blog routeBasePath, and the deployment's redirects), and the pages under it the blog itself owns. */
+export const BLOG_PATH = '/blog';
 export const BLOG_ROUTES = ['tags', 'archive', 'authors', 'page'];
 
 /**
@@ -49,7 +49,7 @@ export function postUrlFaults(posts: readonly PostUrls[]): Fault[] {
       fault(file, 'slug', `"${slug}" is already used by ${slugOwner}; one URL, one report: choose another slug`);
     else slugOwners.set(key, file);
     if (BLOG_ROUTES.includes(key))
-      fault(file, 'slug', `"${slug}" is the blog's own page ${BLOG}/${slug}; choose another slug`);
+      fault(file, 'slug', `"${slug}" is the blog's own page ${BLOG_PATH}/${slug}; choose another slug`);
     if (slug.length > MAX_SLUG_LENGTH)
       fault(
         file,
@@ -92,16 +92,16 @@ export function postUrlFaults(posts: readonly PostUrls[]): Fault[] {
       fault(
         file,
         'slug',
-        `"${slug}" is also the name of its folder, so ${BLOG}/${folder} would redirect to itself forever; rename the folder, e.g. ${folderFor(slug)}`,
+        `"${slug}" is also the name of its folder, so ${BLOG_PATH}/${folder} would redirect to itself forever; rename the folder, e.g. ${folderFor(slug)}`,
       );
     } else if (owner !== undefined) {
       fault(
         file,
         'slug',
-        `${from}: ${BLOG}/${folder} is the URL of ${owner}, which the redirect would take away; rename the folder`,
+        `${from}: ${BLOG_PATH}/${folder} is the URL of ${owner}, which the redirect would take away; rename the folder`,
       );
     } else if (BLOG_ROUTES.includes(folder.toLowerCase())) {
-      fault(file, 'slug', `${from}: ${BLOG}/${folder} is the blog's own page; rename the folder`);
+      fault(file, 'slug', `${from}: ${BLOG_PATH}/${folder} is the blog's own page; rename the folder`);
     }
   }
   return faults;
@@ -145,9 +145,9 @@ export function postRedirects(siteDir: string): Redirect[] {
   const faults = postUrlFaults(posts);
   if (faults.length > 0) throw new FaultError(faults);
   return posts.flatMap(({folder, slug, trackingId}) => {
-    const destination = `${BLOG}/${slug}`;
+    const destination = `${BLOG_PATH}/${slug}`;
     return [
-      {source: `${BLOG}/${folder}`, destination, permanent: true as const},
+      {source: `${BLOG_PATH}/${folder}`, destination, permanent: true as const},
       ...(trackingId ? [{source: `/incidents/${trackingId}`, destination, permanent: true as const}] : []),
     ];
   });

@@ -12,7 +12,12 @@ import {describe, expect, it} from 'vitest';
 
 import {readComponents} from '../../src/incidents/components';
 import {parseIncidentPost, type IncidentPostMeta, type VersionStatement} from '../../src/incidents/frontMatterSchema';
-import {checkVersion, rangeIncludes, rangeOverlaps, type VersionedIncident} from '../../src/incidents/affectedIncidents';
+import {
+  checkVersion,
+  rangeIncludes,
+  rangeOverlaps,
+  type VersionedIncident,
+} from '../../src/incidents/affectedIncidents';
 import {compareVersions, parseVersion, type Version} from '../../src/incidents/versions';
 
 const SITE = path.resolve(import.meta.dirname, '../..');

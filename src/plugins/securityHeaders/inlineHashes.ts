@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import {builtPages} from '../../html/builtHtml';
 import {inlineCode, type InlineCode, type InlineHashes} from '../../security/contentSecurityPolicy';
-import {readPostUrls} from '../../site/redirects';
+import {BLOG_PATH, readPostUrls} from '../../site/redirects';
 
 /** Where the hashes the policy allows are kept, read by the deployment (src/site/buildOutput.ts). */
 export const INLINE_HASHES_FILE = 'src/security/inlineHashes.json';
@@ -41,7 +41,7 @@ export function builtInlineCode(outDir: string): FoundInline[] {
  */
 export function refusedInlineLines(siteDir: string, found: readonly FoundInline[]): string[] {
   // "/blog/x-incident" → "blog/x_incident/index.md": the post a page was built from, where it is one.
-  const postFiles = new Map(readPostUrls(siteDir).map(({slug, file}) => [`/blog/${slug}`, file]));
+  const postFiles = new Map(readPostUrls(siteDir).map(({slug, file}) => [`${BLOG_PATH}/${slug}`, file]));
   const versions = new Map<string, number>();
   for (const code of found) if (code.known) versions.set(code.known, (versions.get(code.known) ?? 0) + 1);
   return found
