@@ -1,7 +1,8 @@
 /**
- * What every front-matter reader here shares: plain-text rules, strict dates
- * and "did you mean". Faults are thrown as FaultError (src/faults).
+ * What every front-matter reader here shares: how a value is quoted in a fault, the front-matter block and the keys
+ * the plugins add to it, and the plain-text rules. Dates are in calendarDates.ts. Faults are thrown as FaultError.
  */
+import {didYouMean} from '../faults/didYouMean';
 import {FaultError} from '../faults/fault';
 
 export function describe(value: unknown): string {
@@ -26,18 +27,6 @@ export const VERSION_OVERLAPS = 'incidentVersionOverlaps';
 /** Lower-case words joined by dashes: slugs, component names, author and tag keys. */
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Edit distance between two short keys, for "did you mean". */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({length: b.length + 1}, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 /**
  * The fault of an unknown key of a front-matter mapping, suggesting the
  * nearest known one: a misspelt optional key (`update:`) would otherwise drop
@@ -45,14 +34,6 @@ function editDistance(a: string, b: string): number {
  */
 export function unknownFieldFault(unknown: string, known: readonly string[]): string {
   return `is not a known field; ${didYouMean(unknown, known)}known fields: ${known.join(', ')}`;
-}
-
-/** 'did you mean "nearest"? ' where a known key is a likely misspelling's target, else nothing. */
-export function didYouMean(unknown: string, known: readonly string[]): string {
-  const [nearest] = [...known].sort((a, b) => editDistance(unknown, a) - editDistance(unknown, b));
-  return nearest !== undefined && editDistance(unknown, nearest) <= Math.max(2, unknown.length / 3)
-    ? `did you mean "${nearest}"? `
-    : '';
 }
 
 /**
@@ -92,45 +73,4 @@ export function readPlainText(value: unknown, file: string, field: string, need?
   const fault = plainTextFault(value, need);
   if (fault) throw new FaultError({file, field, message: fault});
   return (value as string).trim();
-}
-
-function isRealDay(year: number, month: number, day: number): boolean {
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
-}
-
-/**
- * "2026-04-21" as text, or "2026-04" where `monthOnly` allows it (a source
- * that gives only the month). Anything else, 2026-02-30 included, is undefined.
- */
-export function toCalendarDate(text: string, {monthOnly = false} = {}): string | undefined {
-  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text.trim());
-  if (!match) return undefined;
-  const [, y, m, d] = match;
-  if (d === undefined) return monthOnly && Number(m) >= 1 && Number(m) <= 12 ? `${y}-${m}` : undefined;
-  return isRealDay(Number(y), Number(m), Number(d)) ? `${y}-${m}-${d}` : undefined;
-}
-
-/**
- * Why a front-matter date cannot be read, or undefined. Dates must be quoted:
- * unquoted, the YAML reader turns 2026-13-40 into a real day in 2027 before
- * any check can see it, so an impossible date would publish as a plausible one.
- */
-export function dateFault(value: unknown, {monthOnly = false} = {}): string | undefined {
-  const form = monthOnly ? '"YYYY-MM-DD" (or "YYYY-MM" when the source gives only the month)' : '"YYYY-MM-DD"';
-  if (value instanceof Date) {
-    return `must be a quoted date, ${form}; got ${describe(value)}, which the YAML reader may have rolled over from an impossible date`;
-  }
-  if (typeof value !== 'string' || !toCalendarDate(value, {monthOnly}))
-    return `must be a real calendar date written ${form}; got ${describe(value)}`;
-  return undefined;
-}
-
-const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', {month: 'long', year: 'numeric', timeZone: 'UTC'});
-const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', {day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC'});
-
-/** "21 April 2026", or "April 2026" for a month; fixed to UTC and English so server and browser agree. */
-export function formatCalendarDate(date: string): string {
-  const monthOnly = date.length === 7;
-  return (monthOnly ? MONTH_FORMAT : DAY_FORMAT).format(new Date(`${monthOnly ? `${date}-01` : date}T00:00:00Z`));
 }

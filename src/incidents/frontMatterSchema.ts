@@ -10,15 +10,9 @@ import * as z from 'zod';
 
 import {FaultError, type Fault} from '../faults/fault';
 import {linkTargetFault} from '../html/linkTargets';
-import {
-  dateFault,
-  describe,
-  isRecord,
-  KEBAB_CASE,
-  plainTextFault,
-  unknownFieldFault,
-  didYouMean,
-} from './frontMatterFields';
+import {describe, isRecord, KEBAB_CASE, plainTextFault, unknownFieldFault} from './frontMatterFields';
+import {dateFault} from './calendarDates';
+import {didYouMean} from '../faults/didYouMean';
 import {CITATION, CITED_FIELDS, type POST_FIELDS, SEVERITIES, STATUSES, SOURCE_KINDS, PACKAGES} from './vocabulary';
 import {compareVersions, implausibleRelease, parseVersion, VERSION_EXAMPLES} from './versions';
 

@@ -1,5 +1,5 @@
 import {SEVERITY_LABELS, type Severity} from '../incidents/vocabulary';
-import {formatCalendarDate} from '../incidents/frontMatterFields';
+import {formatCalendarDate} from '../incidents/calendarDates';
 
 /** Link previews use a 1200 × 630 image, the size Open Graph and Twitter cards expect. */
 export const CARD_WIDTH = 1200;

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 
-import {dateFault, formatCalendarDate, toCalendarDate} from '../../src/incidents/frontMatterFields';
+import {dateFault, formatCalendarDate, toCalendarDate} from '../../src/incidents/calendarDates';
 import {parseIncidentPost} from '../../src/incidents/frontMatterSchema';
 
 const FILE = 'blog/example_incident/index.md';

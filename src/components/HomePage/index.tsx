@@ -3,7 +3,7 @@ import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 
-import {formatCalendarDate} from '@site/src/incidents/frontMatterFields';
+import {formatCalendarDate} from '@site/src/incidents/calendarDates';
 import type {IncidentsRouteProps} from '@site/src/plugins/incidents';
 
 export default function HomePage({rows}: IncidentsRouteProps): React.JSX.Element {

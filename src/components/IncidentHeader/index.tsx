@@ -2,7 +2,7 @@ import type React from 'react';
 import {Fragment} from 'react';
 import Link from '@docusaurus/Link';
 
-import {formatCalendarDate} from '@site/src/incidents/frontMatterFields';
+import {formatCalendarDate} from '@site/src/incidents/calendarDates';
 import {CITATION, NOT_STATED, SEVERITY_LABELS, STATUS_LABELS, type CitedField} from '@site/src/incidents/vocabulary';
 import type {IncidentMeta, IncidentUpdate, Source} from '@site/src/incidents/frontMatterSchema';
 import {sourceAnchor} from '@site/src/incidents/sources';

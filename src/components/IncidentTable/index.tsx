@@ -2,7 +2,7 @@ import type React from 'react';
 import Link from '@docusaurus/Link';
 
 import type {Components} from '@site/src/incidents/components';
-import {formatCalendarDate} from '@site/src/incidents/frontMatterFields';
+import {formatCalendarDate} from '@site/src/incidents/calendarDates';
 import {NOT_STATED, SEVERITY_LABELS, STATUS_LABELS} from '@site/src/incidents/vocabulary';
 import type {IncidentRow} from '@site/src/incidents/incidentIndex';
 import {describeStatement} from '@site/src/incidents/versionStatements';

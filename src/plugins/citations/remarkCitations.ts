@@ -4,7 +4,7 @@ import type {Heading, Link, List, ListItem, Parent, PhrasingContent, Root, RootC
 import {locateFault} from '../../authoring/frontMatterFaults';
 import {FaultError, isFaultError, type Fault} from '../../faults/fault';
 import {STABLE_SECTIONS, TO_FILL} from '../../authoring/scaffold';
-import {formatCalendarDate} from '../../incidents/frontMatterFields';
+import {formatCalendarDate} from '../../incidents/calendarDates';
 import {checkSourcesCited, citationAnchor, describeSource, sourceAnchor} from '../../incidents/sources';
 import {BLOG_ROUTES, readPostUrls} from '../../site/redirects';
 import {CITATION} from '../../incidents/vocabulary';

@@ -4,7 +4,8 @@
  */
 import * as z from 'zod';
 
-import {describe, didYouMean} from '../../incidents/frontMatterFields';
+import {describe} from '../../incidents/frontMatterFields';
+import {didYouMean} from '../../faults/didYouMean';
 
 const SHAPE = {
   /** Docusaurus' plugin id, which every plugin's options carry. */
