@@ -1,6 +1,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {describe, expect, it} from 'vitest';
+import type {HTMLElement} from 'node-html-parser';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {XMLParser, XMLValidator} from 'fast-xml-parser';
 
 import {BUILD_DIR, INCIDENT_POSTS, parseBuiltPage, readBuilt} from '../support/builtSite';
@@ -104,8 +105,12 @@ describe('citations', () => {
 });
 
 describe("the source audit's corrections", () => {
-  const lead = parseBuiltPage('/blog/prisma-reconnect-blocking-incident');
-  const text = lead.querySelector('article')!.text;
+  let lead: HTMLElement;
+  let text: string;
+  beforeAll(() => {
+    lead = parseBuiltPage('/blog/prisma-reconnect-blocking-incident');
+    text = lead.querySelector('article')!.text;
+  });
 
   it('the lead post gives the severity the product rated, High, and its month', () => {
     const header = lead.querySelector('[data-incident-header]')!;
@@ -190,8 +195,12 @@ describe('link previews and revisions', () => {
 });
 
 describe('incidents index', () => {
-  const table = parseBuiltPage('/incidents').querySelector('table[data-incident-index]');
-  const rows = table?.querySelectorAll('tbody tr') ?? [];
+  let table: HTMLElement | null;
+  let rows: HTMLElement[];
+  beforeAll(() => {
+    table = parseBuiltPage('/incidents').querySelector('table[data-incident-index]');
+    rows = table?.querySelectorAll('tbody tr') ?? [];
+  });
 
   it('has one row per post folder in blog/', () => {
     expect(rows.length).toBe(blogFolders.length);
@@ -302,7 +311,10 @@ describe('no third-party loads', () => {
 });
 
 describe('latency replay in the lead post', () => {
-  const page = parseBuiltPage('/blog/prisma-reconnect-blocking-incident');
+  let page: HTMLElement;
+  beforeAll(() => {
+    page = parseBuiltPage('/blog/prisma-reconnect-blocking-incident');
+  });
 
   it('is in the HTML without JavaScript: the first scenario as lanes, the readouts, the tables and every download', () => {
     const replay = page.querySelector('figure[aria-label^="Replay of the lab\'s measurements"]');
