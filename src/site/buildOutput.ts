@@ -43,6 +43,10 @@ export function securityHeaders(hashes: InlineHashes): Record<string, string> {
   };
 }
 
+/** The machine-readable files: the index, its schemas, the Statuspage-shaped API and the JSON feed. */
+export const PUBLIC_JSON =
+  '^/(?:incidents(?:\\.schema)?\\.json|schemas/[a-z0-9-]+\\.schema\\.json|api/v2/(?:incidents/)?[a-z]+\\.json|blog/feed\\.json)$';
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -69,6 +73,9 @@ export function buildOutputRoutes({
       caseSensitive: true,
       continue: true,
     },
+    // The public JSON, readable by a page on another origin (a status embed, a dashboard): these files only, so no
+    // page or other file is opened to cross-origin reads.
+    {src: PUBLIC_JSON, headers: {'Access-Control-Allow-Origin': '*'}, caseSensitive: true, continue: true},
     // Everything under /assets has a content hash in its name.
     {src: '^/assets/.*$', headers: {'Cache-Control': 'public, max-age=31536000, immutable'}, continue: true},
     // Previews (*.vercel.app other than the production host) stay out of search engines; a custom domain is indexed.

@@ -171,4 +171,30 @@ describe("the site's own routes (src/site/buildOutput.ts)", () => {
     expect(get('/assets/js/app.1234abcd.js').headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(siteRoute({path: '/incidents', host: 'pr-1.vercel.app'}).headers['x-robots-tag']).toBe('noindex, nofollow');
   });
+
+  it('lets other origins read the public JSON, and nothing else', () => {
+    for (const path of [
+      '/api/v2/summary.json',
+      '/api/v2/status.json',
+      '/api/v2/components.json',
+      '/api/v2/incidents.json',
+      '/api/v2/incidents/unresolved.json',
+      '/incidents.json',
+      '/incidents.schema.json',
+      '/schemas/post-front-matter.schema.json',
+      '/blog/feed.json',
+    ])
+      expect(get(path).headers['access-control-allow-origin'], path).toBe('*');
+    for (const path of [
+      '/',
+      '/incidents',
+      '/blog/one-incident',
+      '/assets/js/app.1234abcd.js',
+      '/assets/incidents/versions.1234abcd.json',
+      '/API/V2/SUMMARY.JSON',
+      '/api/v2/summary.json/x',
+      '/missing',
+    ])
+      expect(get(path).headers['access-control-allow-origin'], path).toBeUndefined();
+  });
 });

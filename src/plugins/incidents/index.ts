@@ -20,6 +20,7 @@ import {
 } from '../../incidents/incidentsJsonSchema';
 import type {VersionedIncident} from '../../incidents/affectedIncidents';
 import {contentHash} from '../../site/contentHash';
+import {STATUSPAGE_API, statuspageApi} from '../../incidents/statuspage';
 import {writeSearchIndex} from '../../search/searchIndex';
 import {writeSocialCards} from '../../social/socialCards';
 import {clearGeneratedDir, writeGeneratedFile} from '../generatedStatic';
@@ -85,6 +86,8 @@ export default function incidentsPlugin(context: LoadContext, options: unknown):
         writeGeneratedFile(context.siteDir, file, `${JSON.stringify(data, null, 2)}\n`);
       write(INCIDENTS_JSON_PATH, json);
       write(INCIDENTS_SCHEMA_PATH, incidentsJsonSchemaDocument(context.siteConfig.url));
+      for (const [file, data] of Object.entries(statuspageApi(rows, {siteUrl: context.siteConfig.url, components})))
+        write(`${STATUSPAGE_API}/${file}`, data);
       write(FRONT_MATTER_SCHEMA_PATH, postFrontMatterJsonSchema(context.siteConfig.url, Object.keys(components)));
       const globalData: IncidentsGlobalData = {components};
       actions.setGlobalData(globalData);

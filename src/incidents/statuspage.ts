@@ -1,0 +1,163 @@
+/**
+ * The index in the shapes of Atlassian Statuspage's public API (v2), which status aggregators, chat integrations and
+ * Atlassian's own embeddable widget read: the same rows as /incidents.json, so the two cannot disagree. Where a
+ * field has no equivalent in what the sources state, the README says what is written instead.
+ */
+import type {Components} from './components';
+import type {IncidentRow} from './incidentIndex';
+import type {Severity, Status} from './vocabulary';
+
+export const STATUSPAGE_API = '/api/v2';
+
+export type Impact = 'none' | 'minor' | 'major' | 'critical';
+export type ComponentStatus = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage';
+
+/**
+ * Statuspage's impact for a severity the sources state. With none stated, the least that is not "none": the
+ * incident happened, its size is not stated, and each incident says so beside it (`severity`).
+ */
+const IMPACT: Record<Severity, Exclude<Impact, 'none'>> = {
+  critical: 'critical',
+  high: 'major',
+  medium: 'minor',
+  low: 'minor',
+  'not-stated': 'minor',
+};
+const IMPACT_ORDER: readonly Impact[] = ['none', 'minor', 'major', 'critical'];
+const COMPONENT_STATUS: Record<Impact, ComponentStatus> = {
+  none: 'operational',
+  minor: 'degraded_performance',
+  major: 'partial_outage',
+  critical: 'major_outage',
+};
+/** Statuspage's own words for each overall indicator. */
+const INDICATOR_DESCRIPTION: Record<Impact, string> = {
+  none: 'All Systems Operational',
+  minor: 'Minor Service Outage',
+  major: 'Partial System Outage',
+  critical: 'Major System Outage',
+};
+
+/** A day the sources give, as Statuspage's timestamps are written: the day's start in UTC (no source gives a time). */
+const dayStart = (day: string) => `${day}T00:00:00.000Z`;
+/** The day's start where the source gives a day; a month alone gives no start. */
+const dayStartOrNull = (date: string) => (date.length === 10 ? dayStart(date) : null);
+
+const worst = (impacts: readonly Impact[]): Impact =>
+  impacts.reduce((a, b) => (IMPACT_ORDER.indexOf(b) > IMPACT_ORDER.indexOf(a) ? b : a), 'none');
+
+const isResolved = (status: Status) => status === 'resolved';
+
+export function statuspageApi(
+  rows: readonly IncidentRow[],
+  {siteUrl, components}: {siteUrl: string; components: Components},
+) {
+  // When the data last changed: the newest publication or revision (a build changes nothing by itself).
+  const days = rows.flatMap((row) => [row.date, ...row.updates.map((revision) => revision.date)]).sort();
+  const updatedAt = days.length > 0 ? dayStart(days.at(-1)!) : null;
+  const page = {
+    id: 'litellm-incidents',
+    name: 'LiteLLM incident reports',
+    url: siteUrl,
+    time_zone: 'Etc/UTC',
+    updated_at: updatedAt,
+  };
+  const unresolvedRows = rows.filter((row) => !isResolved(row.incident.status));
+
+  const componentStatus = (key: string): ComponentStatus =>
+    COMPONENT_STATUS[
+      worst(
+        unresolvedRows
+          .filter((row) => row.incident.components.includes(key))
+          .map((row) => IMPACT[row.incident.severity]),
+      )
+    ];
+  const componentList = Object.entries(components).map(([key, {label, description}], position) => ({
+    id: key,
+    name: label,
+    status: componentStatus(key),
+    description,
+    position: position + 1,
+    showcase: true,
+    group_id: null,
+    group: false,
+    only_show_if_degraded: false,
+    page_id: page.id,
+    created_at: null,
+    updated_at: updatedAt,
+    start_date: null,
+  }));
+
+  const incident = (row: IncidentRow) => {
+    const id = row.incident.tracking_id ?? row.slug;
+    const shortlink = `${siteUrl}${row.permalink}`;
+    const resolved = isResolved(row.incident.status);
+    // The post is the post-mortem of a resolved incident; of an open one, the latest report of it.
+    const status = resolved ? 'postmortem' : row.incident.status;
+    const updatedDay = row.updates.at(-1)?.date ?? row.date;
+    const update = (n: number, day: string, body: string) => ({
+      id: `${id}-${n}`,
+      incident_id: id,
+      status,
+      body,
+      created_at: dayStart(day),
+      updated_at: dayStart(day),
+      display_at: dayStart(day),
+      affected_components: null,
+      deliver_notifications: false,
+    });
+    return {
+      id,
+      name: row.title,
+      status,
+      impact: IMPACT[row.incident.severity],
+      severity: row.incident.severity,
+      shortlink,
+      postmortem_url: resolved ? shortlink : null,
+      page_id: page.id,
+      created_at: dayStart(row.date),
+      updated_at: dayStart(updatedDay),
+      started_at: dayStartOrNull(row.incident.date),
+      monitoring_at: null,
+      resolved_at: null,
+      // Newest first, as Statuspage lists them: the report as published, then each revision of it.
+      incident_updates: [
+        update(0, row.date, row.description),
+        ...row.updates.map((revision, i) => update(i + 1, revision.date, revision.note)),
+      ].reverse(),
+      components: componentList.filter((component) => row.incident.components.includes(component.id)),
+    };
+  };
+
+  const incidents = [...rows].sort((a, b) => b.date.localeCompare(a.date)).map(incident);
+  const unresolved = incidents.filter((entry) => entry.status !== 'postmortem');
+  const status = overall(unresolved, worst(unresolved.map((entry) => entry.impact)));
+  return {
+    'summary.json': {
+      page,
+      components: componentList,
+      incidents: unresolved,
+      scheduled_maintenances: [],
+      status,
+    },
+    'status.json': {page, status},
+    'components.json': {page, components: componentList},
+    'incidents.json': {page, incidents},
+    'incidents/unresolved.json': {page, incidents: unresolved},
+  };
+}
+
+/** The overall status: Statuspage's words where the sources state how bad, and what is not stated where they do not. */
+function overall(unresolved: readonly {severity: Severity}[], indicator: Impact) {
+  const count = unresolved.length;
+  if (count === 0) return {indicator, description: INDICATOR_DESCRIPTION.none};
+  const open = `${count} unresolved ${count === 1 ? 'incident' : 'incidents'}`;
+  const unstated = unresolved.filter((entry) => entry.severity === 'not-stated').length;
+  const description =
+    unstated === 0
+      ? `${INDICATOR_DESCRIPTION[indicator]}: ${open}`
+      : unstated === count
+        ? `${open}, severity not stated`
+        : `${INDICATOR_DESCRIPTION[indicator]}: ${open}, ${unstated} of them of severity not stated`;
+  return {indicator, description};
+}

@@ -1,0 +1,96 @@
+import {describe, expect, it} from 'vitest';
+
+import type {IncidentRow} from '../../src/incidents/incidentIndex';
+import {statuspageApi} from '../../src/incidents/statuspage';
+
+const SITE = 'https://incidents.example';
+const components = {
+  auth: {label: 'Auth and model access', description: 'Who may call which model.'},
+  router: {label: 'Router', description: 'How the proxy picks a deployment.'},
+};
+
+function row(slug: string, incident: Partial<IncidentRow['incident']>, extra: Partial<IncidentRow> = {}): IncidentRow {
+  return {
+    slug,
+    permalink: `/blog/${slug}`,
+    title: `Title of ${slug}`,
+    description: `What happened in ${slug}.`,
+    date: '2026-03-01',
+    updates: [],
+    incident: {date: '2026-02-27', severity: 'high', status: 'resolved', components: ['auth'], ...incident},
+    ...extra,
+  } as IncidentRow;
+}
+
+describe('the Statuspage-shaped API', () => {
+  it('with every incident resolved: operational, each post the post-mortem of its incident, dated by day', () => {
+    const api = statuspageApi(
+      [
+        row('a-incident', {tracking_id: 'LIT-1'}, {updates: [{date: '2026-03-04', note: 'Added a figure.'}]}),
+        row('b-incident', {date: '2026-02', components: ['router']}, {date: '2026-02-20'}),
+      ],
+      {siteUrl: SITE, components},
+    );
+    expect(api['status.json'].status).toEqual({indicator: 'none', description: 'All Systems Operational'});
+    expect(api['summary.json'].incidents).toEqual([]);
+    expect(api['incidents/unresolved.json'].incidents).toEqual([]);
+    expect(api['status.json'].page.updated_at).toBe('2026-03-04T00:00:00.000Z');
+    expect(api['components.json'].components.map(({id, name, status}) => [id, name, status])).toEqual([
+      ['auth', 'Auth and model access', 'operational'],
+      ['router', 'Router', 'operational'],
+    ]);
+    const [a, b] = api['incidents.json'].incidents;
+    expect(a).toMatchObject({
+      id: 'LIT-1',
+      name: 'Title of a-incident',
+      status: 'postmortem',
+      impact: 'major',
+      shortlink: `${SITE}/blog/a-incident`,
+      postmortem_url: `${SITE}/blog/a-incident`,
+      created_at: '2026-03-01T00:00:00.000Z',
+      updated_at: '2026-03-04T00:00:00.000Z',
+      started_at: '2026-02-27T00:00:00.000Z',
+      resolved_at: null,
+    });
+    expect(a.incident_updates.map(({status, body, display_at}) => [status, body, display_at])).toEqual([
+      ['postmortem', 'Added a figure.', '2026-03-04T00:00:00.000Z'],
+      ['postmortem', 'What happened in a-incident.', '2026-03-01T00:00:00.000Z'],
+    ]);
+    // A month alone gives no day the incident started on.
+    expect(b).toMatchObject({id: 'b-incident', started_at: null});
+  });
+
+  it('with an unresolved incident: its impact on the overall status and on the components it lists', () => {
+    const api = statuspageApi(
+      [row('a-incident', {status: 'identified'}), row('b-incident', {components: ['router']})],
+      {
+        siteUrl: SITE,
+        components,
+      },
+    );
+    expect(api['summary.json'].status).toEqual({
+      indicator: 'major',
+      description: 'Partial System Outage: 1 unresolved incident',
+    });
+    expect(api['summary.json'].incidents.map(({id, status, postmortem_url}) => [id, status, postmortem_url])).toEqual([
+      ['a-incident', 'identified', null],
+    ]);
+    expect(api['summary.json'].components.map(({id, status}) => [id, status])).toEqual([
+      ['auth', 'partial_outage'],
+      ['router', 'operational'],
+    ]);
+  });
+
+  it('says the severity is not stated rather than naming an outage no source sizes', () => {
+    const api = statuspageApi([row('a-incident', {status: 'investigating', severity: 'not-stated'})], {
+      siteUrl: SITE,
+      components,
+    });
+    expect(api['status.json'].status).toEqual({
+      indicator: 'minor',
+      description: '1 unresolved incident, severity not stated',
+    });
+    expect(api['incidents.json'].incidents[0]).toMatchObject({impact: 'minor', severity: 'not-stated'});
+    expect(api['components.json'].components[0].status).toBe('degraded_performance');
+  });
+});
