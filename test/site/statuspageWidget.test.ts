@@ -9,7 +9,7 @@ import {statuspageApi} from '../../src/incidents/statuspage';
 import {openSiteInBrowser} from '../support/siteInBrowser';
 
 /**
- * Atlassian's own embeddable widget, @statuspage/status-widget from node_modules, on a page of another origin, reads
+ * What other tools read. Atlassian's own embeddable widget, @statuspage/status-widget from node_modules, on a page of another origin, reads
  * the site's /api/v2/summary.json and shows its status: proof that the shape is the one its clients read, and that
  * the files may be read across origins.
  */
@@ -115,5 +115,28 @@ describe("Atlassian's status widget, embedded on another origin", () => {
     expect(shown.text).toBe('All Systems Operational');
     expect(shown.indicator?.split(/\s+/)).toContain('none');
     expect(shown.errors).toEqual([]);
+  });
+});
+
+describe('status badges', () => {
+  it('render their status as text, the site and every component alike, as the API states it', async () => {
+    const components = (await (await fetch(`${site.server.origin}/api/v2/components.json`)).json()).components;
+    const page = await site.browser.newPage();
+    try {
+      const shown = async (badge: string) => {
+        const response = await page.goto(`${site.server.origin}/badges/${badge}`);
+        expect(response?.headers()['content-type'], badge).toContain('image/svg+xml');
+        return page.locator('text').allTextContents();
+      };
+      expect(await shown('status.svg')).toEqual(['LiteLLM', '1 unresolved incident, severity not stated']);
+      const words = {operational: 'operational', degraded_performance: 'degraded performance'} as Record<
+        string,
+        string
+      >;
+      for (const {id, name, status} of components)
+        expect(await shown(`components/${id}.svg`), id).toEqual([name, words[status]]);
+    } finally {
+      await page.close();
+    }
   });
 });

@@ -20,6 +20,7 @@ import {
 } from '../../incidents/incidentsJsonSchema';
 import type {VersionedIncident} from '../../incidents/affectedIncidents';
 import {contentHash} from '../../site/contentHash';
+import {BADGES_PATH, statusBadges} from '../../incidents/badges';
 import {STATUSPAGE_API, statuspageApi} from '../../incidents/statuspage';
 import {writeSearchIndex} from '../../search/searchIndex';
 import {writeSocialCards} from '../../social/socialCards';
@@ -86,8 +87,12 @@ export default function incidentsPlugin(context: LoadContext, options: unknown):
         writeGeneratedFile(context.siteDir, file, `${JSON.stringify(data, null, 2)}\n`);
       write(INCIDENTS_JSON_PATH, json);
       write(INCIDENTS_SCHEMA_PATH, incidentsJsonSchemaDocument(context.siteConfig.url));
-      for (const [file, data] of Object.entries(statuspageApi(rows, {siteUrl: context.siteConfig.url, components})))
-        write(`${STATUSPAGE_API}/${file}`, data);
+      const statuspage = statuspageApi(rows, {siteUrl: context.siteConfig.url, components});
+      for (const [file, data] of Object.entries(statuspage)) write(`${STATUSPAGE_API}/${file}`, data);
+      const badges = statusBadges(statuspage['status.json'].status, statuspage['components.json'].components);
+      clearGeneratedDir(context.siteDir, BADGES_PATH.slice(1));
+      for (const [file, svg] of Object.entries(badges))
+        writeGeneratedFile(context.siteDir, `${BADGES_PATH}/${file}`, svg);
       write(FRONT_MATTER_SCHEMA_PATH, postFrontMatterJsonSchema(context.siteConfig.url, Object.keys(components)));
       const globalData: IncidentsGlobalData = {components};
       actions.setGlobalData(globalData);
