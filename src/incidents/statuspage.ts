@@ -8,20 +8,25 @@ import type {IncidentRow} from './incidentIndex';
 import type {Severity, Status} from './vocabulary';
 
 export const STATUSPAGE_API = '/api/v2';
+/** The endpoints written, under STATUSPAGE_API: Statuspage's public read-only ones. */
+export const STATUSPAGE_FILES = [
+  'summary.json',
+  'status.json',
+  'components.json',
+  'incidents.json',
+  'incidents/unresolved.json',
+] as const;
 
 export type Impact = 'none' | 'minor' | 'major' | 'critical';
 export type ComponentStatus = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage';
 
-/**
- * Statuspage's impact for a severity the sources state. With none stated, the least that is not "none": the
- * incident happened, its size is not stated, and each incident says so beside it (`severity`).
- */
-const IMPACT: Record<Severity, Exclude<Impact, 'none'>> = {
+/** Statuspage's impact for a severity the sources state; with none stated, none is written (null). */
+const IMPACT: Record<Severity, Exclude<Impact, 'none'> | null> = {
   critical: 'critical',
   high: 'major',
   medium: 'minor',
   low: 'minor',
-  'not-stated': 'minor',
+  'not-stated': null,
 };
 const IMPACT_ORDER: readonly Impact[] = ['none', 'minor', 'major', 'critical'];
 const COMPONENT_STATUS: Record<Impact, ComponentStatus> = {
@@ -38,26 +43,24 @@ const INDICATOR_DESCRIPTION: Record<Impact, string> = {
   critical: 'Major System Outage',
 };
 
-/** A day the sources give, as Statuspage's timestamps are written: the day's start in UTC (no source gives a time). */
+/** A publication day, as Statuspage's timestamps are written: the day's start in UTC (posts are dated by day). */
 const dayStart = (day: string) => `${day}T00:00:00.000Z`;
-/** The day's start where the source gives a day; a month alone gives no start. */
-const dayStartOrNull = (date: string) => (date.length === 10 ? dayStart(date) : null);
 
-const worst = (impacts: readonly Impact[]): Impact =>
-  impacts.reduce((a, b) => (IMPACT_ORDER.indexOf(b) > IMPACT_ORDER.indexOf(a) ? b : a), 'none');
+const worst = (impacts: readonly (Impact | null)[]): Impact =>
+  impacts.reduce<Impact>((a, b) => (b !== null && IMPACT_ORDER.indexOf(b) > IMPACT_ORDER.indexOf(a) ? b : a), 'none');
 
 const isResolved = (status: Status) => status === 'resolved';
 
 export function statuspageApi(
   rows: readonly IncidentRow[],
-  {siteUrl, components}: {siteUrl: string; components: Components},
+  {siteUrl, name, components}: {siteUrl: string; name: string; components: Components},
 ) {
-  // When the data last changed: the newest publication or revision (a build changes nothing by itself).
+  // When the page last changed: the newest publication or revision (a build changes nothing by itself).
   const days = rows.flatMap((row) => [row.date, ...row.updates.map((revision) => revision.date)]).sort();
   const updatedAt = days.length > 0 ? dayStart(days.at(-1)!) : null;
   const page = {
     id: 'litellm-incidents',
-    name: 'LiteLLM incident reports',
+    name,
     url: siteUrl,
     time_zone: 'Etc/UTC',
     updated_at: updatedAt,
@@ -84,7 +87,7 @@ export function statuspageApi(
     only_show_if_degraded: false,
     page_id: page.id,
     created_at: null,
-    updated_at: updatedAt,
+    updated_at: null,
     start_date: null,
   }));
 
@@ -94,18 +97,19 @@ export function statuspageApi(
     const resolved = isResolved(row.incident.status);
     // The post is the post-mortem of a resolved incident; of an open one, the latest report of it.
     const status = resolved ? 'postmortem' : row.incident.status;
-    const updatedDay = row.updates.at(-1)?.date ?? row.date;
-    const update = (n: number, day: string, body: string) => ({
-      id: `${id}-${n}`,
+    const published = dayStart(row.date);
+    // One status update: the post, as published. Its revisions (`updates:`) change the text, not the incident's state.
+    const update = {
+      id: `${id}-report`,
       incident_id: id,
       status,
-      body,
-      created_at: dayStart(day),
-      updated_at: dayStart(day),
-      display_at: dayStart(day),
+      body: row.incident.status_note ? `${row.description} Status: ${row.incident.status_note}.` : row.description,
+      created_at: published,
+      updated_at: published,
+      display_at: published,
       affected_components: null,
       deliver_notifications: false,
-    });
+    };
     return {
       id,
       name: row.title,
@@ -115,16 +119,13 @@ export function statuspageApi(
       shortlink,
       postmortem_url: resolved ? shortlink : null,
       page_id: page.id,
-      created_at: dayStart(row.date),
-      updated_at: dayStart(updatedDay),
-      started_at: dayStartOrNull(row.incident.date),
+      created_at: published,
+      updated_at: published,
+      // What an incident's date marks differs (first report, a merge, a release: incident.date_note): not a start.
+      started_at: null,
       monitoring_at: null,
       resolved_at: null,
-      // Newest first, as Statuspage lists them: the report as published, then each revision of it.
-      incident_updates: [
-        update(0, row.date, row.description),
-        ...row.updates.map((revision, i) => update(i + 1, revision.date, revision.note)),
-      ].reverse(),
+      incident_updates: [update],
       components: componentList.filter((component) => row.incident.components.includes(component.id)),
     };
   };
@@ -147,10 +148,15 @@ export function statuspageApi(
   };
 }
 
-/** The overall status: Statuspage's words where the sources state how bad, and what is not stated where they do not. */
-function overall(unresolved: readonly {severity: Severity}[], indicator: Impact) {
+/**
+ * The overall status: Statuspage's words where the sources state how bad, and what is not stated where they do not.
+ * An open incident of unstated severity still makes the indicator "minor": the format has no "unknown", and "none"
+ * would say nothing is open; the description says the severity is not stated.
+ */
+function overall(unresolved: readonly {severity: Severity}[], stated: Impact) {
   const count = unresolved.length;
-  if (count === 0) return {indicator, description: INDICATOR_DESCRIPTION.none};
+  if (count === 0) return {indicator: 'none' as Impact, description: INDICATOR_DESCRIPTION.none};
+  const indicator: Impact = stated === 'none' ? 'minor' : stated;
   const open = `${count} unresolved ${count === 1 ? 'incident' : 'incidents'}`;
   const unstated = unresolved.filter((entry) => entry.severity === 'not-stated').length;
   const description =

@@ -13,7 +13,11 @@
 import {contentSecurityPolicy, type InlineHashes} from '../security/contentSecurityPolicy';
 import {SEARCH_PAGE} from '../search/searchPaths';
 import {PRODUCTION_URL} from './deployment';
-import type {Redirect} from './redirects';
+import {FRONT_MATTER_SCHEMA_PATH} from '../incidents/frontMatterSchema';
+import {INCIDENTS_JSON_PATH} from '../incidents/incidentsJson';
+import {INCIDENTS_SCHEMA_PATH} from '../incidents/incidentsJsonSchema';
+import {STATUSPAGE_API, STATUSPAGE_FILES} from '../incidents/statuspage';
+import {BLOG_PATH, type Redirect} from './redirects';
 
 export type Route = {
   src?: string;
@@ -43,11 +47,21 @@ export function securityHeaders(hashes: InlineHashes): Record<string, string> {
   };
 }
 
-/** The machine-readable files: the index, its schemas, the Statuspage-shaped API and the JSON feed. */
-export const PUBLIC_JSON =
-  '^/(?:incidents(?:\\.schema)?\\.json|schemas/[a-z0-9-]+\\.schema\\.json|api/v2/(?:incidents/)?[a-z]+\\.json|blog/feed\\.json)$';
-
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The machine-readable files, each by its exact path (the index, its schemas, the Statuspage-shaped API and the JSON
+ * feed): a pattern would also match paths that answer with the 404 page.
+ */
+export const PUBLIC_JSON = `^(?:${[
+  INCIDENTS_JSON_PATH,
+  INCIDENTS_SCHEMA_PATH,
+  FRONT_MATTER_SCHEMA_PATH,
+  `${BLOG_PATH}/feed.json`,
+  ...STATUSPAGE_FILES.map((file) => `${STATUSPAGE_API}/${file}`),
+]
+  .map(escapeRegExp)
+  .join('|')})$`;
 
 /**
  * The routes, in the order Vercel runs them: headers first (each continues),

@@ -66,6 +66,7 @@ beforeAll(async () => {
   ];
   const api = statuspageApi(rows, {
     siteUrl: 'http://resolved.example',
+    name: 'Resolved',
     components: {auth: {label: 'Auth', description: 'Auth.'}},
   });
   resolvedSite = await serve((url) =>

@@ -103,6 +103,16 @@ describe("the site's own routes (src/site/buildOutput.ts)", () => {
     '404.html',
     'blog/one-incident.html',
     'assets/js/app.1234abcd.js',
+    'incidents.json',
+    'incidents.schema.json',
+    'schemas/post-front-matter.schema.json',
+    'blog/feed.json',
+    'api/v2/summary.json',
+    'api/v2/status.json',
+    'api/v2/components.json',
+    'api/v2/incidents.json',
+    'api/v2/incidents/unresolved.json',
+    'assets/incidents/versions.1234abcd.json',
   ]);
   const siteRoute = createRouter(
     {
@@ -184,7 +194,7 @@ describe("the site's own routes (src/site/buildOutput.ts)", () => {
       '/schemas/post-front-matter.schema.json',
       '/blog/feed.json',
     ])
-      expect(get(path).headers['access-control-allow-origin'], path).toBe('*');
+      expect(get(path), path).toMatchObject({status: 200, headers: {'access-control-allow-origin': '*'}});
     for (const path of [
       '/',
       '/incidents',
@@ -193,6 +203,9 @@ describe("the site's own routes (src/site/buildOutput.ts)", () => {
       '/assets/incidents/versions.1234abcd.json',
       '/API/V2/SUMMARY.JSON',
       '/api/v2/summary.json/x',
+      '/api/v2/nope.json',
+      '/api/v2/incidents/x.json',
+      '/schemas/x.schema.json',
       '/missing',
     ])
       expect(get(path).headers['access-control-allow-origin'], path).toBeUndefined();

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 
 import type {IncidentRow} from '../../src/incidents/incidentIndex';
-import {statuspageApi} from '../../src/incidents/statuspage';
+import {STATUSPAGE_FILES, statuspageApi} from '../../src/incidents/statuspage';
 
 const SITE = 'https://incidents.example';
 const components = {
@@ -23,14 +23,19 @@ function row(slug: string, incident: Partial<IncidentRow['incident']>, extra: Pa
 }
 
 describe('the Statuspage-shaped API', () => {
-  it('with every incident resolved: operational, each post the post-mortem of its incident, dated by day', () => {
+  it('with every incident resolved: operational, each post the post-mortem of its incident, dated by its publication', () => {
     const api = statuspageApi(
       [
-        row('a-incident', {tracking_id: 'LIT-1'}, {updates: [{date: '2026-03-04', note: 'Added a figure.'}]}),
+        row(
+          'a-incident',
+          {tracking_id: 'LIT-1', status_note: 'as the vendor stated it'},
+          {updates: [{date: '2026-03-04', note: 'Added a figure.'}]},
+        ),
         row('b-incident', {date: '2026-02', components: ['router']}, {date: '2026-02-20'}),
       ],
-      {siteUrl: SITE, components},
+      {siteUrl: SITE, name: 'Incidents', components},
     );
+    expect(Object.keys(api)).toEqual([...STATUSPAGE_FILES]);
     expect(api['status.json'].status).toEqual({indicator: 'none', description: 'All Systems Operational'});
     expect(api['summary.json'].incidents).toEqual([]);
     expect(api['incidents/unresolved.json'].incidents).toEqual([]);
@@ -48,25 +53,22 @@ describe('the Statuspage-shaped API', () => {
       shortlink: `${SITE}/blog/a-incident`,
       postmortem_url: `${SITE}/blog/a-incident`,
       created_at: '2026-03-01T00:00:00.000Z',
-      updated_at: '2026-03-04T00:00:00.000Z',
-      started_at: '2026-02-27T00:00:00.000Z',
+      // A revision changes the text, not the incident: no update, no later date.
+      updated_at: '2026-03-01T00:00:00.000Z',
+      // What an incident's date marks is not always its start.
+      started_at: null,
       resolved_at: null,
     });
     expect(a.incident_updates.map(({status, body, display_at}) => [status, body, display_at])).toEqual([
-      ['postmortem', 'Added a figure.', '2026-03-04T00:00:00.000Z'],
-      ['postmortem', 'What happened in a-incident.', '2026-03-01T00:00:00.000Z'],
+      ['postmortem', 'What happened in a-incident. Status: as the vendor stated it.', '2026-03-01T00:00:00.000Z'],
     ]);
-    // A month alone gives no day the incident started on.
-    expect(b).toMatchObject({id: 'b-incident', started_at: null});
+    expect(b).toMatchObject({id: 'b-incident', created_at: '2026-02-20T00:00:00.000Z'});
   });
 
   it('with an unresolved incident: its impact on the overall status and on the components it lists', () => {
     const api = statuspageApi(
       [row('a-incident', {status: 'identified'}), row('b-incident', {components: ['router']})],
-      {
-        siteUrl: SITE,
-        components,
-      },
+      {siteUrl: SITE, name: 'Incidents', components},
     );
     expect(api['summary.json'].status).toEqual({
       indicator: 'major',
@@ -81,16 +83,18 @@ describe('the Statuspage-shaped API', () => {
     ]);
   });
 
-  it('says the severity is not stated rather than naming an outage no source sizes', () => {
+  it('says the severity is not stated rather than sizing an outage no source sizes', () => {
     const api = statuspageApi([row('a-incident', {status: 'investigating', severity: 'not-stated'})], {
       siteUrl: SITE,
+      name: 'Incidents',
       components,
     });
     expect(api['status.json'].status).toEqual({
       indicator: 'minor',
       description: '1 unresolved incident, severity not stated',
     });
-    expect(api['incidents.json'].incidents[0]).toMatchObject({impact: 'minor', severity: 'not-stated'});
-    expect(api['components.json'].components[0].status).toBe('degraded_performance');
+    // No impact on the incident or its components; the indicator only marks that one is open.
+    expect(api['incidents.json'].incidents[0]).toMatchObject({impact: null, severity: 'not-stated'});
+    expect(api['components.json'].components[0].status).toBe('operational');
   });
 });

@@ -87,7 +87,11 @@ export default function incidentsPlugin(context: LoadContext, options: unknown):
         writeGeneratedFile(context.siteDir, file, `${JSON.stringify(data, null, 2)}\n`);
       write(INCIDENTS_JSON_PATH, json);
       write(INCIDENTS_SCHEMA_PATH, incidentsJsonSchemaDocument(context.siteConfig.url));
-      const statuspage = statuspageApi(rows, {siteUrl: context.siteConfig.url, components});
+      const statuspage = statuspageApi(rows, {
+        siteUrl: context.siteConfig.url,
+        name: context.siteConfig.title,
+        components,
+      });
       for (const [file, data] of Object.entries(statuspage)) write(`${STATUSPAGE_API}/${file}`, data);
       const badges = statusBadges(statuspage['status.json'].status, statuspage['components.json'].components);
       clearGeneratedDir(context.siteDir, BADGES_PATH.slice(1));
