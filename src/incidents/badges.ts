@@ -3,7 +3,7 @@
  * two-part form shields.io made familiar (what, then its status), written from the Statuspage-shaped status so the
  * two never disagree. Text only, no script, no external font: any viewer draws it the same.
  */
-import type {ComponentStatus, Impact} from './statuspage';
+import type {ComponentStatus, Impact} from './statuspageSchema';
 
 export const BADGES_PATH = '/badges';
 

@@ -5,20 +5,19 @@
  */
 import type {Components} from './components';
 import type {IncidentRow} from './incidentIndex';
+import {
+  type ComponentStatus,
+  type Impact,
+  type StatuspageApi,
+  type StatuspageFile,
+  type StatuspageIncident,
+  statuspageSchemas,
+} from './statuspageSchema';
 import type {Severity, Status} from './vocabulary';
 
 export const STATUSPAGE_API = '/api/v2';
 /** The endpoints written, under STATUSPAGE_API: Statuspage's public read-only ones. */
-export const STATUSPAGE_FILES = [
-  'summary.json',
-  'status.json',
-  'components.json',
-  'incidents.json',
-  'incidents/unresolved.json',
-] as const;
-
-export type Impact = 'none' | 'minor' | 'major' | 'critical';
-export type ComponentStatus = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage';
+export const STATUSPAGE_FILES = Object.keys(statuspageSchemas) as StatuspageFile[];
 
 /** Statuspage's impact for a severity the sources state; with none stated, none is written (null). */
 const IMPACT: Record<Severity, Exclude<Impact, 'none'> | null> = {
@@ -54,7 +53,7 @@ const isResolved = (status: Status) => status === 'resolved';
 export function statuspageApi(
   rows: readonly IncidentRow[],
   {siteUrl, name, components}: {siteUrl: string; name: string; components: Components},
-) {
+): StatuspageApi {
   // When the page last changed: the newest publication or revision (a build changes nothing by itself).
   const days = rows.flatMap((row) => [row.date, ...row.updates.map((revision) => revision.date)]).sort();
   const updatedAt = days.length > 0 ? dayStart(days.at(-1)!) : null;
@@ -62,7 +61,7 @@ export function statuspageApi(
     id: 'litellm-incidents',
     name,
     url: siteUrl,
-    time_zone: 'Etc/UTC',
+    time_zone: 'Etc/UTC' as const,
     updated_at: updatedAt,
   };
   const unresolvedRows = rows.filter((row) => !isResolved(row.incident.status));
@@ -91,15 +90,15 @@ export function statuspageApi(
     start_date: null,
   }));
 
-  const incident = (row: IncidentRow) => {
+  const incident = (row: IncidentRow): StatuspageIncident => {
     const id = row.incident.tracking_id ?? row.slug;
     const shortlink = `${siteUrl}${row.permalink}`;
     const resolved = isResolved(row.incident.status);
     // The post is the post-mortem of a resolved incident; of an open one, the latest report of it.
-    const status = resolved ? 'postmortem' : row.incident.status;
+    const status = resolved ? 'postmortem' : (row.incident.status as Exclude<Status, 'resolved'>);
     const published = dayStart(row.date);
     // One status update: the post, as published. Its revisions (`updates:`) change the text, not the incident's state.
-    const update = {
+    const update: StatuspageIncident['incident_updates'][number] = {
       id: `${id}-report`,
       incident_id: id,
       status,

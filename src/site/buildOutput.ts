@@ -17,6 +17,7 @@ import {FRONT_MATTER_SCHEMA_PATH} from '../incidents/frontMatterSchema';
 import {INCIDENTS_JSON_PATH} from '../incidents/incidentsJson';
 import {INCIDENTS_SCHEMA_PATH} from '../incidents/incidentsJsonSchema';
 import {STATUSPAGE_API, STATUSPAGE_FILES} from '../incidents/statuspage';
+import {STATUSPAGE_SCHEMA_PATH} from '../incidents/statuspageSchema';
 import {BLOG_PATH, type Redirect} from './redirects';
 
 export type Route = {
@@ -57,6 +58,7 @@ export const PUBLIC_JSON = `^(?:${[
   INCIDENTS_JSON_PATH,
   INCIDENTS_SCHEMA_PATH,
   FRONT_MATTER_SCHEMA_PATH,
+  STATUSPAGE_SCHEMA_PATH,
   `${BLOG_PATH}/feed.json`,
   ...STATUSPAGE_FILES.map((file) => `${STATUSPAGE_API}/${file}`),
 ]

@@ -2,10 +2,11 @@ import {readFileSync} from 'node:fs';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
+import {Ajv2020} from 'ajv/dist/2020';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 
 import type {IncidentRow} from '../../src/incidents/incidentIndex';
-import {statuspageApi} from '../../src/incidents/statuspage';
+import {STATUSPAGE_FILES, statuspageApi} from '../../src/incidents/statuspage';
 import {openSiteInBrowser} from '../support/siteInBrowser';
 
 /**
@@ -116,6 +117,24 @@ describe("Atlassian's status widget, embedded on another origin", () => {
     expect(shown.text).toBe('All Systems Operational');
     expect(shown.indicator?.split(/\s+/)).toContain('none');
     expect(shown.errors).toEqual([]);
+  });
+});
+
+describe('the Statuspage-shaped files', () => {
+  it('each validate against the JSON Schema published beside them', async () => {
+    const get = async (path: string) => (await fetch(`${site.server.origin}${path}`)).json();
+    const schema = await get('/schemas/statuspage-v2.schema.json');
+    const validate = new Ajv2020({allErrors: true, strict: false})
+      .addFormat('uri', true)
+      .addFormat('date-time', true)
+      .compile(schema);
+    for (const file of STATUSPAGE_FILES) {
+      const data = await get(`/api/v2/${file}`);
+      expect(validate(data), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    const summary = await get('/api/v2/summary.json');
+    summary.status.indicator = 'unknown';
+    expect(validate(summary)).toBe(false);
   });
 });
 

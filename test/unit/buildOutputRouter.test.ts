@@ -106,6 +106,7 @@ describe("the site's own routes (src/site/buildOutput.ts)", () => {
     'incidents.json',
     'incidents.schema.json',
     'schemas/post-front-matter.schema.json',
+    'schemas/statuspage-v2.schema.json',
     'blog/feed.json',
     'api/v2/summary.json',
     'api/v2/status.json',
@@ -192,6 +193,7 @@ describe("the site's own routes (src/site/buildOutput.ts)", () => {
       '/incidents.json',
       '/incidents.schema.json',
       '/schemas/post-front-matter.schema.json',
+      '/schemas/statuspage-v2.schema.json',
       '/blog/feed.json',
     ])
       expect(get(path), path).toMatchObject({status: 200, headers: {'access-control-allow-origin': '*'}});

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 
 import type {IncidentRow} from '../../src/incidents/incidentIndex';
 import {STATUSPAGE_FILES, statuspageApi} from '../../src/incidents/statuspage';
+import {statuspageSchemas} from '../../src/incidents/statuspageSchema';
 
 const SITE = 'https://incidents.example';
 const components = {
@@ -96,5 +97,21 @@ describe('the Statuspage-shaped API', () => {
     // No impact on the incident or its components; the indicator only marks that one is open.
     expect(api['incidents.json'].incidents[0]).toMatchObject({impact: null, severity: 'not-stated'});
     expect(api['components.json'].components[0].status).toBe('operational');
+  });
+
+  it('writes files its schema accepts, and the schema refuses a status Statuspage does not have', () => {
+    const api = statuspageApi(
+      [row('a-incident', {}), row('b-incident', {status: 'monitoring', severity: 'not-stated'})],
+      {
+        siteUrl: SITE,
+        name: 'Incidents',
+        components,
+      },
+    );
+    for (const file of STATUSPAGE_FILES)
+      expect(statuspageSchemas[file].safeParse(api[file]).error, file).toBeUndefined();
+    const broken = structuredClone(api['status.json']);
+    (broken.status as {indicator: string}).indicator = 'unknown';
+    expect(statuspageSchemas['status.json'].safeParse(broken).success).toBe(false);
   });
 });

@@ -21,7 +21,8 @@ import {
 import type {VersionedIncident} from '../../incidents/affectedIncidents';
 import {contentHash} from '../../site/contentHash';
 import {BADGES_PATH, statusBadges} from '../../incidents/badges';
-import {STATUSPAGE_API, statuspageApi} from '../../incidents/statuspage';
+import {STATUSPAGE_API, STATUSPAGE_FILES, statuspageApi} from '../../incidents/statuspage';
+import {STATUSPAGE_SCHEMA_PATH, statuspageSchemaDocument, statuspageSchemas} from '../../incidents/statuspageSchema';
 import {writeSearchIndex} from '../../search/searchIndex';
 import {writeSocialCards} from '../../social/socialCards';
 import {clearGeneratedDir, writeGeneratedFile} from '../generatedStatic';
@@ -92,7 +93,10 @@ export default function incidentsPlugin(context: LoadContext, options: unknown):
         name: context.siteConfig.title,
         components,
       });
-      for (const [file, data] of Object.entries(statuspage)) write(`${STATUSPAGE_API}/${file}`, data);
+      // Each file checked against the published schema of the Statuspage shapes, as /incidents.json is against its own.
+      for (const file of STATUSPAGE_FILES)
+        write(`${STATUSPAGE_API}/${file}`, statuspageSchemas[file].parse(statuspage[file]));
+      write(STATUSPAGE_SCHEMA_PATH, statuspageSchemaDocument(context.siteConfig.url));
       const badges = statusBadges(statuspage['status.json'].status, statuspage['components.json'].components);
       clearGeneratedDir(context.siteDir, BADGES_PATH.slice(1));
       for (const [file, svg] of Object.entries(badges))
