@@ -157,7 +157,7 @@ async function textFaults(
       found.ids.add(sourceAnchor(String(source.id)));
     compiled.push({file, slug: String(frontMatter.slug), ...found});
   }
-  // Links between posts: the post must exist and hold the anchor.
+  // Links between posts: the post linked to must hold the anchor.
   const bySlug = new Map(compiled.map((post) => [post.slug, post]));
   for (const post of compiled) {
     for (const {url, line} of post.links) {
@@ -165,14 +165,9 @@ async function textFaults(
         ? /^([a-z0-9-]+)(?:#(.*))?$/.exec(url.slice(blogPath.length + 1))
         : null;
       if (!match || match[1] === post.slug || BLOG_ROUTES.includes(match[1])) continue;
+      // A link to no post at all is named by remarkCitations, in the build as here; this checks anchors in another post.
       const target = bySlug.get(match[1]);
-      if (!target)
-        faults.push({
-          file: post.file,
-          line,
-          message: `the link to ${url} leads to no post; known slugs: ${[...bySlug.keys()].join(', ')}`,
-        });
-      else if (match[2] && !target.ids.has(match[2]))
+      if (target && match[2] && !target.ids.has(match[2]))
         faults.push({
           file: post.file,
           line,

@@ -28,6 +28,9 @@ export function faultLine({file, line, column, field, message}: Fault): string {
   return line === undefined ? `${at}: ${field} ${message}` : `${at}: ${field}: ${message}`;
 }
 
+/** The heading every report of faults opens with, "2 faults to fix:", as a line of printed output (framing allowed). */
+export const FAULTS_HEADING = /^\s*(?:\W\s*)?\d+ faults? to fix:$/m;
+
 /** Fault lines under the heading every report of them opens with, "2 faults to fix:". */
 export function faultsToFix(lines: readonly string[]): string {
   return `${lines.length} ${lines.length === 1 ? 'fault' : 'faults'} to fix:\n${lines.join('\n')}`;

@@ -3,6 +3,8 @@
  * two-part form shields.io made familiar (what, then its status), written from the Statuspage-shaped status so the
  * two never disagree. Text only, no script, no external font: any viewer draws it the same.
  */
+import {escapeXml} from '../html/xmlText';
+import {COMPONENT_STATUS} from './statuspage';
 import type {ComponentStatus, Impact} from './statuspageSchema';
 
 export const BADGES_PATH = '/badges';
@@ -15,15 +17,10 @@ const COMPONENT_WORDS: Record<ComponentStatus, string> = {
 };
 /** Backgrounds on which white 11 px text has a contrast of 4.5:1 or more. */
 const TONE: Record<Impact, string> = {none: '#2e6b30', minor: '#8a4b00', major: '#b3261e', critical: '#7a1212'};
-const IMPACT_OF: Record<ComponentStatus, Impact> = {
-  operational: 'none',
-  degraded_performance: 'minor',
-  partial_outage: 'major',
-  major_outage: 'critical',
-};
-
-const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;'})[c]!);
+/** The impact a component's status stands for, to colour its badge as the site's. */
+const IMPACT_OF = Object.fromEntries(
+  Object.entries(COMPONENT_STATUS).map(([impact, status]) => [status, impact]),
+) as Record<ComponentStatus, Impact>;
 
 /** A generous width for 11 px sans-serif text, so no viewer's font overflows its box. */
 const textWidth = (text: string) => Math.ceil(text.length * 7) + 12;

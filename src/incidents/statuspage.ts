@@ -28,7 +28,8 @@ const IMPACT: Record<Severity, Exclude<Impact, 'none'> | null> = {
   'not-stated': null,
 };
 const IMPACT_ORDER: readonly Impact[] = ['none', 'minor', 'major', 'critical'];
-const COMPONENT_STATUS: Record<Impact, ComponentStatus> = {
+/** A component's status under an unresolved incident of this impact. */
+export const COMPONENT_STATUS: Record<Impact, ComponentStatus> = {
   none: 'operational',
   minor: 'degraded_performance',
   major: 'partial_outage',

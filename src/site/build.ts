@@ -13,7 +13,7 @@
  */
 import {spawnSync} from 'node:child_process';
 
-import {faultLinesIn, faultsToFix} from '../faults/fault';
+import {FAULTS_HEADING, faultLinesIn, faultsToFix} from '../faults/fault';
 
 const BUNDLING_HEAP_MB = 1024;
 const args = process.argv.slice(2);
@@ -31,7 +31,7 @@ function docusaurusBuild(env: Record<string, string>): void {
   }
   // Faults once each, as npm run check prints them; any other failure as Docusaurus reported it, stack and all.
   // A FaultError's stack starts "N faults to fix:"; without one, the lines that look like faults are not all there is.
-  const faults = /\d+ faults? to fix:$/m.test(stderr) ? faultLinesIn(stderr) : [];
+  const faults = FAULTS_HEADING.test(stderr) ? faultLinesIn(stderr) : [];
   if (faults.length === 0) process.stderr.write(stderr);
   else console.error(`\n${faultsToFix(faults)}\n(npm run check lists the faults of every stage at once)\n`);
   process.exit(status ?? (signal ? 1 : 0));

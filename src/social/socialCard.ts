@@ -1,5 +1,6 @@
 import {SEVERITY_LABELS, type Severity} from '../incidents/vocabulary';
 import {formatCalendarDate} from '../incidents/calendarDates';
+import {escapeXml} from '../html/xmlText';
 
 /** Link previews use a 1200 × 630 image, the size Open Graph and Twitter cards expect. */
 export const CARD_WIDTH = 1200;
@@ -10,10 +11,6 @@ export type SocialCard = {title: string; severity: Severity; date: string; track
 /** Where a post's card is written in the build, from the post's permalink. */
 export function socialCardPath(permalink: string): string {
   return `/img/social/${permalink.split('/').filter(Boolean).pop()}.png`;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({'<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;'})[c]!);
 }
 
 /** Greedy word wrap by character count: good enough for a sans-serif title at a fixed size. */

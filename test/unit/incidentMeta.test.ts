@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 
 import {dateFault, formatCalendarDate, toCalendarDate} from '../../src/incidents/calendarDates';
 import {parseIncidentPost} from '../../src/incidents/frontMatterSchema';
+import {EXAMPLE_SOURCES} from '../support/exampleSources';
 
 const FILE = 'blog/example_incident/index.md';
 const TODAY = '2026-11-25';
@@ -22,16 +23,7 @@ const POST = {
   description: 'What broke, for whom and for how long, in a sentence long enough for a link preview.',
   what_to_do: 'If you run the example, upgrade to the release with the fix[^pr-1].',
   date: '2026-02-18',
-  sources: [
-    {
-      id: 'product-page',
-      title: 'The product report',
-      url: 'https://example.com/report',
-      kind: 'product post-mortem',
-      date: '2026-02-18',
-    },
-    {id: 'pr-1', title: 'The fix', url: 'https://example.com/pr/1', kind: 'pull request'},
-  ],
+  sources: EXAMPLE_SOURCES,
 };
 
 const POST_CONTEXT = {

@@ -5,18 +5,10 @@ import {parseSources, type Source} from '../../src/incidents/frontMatterSchema';
 import {checkSourcesCited} from '../../src/incidents/sources';
 import remarkCitations, {backlinkLabel} from '../../src/plugins/citations/remarkCitations';
 import {STABLE_SECTIONS, TO_FILL} from '../../src/authoring/scaffold';
+import {EXAMPLE_SOURCES} from '../support/exampleSources';
 
 const FILE = 'blog/example_incident/index.md';
-const SOURCES = [
-  {
-    id: 'product-page',
-    title: 'The product report',
-    url: 'https://example.com/report',
-    kind: 'product post-mortem',
-    date: '2026-02-18',
-  },
-  {id: 'pr-1', title: 'The fix', url: 'https://example.com/pr/1', kind: 'pull request'},
-];
+const SOURCES = EXAMPLE_SOURCES;
 
 describe('parseSources', () => {
   it('returns the declared sources in order', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type {Plugin} from '@docusaurus/types';
 
-import {faultLinesIn, faultsToFix} from '../../faults/fault';
+import {FAULTS_HEADING, faultLinesIn, faultsToFix} from '../../faults/fault';
 
 type Diagnostic = {name?: string; message: string; details?: string; stack?: string; hideStack?: boolean};
 type Compilation = {errors: Diagnostic[]};
@@ -18,7 +18,7 @@ const NAME = 'fault-lines';
 export function faultLinesOnly(errors: readonly Diagnostic[]): Diagnostic[] {
   return errors.map((error) => {
     const text = `${error.message}\n${error.details ?? ''}`;
-    const lines = /^\s*(?:\W\s*)?\d+ faults? to fix:$/m.test(text) ? faultLinesIn(text) : [];
+    const lines = FAULTS_HEADING.test(text) ? faultLinesIn(text) : [];
     if (lines.length === 0) return error;
     const message = faultsToFix(lines);
     return {name: 'Fault', message, stack: message, hideStack: true};
