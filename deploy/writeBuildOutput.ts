@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import {readInlineHashes} from '../src/plugins/securityHeaders/inlineHashes';
 import {buildOutputRoutes, cleanUrlOverrides, type BuildOutputConfig} from '../src/site/buildOutput';
-import {postRedirects} from '../src/site/redirects';
+import {postRedirects, readPostUrls} from '../src/site/redirects';
 
 const root = path.resolve(__dirname, '..');
 const output = path.join(root, '.vercel/output');
@@ -20,7 +20,11 @@ const files = readdirSync(path.join(output, 'static'), {recursive: true, encodin
 );
 const config: BuildOutputConfig = {
   version: 3,
-  routes: buildOutputRoutes({hashes: readInlineHashes(root), redirects: postRedirects(root)}),
+  routes: buildOutputRoutes({
+    hashes: readInlineHashes(root),
+    redirects: postRedirects(root),
+    osvPaths: readPostUrls(root).flatMap((post) => post.osvPath ?? []),
+  }),
   overrides: cleanUrlOverrides(files),
 };
 writeFileSync(path.join(output, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);

@@ -44,3 +44,6 @@ export function formatCalendarDate(date: string): string {
   const monthOnly = date.length === 7;
   return (monthOnly ? MONTH_FORMAT : DAY_FORMAT).format(new Date(`${monthOnly ? `${date}-01` : date}T00:00:00Z`));
 }
+
+/** A day as a timestamp, where a format needs one: its start in UTC (posts are dated by day, not by time). */
+export const dayStart = (day: string) => `${day}T00:00:00.000Z`;

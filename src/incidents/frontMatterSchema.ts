@@ -14,7 +14,7 @@ import {describe, isRecord, KEBAB_CASE, plainTextFault, unknownFieldFault} from 
 import {dateFault} from './calendarDates';
 import {didYouMean} from '../faults/didYouMean';
 import {CITATION, CITED_FIELDS, type POST_FIELDS, SEVERITIES, STATUSES, SOURCE_KINDS, PACKAGES} from './vocabulary';
-import {compareVersions, implausibleRelease, parseVersion, VERSION_EXAMPLES} from './versions';
+import {compareVersions, implausibleRelease, parseVersion, pypiVersion, VERSION_EXAMPLES} from './versions';
 
 /**
  * What the checks need beyond the post: the build's day and, where the caller could read them, the components in
@@ -185,6 +185,17 @@ const versionStatement = mapping(
       ]);
     }
   }
+  // A PyPI statement is read by scanners (the OSV records) as PyPI names releases: "v1.82.7" would match nothing.
+  if (statement.package === 'pypi') {
+    for (const name of ['first_affected', 'last_affected', 'fixed', 'requires'] as const) {
+      const found = statement[name] === undefined ? undefined : pypiFault(statement[name]!);
+      if (found) fault(ctx, found, [name]);
+    }
+    (statement.affected ?? []).forEach((text, j) => {
+      const found = pypiFault(text);
+      if (found) fault(ctx, found, ['affected', j]);
+    });
+  }
   const fixed = bounds.find((bound) => bound.name === 'fixed');
   (statement.affected ?? []).forEach((text, j) => {
     if (fixed && compareVersions(parseVersion(text)!, fixed.version) >= 0) {
@@ -192,6 +203,15 @@ const versionStatement = mapping(
     }
   });
 });
+
+/** Why a PyPI statement's version is not written as PyPI names the release, or undefined. */
+function pypiFault(text: string): string | undefined {
+  const name = pypiVersion(parseVersion(text)!);
+  if (name === text) return undefined;
+  return name === undefined
+    ? `(${text}) is not a PyPI release: PyPI publishes no nightly builds; give the release, or write package: docker or release`
+    : `(${text}) is not how PyPI names the release: write "${name}", or package: docker or release for a tag`;
+}
 
 const versionsSchema = z
   .union([z.literal('not stated'), z.array(versionStatement).min(1)], {

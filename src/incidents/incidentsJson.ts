@@ -2,6 +2,7 @@ import type {Components} from './components';
 import type {IncidentRow} from './incidentIndex';
 import {INCIDENTS_SCHEMA_PATH, type IncidentsJson} from './incidentsJsonSchema';
 import {rangeOverlaps} from './affectedIncidents';
+import {osvAdvisory} from './osv';
 import {PACKAGES} from './vocabulary';
 
 /** Where the machine-readable index is served. */
@@ -20,6 +21,7 @@ export function incidentsJson(rows: readonly IncidentRow[], siteUrl: string, com
     homePage: `${siteUrl}/incidents`,
     incidents: rows.map(({permalink, title, slug, description, date, incident, updates, sources}) => {
       const sourceUrl = (id: string) => sources.find((source) => source.id === id)!.url;
+      const advisory = osvAdvisory(slug, incident.versions);
       return {
         slug,
         url: `${siteUrl}${permalink}`,
@@ -57,6 +59,7 @@ export function incidentsJson(rows: readonly IncidentRow[], siteUrl: string, com
                 })),
               })),
         trackingId: incident.tracking_id ?? null,
+        osv: advisory ? {id: advisory.id, url: `${siteUrl}${advisory.path}`} : null,
         sources: sources.map(({id, title: name, url, kind, date: published}) => ({
           id,
           title: name,

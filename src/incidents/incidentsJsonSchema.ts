@@ -60,6 +60,11 @@ const incident = z
     components: z.array(z.object({key: z.string(), label: z.string()}).strict()),
     versions: z.union([z.literal('not stated'), z.array(versionStatement)]),
     trackingId: optionalText('e.g. LIT-2614'),
+    osv: z
+      .object({id: z.string(), url: z.url()})
+      .strict()
+      .nullable()
+      .describe('The OSV record, where a source states affected or fixed versions; null otherwise'),
     sources: z.array(
       z
         .object({

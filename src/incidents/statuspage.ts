@@ -14,6 +14,7 @@ import {
   statuspageSchemas,
 } from './statuspageSchema';
 import type {Severity, Status} from './vocabulary';
+import {dayStart} from './calendarDates';
 
 export const STATUSPAGE_API = '/api/v2';
 /** The endpoints written, under STATUSPAGE_API: Statuspage's public read-only ones. */
@@ -42,9 +43,6 @@ const INDICATOR_DESCRIPTION: Record<Impact, string> = {
   major: 'Partial System Outage',
   critical: 'Major System Outage',
 };
-
-/** A publication day, as Statuspage's timestamps are written: the day's start in UTC (posts are dated by day). */
-const dayStart = (day: string) => `${day}T00:00:00.000Z`;
 
 const worst = (impacts: readonly (Impact | null)[]): Impact =>
   impacts.reduce<Impact>((a, b) => (b !== null && IMPACT_ORDER.indexOf(b) > IMPACT_ORDER.indexOf(a) ? b : a), 'none');

@@ -71,3 +71,16 @@ export function compareVersions(a: Version, b: Version): number {
   if (!a.pre || !b.pre) return (a.pre ? -1 : 0) - (b.pre ? -1 : 0);
   return PRE_RELEASES.indexOf(a.pre.kind) - PRE_RELEASES.indexOf(b.pre.kind) || a.pre.number - b.pre.number;
 }
+
+const PEP_440_PRE: Partial<Record<PreRelease, string>> = {a: 'a', b: 'b', rc: 'rc', dev: '.dev'};
+
+/**
+ * The version as PyPI names it (PEP 440's normal form: 1.82.7, 1.83.0rc1, 1.83.0.dev2), or undefined where PyPI has
+ * no such release (a nightly build). OSV records compare PyPI versions as PyPI writes them.
+ */
+export function pypiVersion(version: Version): string | undefined {
+  const release = version.release.join('.');
+  if (!version.pre) return release;
+  const pre = PEP_440_PRE[version.pre.kind];
+  return pre === undefined ? undefined : `${release}${pre}${version.pre.number}`;
+}

@@ -18,6 +18,7 @@ import {INCIDENTS_JSON_PATH} from '../incidents/incidentsJson';
 import {INCIDENTS_SCHEMA_PATH} from '../incidents/incidentsJsonSchema';
 import {STATUSPAGE_API, STATUSPAGE_FILES} from '../incidents/statuspage';
 import {STATUSPAGE_SCHEMA_PATH} from '../incidents/statuspageSchema';
+import {OSV_INDEX_PATH} from '../incidents/osv';
 import {BLOG_PATH, type Redirect} from './redirects';
 
 export type Route = {
@@ -51,19 +52,24 @@ export function securityHeaders(hashes: InlineHashes): Record<string, string> {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The machine-readable files, each by its exact path (the index, its schemas, the Statuspage-shaped API and the JSON
- * feed): a pattern would also match paths that answer with the 404 page.
+ * The machine-readable files, each by its exact path (the index, its schemas, the Statuspage-shaped API, the JSON
+ * feed, the OSV index and each OSV record the posts give): a pattern would also match paths that answer with the
+ * 404 page.
  */
-export const PUBLIC_JSON = `^(?:${[
-  INCIDENTS_JSON_PATH,
-  INCIDENTS_SCHEMA_PATH,
-  FRONT_MATTER_SCHEMA_PATH,
-  STATUSPAGE_SCHEMA_PATH,
-  `${BLOG_PATH}/feed.json`,
-  ...STATUSPAGE_FILES.map((file) => `${STATUSPAGE_API}/${file}`),
-]
-  .map(escapeRegExp)
-  .join('|')})$`;
+export function publicJson(osvPaths: readonly string[]): string {
+  return `^(?:${[
+    INCIDENTS_JSON_PATH,
+    INCIDENTS_SCHEMA_PATH,
+    FRONT_MATTER_SCHEMA_PATH,
+    STATUSPAGE_SCHEMA_PATH,
+    `${BLOG_PATH}/feed.json`,
+    ...STATUSPAGE_FILES.map((file) => `${STATUSPAGE_API}/${file}`),
+    OSV_INDEX_PATH,
+    ...osvPaths,
+  ]
+    .map(escapeRegExp)
+    .join('|')})$`;
+}
 
 /**
  * The routes, in the order Vercel runs them: headers first (each continues),
@@ -73,9 +79,12 @@ export const PUBLIC_JSON = `^(?:${[
 export function buildOutputRoutes({
   hashes,
   redirects,
+  osvPaths,
 }: {
   hashes: InlineHashes;
   redirects: readonly Redirect[];
+  /** The OSV records' paths, from the posts (readPostUrls), not from what the build directory holds. */
+  osvPaths: readonly string[];
 }): Route[] {
   const productionHost = new URL(PRODUCTION_URL).host;
   const location = (to: string) => ({Location: to});
@@ -91,7 +100,7 @@ export function buildOutputRoutes({
     },
     // The public JSON, readable by a page on another origin (a status embed, a dashboard): these files only, so no
     // page or other file is opened to cross-origin reads.
-    {src: PUBLIC_JSON, headers: {'Access-Control-Allow-Origin': '*'}, caseSensitive: true, continue: true},
+    {src: publicJson(osvPaths), headers: {'Access-Control-Allow-Origin': '*'}, caseSensitive: true, continue: true},
     // Everything under /assets has a content hash in its name.
     {src: '^/assets/.*$', headers: {'Cache-Control': 'public, max-age=31536000, immutable'}, continue: true},
     // Previews (*.vercel.app other than the production host) stay out of search engines; a custom domain is indexed.

@@ -4,11 +4,13 @@ import {load} from 'js-yaml';
 
 import {FaultError, type Fault} from '../faults/fault';
 import {FRONT_MATTER_BLOCK} from '../incidents/frontMatterFields';
+import type {IncidentVersions} from '../incidents/frontMatterSchema';
+import {osvAdvisory} from '../incidents/osv';
 
 export type Redirect = {source: string; destination: string; permanent: true};
 
-/** What decides a post's URLs: its folder, its slug and its tracking id. */
-export type PostUrls = {file: string; folder: string; slug: string; trackingId?: string};
+/** What decides a post's URLs: its folder, its slug, its tracking id and whether it has an OSV record. */
+export type PostUrls = {file: string; folder: string; slug: string; trackingId?: string; osvPath?: string};
 
 /** Where posts live (the config's blog routeBasePath, and the deployment's redirects), and the pages under it the blog itself owns. */
 export const BLOG_PATH = '/blog';
@@ -119,7 +121,7 @@ export function readPostUrls(siteDir: string): PostUrls[] {
       const frontMatter = FRONT_MATTER_BLOCK.exec(readFileSync(file, 'utf8'))?.[1];
       const {slug, incident} = (frontMatter === undefined ? {} : (load(frontMatter) ?? {})) as {
         slug?: unknown;
-        incident?: {tracking_id?: unknown};
+        incident?: {tracking_id?: unknown; versions?: unknown};
       };
       // A post whose slug cannot be read here would silently lose its redirects.
       if (typeof slug !== 'string' || slug === '')
@@ -129,7 +131,18 @@ export function readPostUrls(siteDir: string): PostUrls[] {
           message: 'cannot be read; every post needs one',
         });
       const trackingId = typeof incident?.tracking_id === 'string' ? incident.tracking_id : undefined;
-      return [{file: path.relative(siteDir, file), folder: name, slug, ...(trackingId && {trackingId})}];
+      // The build has validated the statements by the time the deployment reads them.
+      const versions = Array.isArray(incident?.versions) ? (incident.versions as IncidentVersions) : 'not stated';
+      const advisory = osvAdvisory(slug, versions);
+      return [
+        {
+          file: path.relative(siteDir, file),
+          folder: name,
+          slug,
+          ...(trackingId && {trackingId}),
+          ...(advisory && {osvPath: advisory.path}),
+        },
+      ];
     });
 }
 

@@ -142,6 +142,10 @@ describe('/incidents.json', () => {
         components: expect.arrayContaining([{key: expect.any(String), label: expect.any(String)}]),
         versions: incident.versions === 'not stated' ? 'not stated' : expect.any(Array),
         trackingId: incident.trackingId === null ? null : expect.stringMatching(/^[A-Z]+-\d+$/),
+        osv:
+          incident.osv === null
+            ? null
+            : {id: expect.stringMatching(/^LITELLM-IR-[a-z0-9-]+$/), url: expect.any(String)},
         sources: expect.any(Array),
       });
     }

@@ -243,6 +243,19 @@ describe('response headers', () => {
     },
   );
 
+  it('lets other origins read every OSV record and the index the build wrote, and no other path under /osv', async () => {
+    const ids = (JSON.parse(readFileSync(path.join(BUILD_DIR, 'osv/index.json'), 'utf8')) as {id: string}[]).map(
+      ({id}) => id,
+    );
+    expect(ids.length).toBeGreaterThan(0);
+    for (const file of ['index', ...ids]) {
+      const {status, headers} = await get(`/osv/${file}.json`);
+      expect([status, headers['access-control-allow-origin']], file).toEqual([200, '*']);
+    }
+    const missing = await get('/osv/LITELLM-IR-no-such-incident.json');
+    expect([missing.status, missing.headers['access-control-allow-origin']]).toEqual([404, undefined]);
+  });
+
   it('caches every hashed asset for a year, immutably', async () => {
     const assets = ['assets/css', 'assets/islands'].map(
       (dir) => `/${dir}/${readdirSync(path.join(BUILD_DIR, dir))[0]}`,

@@ -114,6 +114,8 @@ describe("the site's own routes (src/site/buildOutput.ts)", () => {
     'api/v2/incidents.json',
     'api/v2/incidents/unresolved.json',
     'assets/incidents/versions.1234abcd.json',
+    'osv/index.json',
+    'osv/LITELLM-IR-one-incident.json',
   ]);
   const siteRoute = createRouter(
     {
@@ -121,6 +123,7 @@ describe("the site's own routes (src/site/buildOutput.ts)", () => {
       routes: buildOutputRoutes({
         hashes: {scripts: ["'sha256-x'"], styleAttributes: []},
         redirects: [{source: '/blog/one_incident', destination: '/blog/one-incident', permanent: true}],
+        osvPaths: ['/osv/LITELLM-IR-one-incident.json'],
       }),
       overrides: cleanUrlOverrides([...SITE_FILES]),
     },
@@ -195,6 +198,8 @@ describe("the site's own routes (src/site/buildOutput.ts)", () => {
       '/schemas/post-front-matter.schema.json',
       '/schemas/statuspage-v2.schema.json',
       '/blog/feed.json',
+      '/osv/index.json',
+      '/osv/LITELLM-IR-one-incident.json',
     ])
       expect(get(path), path).toMatchObject({status: 200, headers: {'access-control-allow-origin': '*'}});
     for (const path of [
@@ -208,6 +213,7 @@ describe("the site's own routes (src/site/buildOutput.ts)", () => {
       '/api/v2/nope.json',
       '/api/v2/incidents/x.json',
       '/schemas/x.schema.json',
+      '/osv/LITELLM-IR-other-incident.json',
       '/missing',
     ])
       expect(get(path).headers['access-control-allow-origin'], path).toBeUndefined();

@@ -63,7 +63,7 @@ describe('the incident block, in a post', () => {
       status_note: 'as last stated',
       versions: [
         {
-          package: 'pypi',
+          package: 'release',
           affected: ['1.79.2'],
           first_affected: '1.80.0',
           fixed: 'v1.81.14.rc.2',
@@ -224,6 +224,21 @@ describe('the incident block, in a post', () => {
       'an affected version at the fix',
       statement({affected: ['1.82.3'], fixed: '1.82.3'}),
       'incident.versions[0].affected[0] (1.82.3) is not before the fixed version (1.82.3)',
+    ],
+    [
+      'a PyPI version written as a release tag',
+      statement({package: 'pypi', affected: ['v1.82.7']}),
+      'incident.versions[0].affected[0] (v1.82.7) is not how PyPI names the release: write "1.82.7"',
+    ],
+    [
+      'a PyPI pre-release written as a tag',
+      statement({package: 'pypi', fixed: '1.83.0-rc.1'}),
+      'incident.versions[0].fixed (1.83.0-rc.1) is not how PyPI names the release: write "1.83.0rc1"',
+    ],
+    [
+      'a PyPI nightly build',
+      statement({package: 'pypi', first_affected: 'v1.83.0-nightly'}),
+      'incident.versions[0].first_affected (v1.83.0-nightly) is not a PyPI release: PyPI publishes no nightly builds',
     ],
   ])('rejects %s with one line naming the file and the field', (_name, incident, message) => {
     const text = errorOf(() => parse(incident));
@@ -510,8 +525,11 @@ describe('incident metadata that means what it says', () => {
 
   it('accepts a header fix that matches a statement, however the tag is written', () => {
     expect(
-      parse({...statement({fixed: '1.81.14.rc.2'}), fixed_in: 'v1.81.14-rc2', cite: {...valid.cite, fixed_in: 'pr-1'}})
-        .fixed_in,
+      parse({
+        ...statement({package: 'release', fixed: '1.81.14.rc.2'}),
+        fixed_in: 'v1.81.14-rc2',
+        cite: {...valid.cite, fixed_in: 'pr-1'},
+      }).fixed_in,
     ).toBe('v1.81.14-rc2');
   });
 });

@@ -22,6 +22,8 @@ type Props = {
   sources?: readonly Source[];
   /** Who is affected and what to do, with its [^id] citations: shown on the post's own page, above everything else. */
   whatToDo?: string;
+  /** The incident's OSV record, where it has one. */
+  advisory?: {id: string; path: string};
 };
 
 /** The facts a reader from an incident notice looks for first, from the post's front matter, each with its source. */
@@ -32,6 +34,7 @@ export default function IncidentHeader({
   components,
   sources,
   whatToDo,
+  advisory,
 }: Props): React.JSX.Element {
   const lastUpdate = updates[updates.length - 1];
   const citeSource = (id: string | undefined) => {
@@ -116,6 +119,15 @@ export default function IncidentHeader({
   ];
   // biome-ignore lint/correctness/useJsxKeyInIterable: a [term, value] row, rendered below under the term's key
   if (incident.tracking_id) rows.push(['Tracking id', <code>{incident.tracking_id}</code>]);
+  if (advisory) {
+    rows.push([
+      'OSV record',
+      // biome-ignore lint/correctness/useJsxKeyInIterable: a [term, value] row, rendered below under the term's key
+      <Link href={`pathname://${advisory.path}`} data-osv-record="">
+        <code>{advisory.id}</code>
+      </Link>,
+    ]);
+  }
   if (lastUpdate) {
     // biome-ignore lint/correctness/useJsxKeyInIterable: a [term, value] row, rendered below under the term's key
     rows.push(['Last updated', <time dateTime={lastUpdate.date}>{formatCalendarDate(lastUpdate.date)}</time>]);

@@ -21,6 +21,7 @@ import {
 import type {VersionedIncident} from '../../incidents/affectedIncidents';
 import {contentHash} from '../../site/contentHash';
 import {BADGES_PATH, statusBadges} from '../../incidents/badges';
+import {OSV_INDEX_PATH, OSV_PATH, osvPath, osvRecords} from '../../incidents/osv';
 import {STATUSPAGE_API, STATUSPAGE_FILES, statuspageApi} from '../../incidents/statuspage';
 import {STATUSPAGE_SCHEMA_PATH, statuspageSchemaDocument, statuspageSchemas} from '../../incidents/statuspageSchema';
 import {writeSearchIndex} from '../../search/searchIndex';
@@ -101,6 +102,10 @@ export default function incidentsPlugin(context: LoadContext, options: unknown):
       clearGeneratedDir(context.siteDir, BADGES_PATH.slice(1));
       for (const [file, svg] of Object.entries(badges))
         writeGeneratedFile(context.siteDir, `${BADGES_PATH}/${file}`, svg);
+      const osv = osvRecords(rows, context.siteConfig.url);
+      clearGeneratedDir(context.siteDir, OSV_PATH.slice(1));
+      for (const record of osv.records) write(osvPath(record.id), record);
+      write(OSV_INDEX_PATH, osv.index);
       write(FRONT_MATTER_SCHEMA_PATH, postFrontMatterJsonSchema(context.siteConfig.url, Object.keys(components)));
       const globalData: IncidentsGlobalData = {components};
       actions.setGlobalData(globalData);

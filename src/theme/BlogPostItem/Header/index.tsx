@@ -11,6 +11,7 @@ import type {IncidentPostMeta} from '@site/src/incidents/frontMatterSchema';
 import PostFaults from '@site/src/components/PostFaults';
 import {POST_FAULTS, VERSION_OVERLAPS} from '@site/src/incidents/frontMatterFields';
 import type {RangeOverlap} from '@site/src/incidents/affectedIncidents';
+import {osvAdvisory} from '@site/src/incidents/osv';
 import type {IncidentsGlobalData} from '@site/src/plugins/incidents';
 
 type Props = WrapperProps<typeof HeaderType>;
@@ -33,7 +34,7 @@ export default function HeaderWrapper(props: Props): React.JSX.Element {
     );
   }
   // incidentPostValidator (src/plugins/incidents) has already checked and normalised these at build time.
-  const {incident, updates, sources, what_to_do: whatToDo} = metadata.frontMatter as unknown as IncidentPostMeta;
+  const {slug, incident, updates, sources, what_to_do: whatToDo} = metadata.frontMatter as unknown as IncidentPostMeta;
   const overlaps = (metadata.frontMatter as Record<string, unknown>)[VERSION_OVERLAPS] as RangeOverlap[][];
   return (
     <>
@@ -46,6 +47,7 @@ export default function HeaderWrapper(props: Props): React.JSX.Element {
         components={components}
         sources={isBlogPostPage ? sources : undefined}
         whatToDo={isBlogPostPage ? whatToDo : undefined}
+        advisory={osvAdvisory(slug, incident.versions)}
       />
       {isBlogPostPage && toc.length > 0 && (
         <details className="toc-mobile" data-toc-mobile="">
