@@ -28,14 +28,18 @@ export type PostFrontMatter = {file: string; frontMatter: Record<string, unknown
  * The keys a post may use from blog/components.yml, blog/tags.yml and blog/authors.yml, each left out where its
  * file cannot be read, and the faults of those files, each with its line.
  */
+/** The site's lists besides blog/components.yml: the blog reads both itself. */
+export const TAGS_FILE = 'blog/tags.yml';
+export const AUTHORS_FILE = 'blog/authors.yml';
+
 export function readSiteLists(siteDir: string) {
   const keysOf = (file: string) =>
     Object.keys((loadYaml(readFileSync(path.join(siteDir, file), 'utf8'), file) ?? {}) as object);
   const {check, faults} = faultCollector();
   const [components, tags, authors] = [
     () => Object.keys(readComponents(siteDir)),
-    () => keysOf('blog/tags.yml'),
-    () => keysOf('blog/authors.yml'),
+    () => keysOf(TAGS_FILE),
+    () => keysOf(AUTHORS_FILE),
   ].map(check);
   return {components, tags, authors, faults};
 }

@@ -173,6 +173,38 @@ describe('npm start', () => {
       .toBe(1);
   });
 
+  it.each([
+    ['blog/components.yml', 'database'],
+    ['blog/tags.yml', 'database'],
+    ['blog/authors.yml', 'incident-editors'],
+  ])(
+    "shows a fault in %s over the page, naming the file and line, at a phone's width, until it is fixed",
+    async (file, key) => {
+      await page.setViewportSize({width: 375, height: 812});
+      const original = site.read(file);
+      // The same key twice: the YAML reader would keep the second silently.
+      site.edit(file, (text) => text.replace(`${key}:\n`, `${key}:\n  name: Again\n${key}:\n`));
+      const panel = page.locator('[data-site-faults]');
+      await expect
+        .poll(
+          async () => {
+            await page.goto(origin + PAGE, {waitUntil: 'load'}).catch(() => undefined);
+            await panel.waitFor({timeout: 5000}).catch(() => undefined);
+            return (await panel.count()) > 0 ? panel.innerText() : '';
+          },
+          {timeout: 90_000, interval: 1000},
+        )
+        .toMatch(new RegExp(`^1 fault to fix:\\n${file.replace('.', '\\.')}:\\d+:\\d+: "${key}" is written twice`));
+      const box = await panel.boundingBox();
+      const width = await page.evaluate(() => document.documentElement.clientWidth);
+      expect(box!.width).toBeLessThanOrEqual(width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      site.write(file, original);
+      await expect.poll(() => panel.count(), {timeout: 90_000, interval: 1000}).toBe(0);
+      await eventually(headerShown);
+    },
+  );
+
   it('serves /incidents.json, the same index as the build', async () => {
     const response = await page.request.get(`${origin}/incidents.json`);
     expect(response.headers()['content-type']).toContain('application/json');

@@ -1,6 +1,12 @@
-import {describe, expect, it} from 'vitest';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {describe, expect, it, vi} from 'vitest';
 
+import {FaultError} from '../../src/faults/fault';
 import {faultLinesOnly} from '../../src/plugins/faultLines';
+import {showingSiteFaults} from '../../src/plugins/faultLines/siteFaults';
+import {GENERATED_STATIC_DIR, writeGeneratedFile} from '../../src/plugins/generatedStatic';
 
 describe('bundler errors under npm start and the build', () => {
   it("keep a post's fault lines alone, each once, and any other error as the bundler reported it", () => {
@@ -28,5 +34,46 @@ describe('bundler errors under npm start and the build', () => {
       other,
       lookalike,
     ]);
+  });
+});
+
+describe('faults outside any post, under npm start', () => {
+  const file = (dir: string) => path.join(dir, GENERATED_STATIC_DIR, '__site-faults.json');
+  const read = (dir: string) => JSON.parse(readFileSync(file(dir), 'utf8'));
+  const fault = new FaultError({file: 'blog/tags.yml', line: 3, message: 'is written twice'});
+
+  it('are written for the browser when a load fails, and emptied when the next succeeds', () => {
+    vi.stubEnv('NODE_ENV', 'development');
+    const dir = mkdtempSync(path.join(tmpdir(), 'site-faults-'));
+    try {
+      expect(() =>
+        showingSiteFaults(dir, () => {
+          throw fault;
+        }),
+      ).toThrow(fault);
+      expect(read(dir)).toEqual({lines: ['blog/tags.yml:3: is written twice']});
+      expect(showingSiteFaults(dir, () => 'loaded')).toBe('loaded');
+      expect(read(dir)).toEqual({lines: []});
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(dir, {recursive: true});
+    }
+  });
+
+  it('are never written by the build, which removes what a dev server left', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const dir = mkdtempSync(path.join(tmpdir(), 'site-faults-'));
+    try {
+      writeGeneratedFile(dir, '/__site-faults.json', '{"lines":[]}');
+      expect(() =>
+        showingSiteFaults(dir, () => {
+          throw fault;
+        }),
+      ).toThrow(fault);
+      expect(existsSync(file(dir))).toBe(false);
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(dir, {recursive: true});
+    }
   });
 });

@@ -29,7 +29,9 @@ export default function faultLinesPlugin(): Plugin {
   return {
     name: NAME,
     getClientModules() {
-      return process.env.NODE_ENV === 'development' ? [path.join(__dirname, 'overlayFit')] : [];
+      return process.env.NODE_ENV === 'development'
+        ? [path.join(__dirname, 'overlayFit'), path.join(__dirname, 'siteFaultsOverlay')]
+        : [];
     },
     configureWebpack() {
       const bundlerPlugin = {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type {LoadContext, Plugin, PluginModule} from '@docusaurus/types';
 import type {BlogContent} from '@docusaurus/plugin-content-blog';
 
-import {readSiteLists} from '../../authoring/checkPosts';
+import {AUTHORS_FILE, readSiteLists, TAGS_FILE} from '../../authoring/checkPosts';
 import {FaultError} from '../../faults/fault';
 import {COMPONENTS_FILE, readComponents, type Components} from '../../incidents/components';
 import {
@@ -28,6 +28,7 @@ import {writeSearchIndex} from '../../search/searchIndex';
 import {writeSocialCards} from '../../social/socialCards';
 import {clearGeneratedDir, writeGeneratedFile} from '../generatedStatic';
 import {failOnBrokenLinks} from './brokenLinks';
+import {showingSiteFaults} from '../faultLines/siteFaults';
 import {validateIncidentsPluginOptions, type IncidentsPluginOptions} from './options';
 import {sourceFile} from './postValidator';
 import {incidentRoutes} from './routes';
@@ -47,81 +48,92 @@ export type IncidentsGlobalData = {components: Components};
 export default function incidentsPlugin(context: LoadContext, options: unknown): Plugin {
   // Docusaurus ran validateOptions (below) on what the config wrote, so these are the validated options.
   const {pageSize} = options as IncidentsPluginOptions;
+  const checkSiteLists = () => {
+    const {faults} = readSiteLists(context.siteDir);
+    if (faults.length > 0) throw new FaultError(faults);
+  };
   // Before any plugin loads content: the blog reads tags.yml and authors.yml first, and names neither on a fault.
-  const {faults} = readSiteLists(context.siteDir);
-  if (faults.length > 0) throw new FaultError(faults);
+  showingSiteFaults(context.siteDir, checkSiteLists);
   let rows: IncidentRow[] = [];
   /** Each post's page → its file, to name the file a fault is in. */
   const files = new Map<string, string>();
   return {
     name: 'incidents-index',
-    getPathsToWatch: () => [path.join(context.siteDir, COMPONENTS_FILE)],
+    // The blog reads tags.yml and authors.yml too, but a fault in either is named only here: reloaded with it.
+    getPathsToWatch: () => [COMPONENTS_FILE, TAGS_FILE, AUTHORS_FILE].map((file) => path.join(context.siteDir, file)),
     async postBuild({outDir}) {
       failOnBrokenLinks(outDir, files);
       await writeSocialCards(rows, outDir);
       await writeSearchIndex(outDir, files.keys());
     },
-    async allContentLoaded({allContent, actions}) {
-      const blog = allContent['docusaurus-plugin-content-blog']?.default as BlogContent | undefined;
-      if (!blog) throw new Error('incidents-index: the blog plugin is not loaded; the index is built from its posts');
-      rows = buildIncidentIndex(
-        blog.blogPosts
-          .filter((post) => !(POST_FAULTS in post.metadata.frontMatter))
-          .map((post) => {
-            const file = sourceFile(post);
-            files.set(post.metadata.permalink, file);
-            // incidentPostValidator has already checked and normalised these.
-            const {slug, description, what_to_do, date, incident, updates, sources} = post.metadata
-              .frontMatter as unknown as IncidentPostMeta;
-            return {
-              permalink: post.metadata.permalink,
-              title: post.metadata.title,
-              file,
-              meta: {slug, description, what_to_do, date, incident, updates, sources},
-            };
-          }),
-      );
-      const components = readComponents(context.siteDir);
-      // Into a static directory, so the development server serves them as the build does. The index is checked
-      // against its published schema before it is written: the two cannot drift.
-      const json = incidentsJsonSchema.parse(incidentsJson(rows, context.siteConfig.url, components));
-      const write = (file: string, data: unknown) =>
-        writeGeneratedFile(context.siteDir, file, `${JSON.stringify(data, null, 2)}\n`);
-      write(INCIDENTS_JSON_PATH, json);
-      write(INCIDENTS_SCHEMA_PATH, incidentsJsonSchemaDocument(context.siteConfig.url));
-      const statuspage = statuspageApi(rows, {
-        siteUrl: context.siteConfig.url,
-        name: context.siteConfig.title,
-        components,
+    async allContentLoaded(args) {
+      // Again on every reload under `npm start`, which runs this hook but not the constructor above. A fault here
+      // stops the reload, and is shown in the browser the same way.
+      showingSiteFaults(context.siteDir, () => {
+        checkSiteLists();
+        loadIndex(args);
       });
-      // Each file checked against the published schema of the Statuspage shapes, as /incidents.json is against its own.
-      for (const file of STATUSPAGE_FILES)
-        write(`${STATUSPAGE_API}/${file}`, statuspageSchemas[file].parse(statuspage[file]));
-      write(STATUSPAGE_SCHEMA_PATH, statuspageSchemaDocument(context.siteConfig.url));
-      const badges = statusBadges(statuspage['status.json'].status, statuspage['components.json'].components);
-      clearGeneratedDir(context.siteDir, BADGES_PATH.slice(1));
-      for (const [file, svg] of Object.entries(badges))
-        writeGeneratedFile(context.siteDir, `${BADGES_PATH}/${file}`, svg);
-      const osv = osvRecords(rows, context.siteConfig.url);
-      clearGeneratedDir(context.siteDir, OSV_PATH.slice(1));
-      for (const record of osv.records) write(osvPath(record.id), record);
-      write(OSV_INDEX_PATH, osv.index);
-      write(FRONT_MATTER_SCHEMA_PATH, postFrontMatterJsonSchema(context.siteConfig.url, Object.keys(components)));
-      const globalData: IncidentsGlobalData = {components};
-      actions.setGlobalData(globalData);
-      // The version check fetches every incident's versions from a file of their own, not from the page: its
-      // HTML then stays the same size however many incidents there are.
-      const versions = JSON.stringify(
-        rows.map(
-          ({title, permalink, incident}): VersionedIncident => ({title, permalink, versions: incident.versions}),
-        ),
-      );
-      const versionsUrl = `/assets/incidents/versions.${contentHash(versions)}.json`;
-      clearGeneratedDir(context.siteDir, 'assets/incidents');
-      writeGeneratedFile(context.siteDir, versionsUrl, versions);
-      for (const route of incidentRoutes({rows, components, pageSize, versionsUrl})) actions.addRoute(route);
     },
   };
+
+  function loadIndex({allContent, actions}: Parameters<NonNullable<Plugin['allContentLoaded']>>[0]) {
+    const blog = allContent['docusaurus-plugin-content-blog']?.default as BlogContent | undefined;
+    if (!blog) throw new Error('incidents-index: the blog plugin is not loaded; the index is built from its posts');
+    rows = buildIncidentIndex(
+      blog.blogPosts
+        .filter((post) => !(POST_FAULTS in post.metadata.frontMatter))
+        .map((post) => {
+          const file = sourceFile(post);
+          files.set(post.metadata.permalink, file);
+          // incidentPostValidator has already checked and normalised these.
+          const {slug, description, what_to_do, date, incident, updates, sources} = post.metadata
+            .frontMatter as unknown as IncidentPostMeta;
+          return {
+            permalink: post.metadata.permalink,
+            title: post.metadata.title,
+            file,
+            meta: {slug, description, what_to_do, date, incident, updates, sources},
+          };
+        }),
+    );
+    const components = readComponents(context.siteDir);
+    // Into a static directory, so the development server serves them as the build does. The index is checked
+    // against its published schema before it is written: the two cannot drift.
+    const json = incidentsJsonSchema.parse(incidentsJson(rows, context.siteConfig.url, components));
+    const write = (file: string, data: unknown) =>
+      writeGeneratedFile(context.siteDir, file, `${JSON.stringify(data, null, 2)}\n`);
+    write(INCIDENTS_JSON_PATH, json);
+    write(INCIDENTS_SCHEMA_PATH, incidentsJsonSchemaDocument(context.siteConfig.url));
+    const statuspage = statuspageApi(rows, {
+      siteUrl: context.siteConfig.url,
+      name: context.siteConfig.title,
+      components,
+    });
+    // Each file checked against the published schema of the Statuspage shapes, as /incidents.json is against its own.
+    for (const file of STATUSPAGE_FILES)
+      write(`${STATUSPAGE_API}/${file}`, statuspageSchemas[file].parse(statuspage[file]));
+    write(STATUSPAGE_SCHEMA_PATH, statuspageSchemaDocument(context.siteConfig.url));
+    const badges = statusBadges(statuspage['status.json'].status, statuspage['components.json'].components);
+    clearGeneratedDir(context.siteDir, BADGES_PATH.slice(1));
+    for (const [file, svg] of Object.entries(badges))
+      writeGeneratedFile(context.siteDir, `${BADGES_PATH}/${file}`, svg);
+    const osv = osvRecords(rows, context.siteConfig.url);
+    clearGeneratedDir(context.siteDir, OSV_PATH.slice(1));
+    for (const record of osv.records) write(osvPath(record.id), record);
+    write(OSV_INDEX_PATH, osv.index);
+    write(FRONT_MATTER_SCHEMA_PATH, postFrontMatterJsonSchema(context.siteConfig.url, Object.keys(components)));
+    const globalData: IncidentsGlobalData = {components};
+    actions.setGlobalData(globalData);
+    // The version check fetches every incident's versions from a file of their own, not from the page: its
+    // HTML then stays the same size however many incidents there are.
+    const versions = JSON.stringify(
+      rows.map(({title, permalink, incident}): VersionedIncident => ({title, permalink, versions: incident.versions})),
+    );
+    const versionsUrl = `/assets/incidents/versions.${contentHash(versions)}.json`;
+    clearGeneratedDir(context.siteDir, 'assets/incidents');
+    writeGeneratedFile(context.siteDir, versionsUrl, versions);
+    for (const route of incidentRoutes({rows, components, pageSize, versionsUrl})) actions.addRoute(route);
+  }
 }
 // Docusaurus types this hook generically (any options in, any out); ours takes what the config wrote.
 incidentsPlugin.validateOptions = validateIncidentsPluginOptions as NonNullable<PluginModule['validateOptions']>;
