@@ -11,6 +11,7 @@ import {quoteUnquotedAttributes} from './src/plugins/safeMarkup/unquotedAttribut
 import faultLinesPlugin from './src/plugins/faultLines';
 import {GENERATED_STATIC_DIR} from './src/plugins/generatedStatic';
 import incidentsPlugin, {incidentPostValidator} from './src/plugins/incidents';
+import {feedItemsWithUpdates} from './src/plugins/incidents/feed';
 import islandsPlugin, {isHtmlFirstBuild} from './src/plugins/islands';
 import {HTML_FIRST_TEMPLATE} from './src/plugins/islands/pageTemplate';
 import latencyReplayPlugin from './src/plugins/latencyReplay';
@@ -114,6 +115,7 @@ const config: Config = {
             copyright: 'Written from the public issues and pull requests of BerriAI/litellm.',
             // The most recent reports in full; every report stays in /incidents.json.
             limit: 20,
+            createFeedItems: feedItemsWithUpdates,
           },
         },
         theme: {customCss: './src/css/custom.css'},

@@ -1,6 +1,7 @@
 /**
- * `npm run new-incident -- <slug>`: creates blog/<folder>/index.md from the
- * scaffold, dated today, and says what to do next. Asks nothing.
+ * `npm run new-incident -- <slug> [--live]`: creates blog/<folder>/index.md from the
+ * scaffold, dated today, and says what to do next. Asks nothing. With --live, the incident is still running: it
+ * opens with one investigating update stamped now, and no post-mortem sections yet.
  */
 import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
@@ -8,16 +9,17 @@ import path from 'node:path';
 import {KEBAB_CASE} from '../incidents/frontMatterFields';
 import {isFaultError} from '../faults/fault';
 import {folderFor, postUrlFaults, type PostUrls, readPostUrls} from '../site/redirects';
-import {scaffoldPost} from './scaffold';
+import {scaffoldPost, stampNow} from './scaffold';
 
 const root = path.resolve(__dirname, '../..');
-const args = process.argv.slice(2);
+const live = process.argv.includes('--live');
+const args = process.argv.slice(2).filter((arg) => arg !== '--live');
 const fail = (message: string) => {
   console.error(message);
   process.exit(1);
 };
 
-const usage = 'usage: npm run new-incident -- <slug>, the slug in lower-case words joined by dashes';
+const usage = 'usage: npm run new-incident -- <slug> [--live], the slug in lower-case words joined by dashes';
 if (args.length > 1)
   fail(
     `${usage}: takes one slug, got ${args.length} words; join them with dashes, e.g. ${args.join('-').toLowerCase()}`,
@@ -41,5 +43,9 @@ const clash = postUrlFaults([...posts, {file, folder, slug}]).find(
 if (clash) fail(`${clash.field}: ${clash.message}`);
 
 mkdirSync(path.join(root, 'blog', folder), {recursive: true});
-writeFileSync(path.join(root, file), scaffoldPost(slug, new Date().toISOString().slice(0, 10)));
+const now = new Date();
+writeFileSync(
+  path.join(root, file),
+  scaffoldPost(slug, now.toISOString().slice(0, 10), live ? {now: stampNow(now)} : undefined),
+);
 console.log(`Created ${file}. Fill in the empty fields and every TO FILL; npm run check names each one still to fill.`);

@@ -18,7 +18,14 @@ export const STABLE_SECTIONS = [
 /** Text the scaffold leaves for the author; a post that still holds it fails the build. */
 export const TO_FILL = 'TO FILL';
 
-export function scaffoldPost(slug: string, today: string): string {
+/** A stamp of now as the timeline takes it: UTC, to the second (an update's feed id is its post and its stamp). */
+export const stampNow = (now = new Date()) => `${now.toISOString().slice(0, 19)}Z`;
+
+/**
+ * With `live`, an incident still running: one investigating entry stamped `live.now` in place of a status, and only
+ * the summary, as the page shows until it is resolved; the post-mortem's sections are added then.
+ */
+export function scaffoldPost(slug: string, today: string, live?: {now: string}): string {
   const [summary, ...sections] = STABLE_SECTIONS;
   const heading = ({id, title}: {id: string; title: string}) => `## ${title} {#${id}}`;
   return `---
@@ -41,9 +48,17 @@ incident:
   duration: ""               # e.g. About 3 hours; "Not stated" when no source gives one
   severity: ""               # critical | high | medium | low | not-stated
   # severity_scope: for vLLM embedding users
-  status: ""                 # investigating | identified | monitoring | resolved
+${
+  live
+    ? `  timeline:                  # status updates as sent, oldest first; npm run incident:update -- ${slug} adds one
+    - at: "${live.now}"   # a time with its offset (Z is UTC), or a day where the source gives only the day
+      status: investigating  # investigating | identified | monitoring | resolved; leave out to keep the state
+      body: ""               # what is known now, each fact cited [^product-page]
+`
+    : `  status: ""                 # investigating | identified | monitoring | resolved
   # status_note: as last stated on 27 March 2026
-  # fixed_in: "1.82.3"       # the first fixed release, as the source words it; must match versions[].fixed
+`
+}  # fixed_in: "1.82.3"       # the first fixed release, as the source words it; must match versions[].fixed
   # tracking_id: LIT-1234    # /incidents/<id> then redirects to the post
   components: []             # keys from blog/components.yml
   versions: ""               # "not stated", or statements: see the README
@@ -51,8 +66,7 @@ incident:
     date: product-page
     duration: product-page   # remove when the duration is "Not stated"
     severity: product-page   # remove when the severity is not-stated
-    status: product-page
-# updates:                   # when the post is revised after publication, oldest first
+${live ? '' : '    status: product-page\n'}# updates:                   # when the post is revised after publication, oldest first
 #   - date: "YYYY-MM-DD"
 #     note: What changed.
 ---
@@ -63,7 +77,7 @@ ${TO_FILL}: what happened, to whom, for how long, and what fixed it, each fact w
 
 <!-- truncate -->
 
-${sections.map((section) => `${heading(section)}\n\n${TO_FILL}.`).join('\n\n')}
+${live ? `<!-- Once the last update says resolved, add: ${sections.map(heading).join(', ')} -->` : sections.map((section) => `${heading(section)}\n\n${TO_FILL}.`).join('\n\n')}
 
 ## Sources {#sources}
 `;

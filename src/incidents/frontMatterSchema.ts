@@ -14,6 +14,7 @@ import {describe, isRecord, KEBAB_CASE, plainTextFault, unknownFieldFault} from 
 import {dateFault} from './calendarDates';
 import {didYouMean} from '../faults/didYouMean';
 import {CITATION, CITED_FIELDS, type POST_FIELDS, SEVERITIES, STATUSES, SOURCE_KINDS, PACKAGES} from './vocabulary';
+import {COMPONENT_IMPACTS, currentState, parseStamp, timelineFaults} from './timeline';
 import {compareVersions, implausibleRelease, parseVersion, pypiVersion, VERSION_EXAMPLES} from './versions';
 
 /**
@@ -23,6 +24,8 @@ import {compareVersions, implausibleRelease, parseVersion, pypiVersion, VERSION_
  */
 export type PostContext = {
   today: string;
+  /** The build's time (ms), which no timeline entry may be after; now, where not given. */
+  now?: number;
   components?: readonly string[];
   tags?: readonly string[];
   authors?: readonly string[];
@@ -219,10 +222,52 @@ const versionsSchema = z
   })
   .describe('"not stated", or what the sources state about affected and fixed versions');
 
+const TIMELINE_FIELDS = 'at, status, body, components, reopened';
+
+/** One status update: when (as the source gives it), the state, what was known, and what it did to each component. */
+const timelineEntry = mapping(
+  {
+    at: z
+      .string({
+        error: (issue) =>
+          issue.input instanceof Date
+            ? `must be quoted, "2026-03-24T14:00:00-04:00": unquoted, YAML reads it as a date and drops its offset`
+            : `must be a quoted time with its offset, or a day; got ${describe(issue.input)}`,
+      })
+      .check((ctx) => {
+        const stamp = parseStamp(ctx.value);
+        if ('fault' in stamp) fault(ctx, stamp.fault);
+      })
+      .describe('"2026-03-24T14:00:00-04:00" or "…Z"; "2026-03-24" where the source gives only the day'),
+    status: z
+      .enum(STATUSES, {
+        error: (issue) =>
+          `must be one of ${STATUSES.join(', ')}, or left out for an update that keeps the state; got ${describe(issue.input)}`,
+      })
+      .optional(),
+    body: plainText('say what was known then, cited [^id]'),
+    components: z
+      .record(
+        z.string(),
+        z.enum(COMPONENT_IMPACTS, {
+          error: (issue) => `must be one of ${COMPONENT_IMPACTS.join(', ')}; got ${describe(issue.input)}`,
+        }),
+        {
+          error: (issue) =>
+            `must map components to an impact, such as {database: partial_outage}; got ${describe(issue.input)}`,
+        },
+      )
+      .optional(),
+    reopened: z.literal(true, {error: () => 'must be true, or left out'}).optional(),
+  },
+  (input) => `must be a mapping with ${TIMELINE_FIELDS}; got ${describe(input)}`,
+);
+
 const TRACKING_ID = /^[A-Z][A-Z0-9]*-\d+$/;
 const saysNotStated = (text: string) => /^not stated\b/i.test(text);
 
-function incidentSchema({components}: PostContext) {
+function incidentSchema(context: PostContext) {
+  const {components} = context;
   const known = components?.join(', ') ?? 'see blog/components.yml';
   const cited = Object.fromEntries(CITED_FIELDS.map((field) => [field, z.string().optional()])) as Record<
     (typeof CITED_FIELDS)[number],
@@ -237,10 +282,26 @@ function incidentSchema({components}: PostContext) {
         error: (issue) => `must be one of ${SEVERITIES.join(', ')}; got ${describe(issue.input)}`,
       }),
       severity_scope: plainText().optional(),
-      status: z.enum(STATUSES, {
-        error: (issue) => `must be one of ${STATUSES.join(', ')}; got ${describe(issue.input)}`,
-      }),
+      // Given here only without a timeline, whose latest state is the status: two fields could disagree.
+      status: z
+        .enum(STATUSES, {
+          error: (issue) => `must be one of ${STATUSES.join(', ')}; got ${describe(issue.input)}`,
+        })
+        .optional(),
       status_note: plainText().optional(),
+      timeline: z
+        .array(timelineEntry, {
+          error: (issue) => `must be a list of status updates (${TIMELINE_FIELDS}); got ${describe(issue.input)}`,
+        })
+        .min(1, {error: `must list at least one status update, or be left out`})
+        .optional()
+        .describe('Status updates as they were sent, oldest first; not `updates`, which revises the text'),
+      postmortem: z
+        .literal('pending', {
+          error: (issue) =>
+            `can only be "pending" (the post-mortem will follow), or left out; got ${describe(issue.input)}`,
+        })
+        .optional(),
       fixed_in: plainText().optional().describe('The first fixed release, as the source words it'),
       tracking_id: checkedText(
         (id) =>
@@ -270,34 +331,68 @@ function incidentSchema({components}: PostContext) {
     },
     (input) =>
       `is required on every incident post and must be a mapping with date, duration, severity, status, components, versions, cite; got ${describe(input)}`,
-  ).check((ctx) => {
-    const incident = ctx.value;
-    if (saysNotStated(incident.duration) && /\d/.test(incident.duration)) {
-      fault(
-        ctx,
-        `says "Not stated" but also states a figure (${describe(incident.duration)}); write only "Not stated", or give the figure and cite its source under cite.duration`,
-        ['duration'],
-      );
-    }
-    const fixedInFault = fixedInAgrees(incident.fixed_in, incident.versions);
-    if (fixedInFault) fault(ctx, fixedInFault, ['fixed_in']);
-    const needsSource: Record<(typeof CITED_FIELDS)[number], boolean> = {
-      date: true,
-      duration: !saysNotStated(incident.duration),
-      severity: incident.severity !== 'not-stated',
-      status: false,
-      fixed_in: incident.fixed_in !== undefined,
-    };
-    for (const field of CITED_FIELDS) {
-      if (needsSource[field] && incident.cite[field] === undefined) {
+  )
+    .check((ctx) => {
+      const incident = ctx.value;
+      if (saysNotStated(incident.duration) && /\d/.test(incident.duration)) {
         fault(
           ctx,
-          `must name the declared source the header's ${field.replace('_', ' ')} comes from: add "${field}: <source id>" under incident.cite`,
-          ['cite', field],
+          `says "Not stated" but also states a figure (${describe(incident.duration)}); write only "Not stated", or give the figure and cite its source under cite.duration`,
+          ['duration'],
         );
       }
-    }
-  });
+      if (incident.timeline) {
+        for (const field of ['status', 'status_note'] as const)
+          if (incident[field] !== undefined)
+            fault(
+              ctx,
+              `cannot be given beside incident.timeline: the status is its latest entry's, and that entry says it; remove ${field}`,
+              [field],
+            );
+        const now = context.now ?? Date.now();
+        for (const {index, field, message} of timelineFaults(incident.timeline, now))
+          fault(ctx, message, ['timeline', index, field]);
+        incident.timeline.forEach((entry, i) => {
+          for (const key of Object.keys(entry.components ?? {}))
+            if (!incident.components.includes(key))
+              fault(ctx, `names "${key}", which incident.components does not list; list it there too`, [
+                'timeline',
+                i,
+                'components',
+                key,
+              ]);
+        });
+      } else if (incident.status === undefined) {
+        fault(
+          ctx,
+          `is required: one of ${STATUSES.join(', ')}; or give incident.timeline, whose latest entry is the status`,
+          ['status'],
+        );
+      }
+      const fixedInFault = fixedInAgrees(incident.fixed_in, incident.versions);
+      if (fixedInFault) fault(ctx, fixedInFault, ['fixed_in']);
+      const needsSource: Record<(typeof CITED_FIELDS)[number], boolean> = {
+        date: true,
+        duration: !saysNotStated(incident.duration),
+        severity: incident.severity !== 'not-stated',
+        status: false,
+        fixed_in: incident.fixed_in !== undefined,
+      };
+      for (const field of CITED_FIELDS) {
+        if (needsSource[field] && incident.cite[field] === undefined) {
+          fault(
+            ctx,
+            `must name the declared source the header's ${field.replace('_', ' ')} comes from: add "${field}: <source id>" under incident.cite`,
+            ['cite', field],
+          );
+        }
+      }
+    })
+    .transform((incident) => ({
+      ...incident,
+      // The one status every reader takes: the timeline's latest state, where there is a timeline.
+      status: incident.timeline ? currentState(incident.timeline)!.status : incident.status!,
+    }));
 }
 
 /**
@@ -409,7 +504,11 @@ function postSchema(context: PostContext) {
       const published = typeof raw.date === 'string' && dateFault(raw.date) === undefined ? raw.date.trim() : undefined;
       for (const issue of [
         ...sourceReferenceFaults(raw.incident, sourceIds),
-        ...citationFaults(raw.what_to_do, sourceIds),
+        ...citationFaults(raw.what_to_do, sourceIds, ['what_to_do']),
+        ...(isRecord(raw.incident) && Array.isArray(raw.incident.timeline) ? raw.incident.timeline : []).flatMap(
+          (entry, i) =>
+            citationFaults(isRecord(entry) ? entry.body : undefined, sourceIds, ['incident', 'timeline', i, 'body']),
+        ),
         ...publicationFaults(raw, published),
       ])
         ctx.addIssue(issue);
@@ -443,14 +542,14 @@ function sourceReferenceFaults(incident: unknown, sourceIds: readonly string[]):
     }));
 }
 
-/** Every `[^id]` in what_to_do must name one of the post's declared sources, as in its text. */
-function citationFaults(text: unknown, sourceIds: readonly string[]): CrossFault[] {
+/** Every `[^id]` in what_to_do or a timeline entry must name one of the post's declared sources, as in its text. */
+function citationFaults(text: unknown, sourceIds: readonly string[], path: PropertyKey[]): CrossFault[] {
   if (typeof text !== 'string') return [];
   return [...text.matchAll(CITATION)]
     .filter(([, id]) => !sourceIds.includes(id))
     .map(([, id]) => ({
       code: 'custom',
-      path: ['what_to_do'],
+      path,
       message: `cites "${id}", which is not among the ids this post declares under "sources" (${sourceIds.join(', ')}); declare it there, or cite one of those`,
     }));
 }

@@ -3,6 +3,7 @@ import type {IncidentRow} from './incidentIndex';
 import {INCIDENTS_SCHEMA_PATH, type IncidentsJson} from './incidentsJsonSchema';
 import {rangeOverlaps} from './affectedIncidents';
 import {osvAdvisory} from './osv';
+import {currentState, formatStamp, postMortemDue} from './timeline';
 import {PACKAGES} from './vocabulary';
 
 /** Where the machine-readable index is served. */
@@ -36,6 +37,20 @@ export function incidentsJson(rows: readonly IncidentRow[], siteUrl: string, com
         severityScope: incident.severity_scope ?? null,
         status: incident.status,
         statusNote: incident.status_note ?? null,
+        statusSince: incident.timeline ? currentState(incident.timeline)!.since.at : null,
+        postMortem: postMortemDue(incident) ? 'published' : incident.status === 'resolved' ? 'pending' : 'to follow',
+        timeline: (incident.timeline ?? []).map((entry) => {
+          const {datetime} = formatStamp(entry.at);
+          return {
+            at: entry.at,
+            utc: datetime.includes('T') ? datetime : null,
+            day: datetime.slice(0, 10),
+            status: entry.status ?? null,
+            body: entry.body,
+            components: entry.components ?? {},
+            reopened: entry.reopened ?? false,
+          };
+        }),
         duration: incident.duration,
         fixedIn: incident.fixed_in ?? null,
         components: incident.components.map((key) => ({key, label: components[key].label})),

@@ -7,6 +7,7 @@
 import * as z from 'zod';
 
 import {SEVERITIES, STATUSES, SOURCE_KINDS, PACKAGES} from './vocabulary';
+import {COMPONENT_IMPACTS} from './timeline';
 
 export const INCIDENTS_SCHEMA_PATH = '/incidents.schema.json';
 
@@ -53,8 +54,30 @@ const incident = z
     updates: z.array(z.object({date: day, note: z.string()}).strict()),
     severity: z.enum(SEVERITIES),
     severityScope: optionalText('Who the severity applies to'),
-    status: z.enum(STATUSES),
+    status: z.enum(STATUSES).describe("The latest timeline entry's state, where there is a timeline"),
     statusNote: optionalText('The status as the source words it'),
+    statusSince: z
+      .string()
+      .nullable()
+      .describe('The timeline entry that stated the status, as written; null without a timeline'),
+    postMortem: z
+      .enum(['published', 'pending', 'to follow'])
+      .describe('"to follow" while the incident is open, "pending" once resolved until it is written'),
+    timeline: z
+      .array(
+        z
+          .object({
+            at: z.string().describe('As the source gives it: a time with its offset, or a day'),
+            utc: z.string().nullable().describe('The same instant in UTC (ISO 8601); null for a day'),
+            day: day.describe('The day in UTC'),
+            status: z.enum(STATUSES).nullable().describe('null: an update that keeps the state'),
+            body: z.string(),
+            components: z.record(z.string(), z.enum(COMPONENT_IMPACTS)),
+            reopened: z.boolean(),
+          })
+          .strict(),
+      )
+      .describe('Status updates, oldest first; empty for a post-mortem published without one'),
     duration: z.string(),
     fixedIn: optionalText('The first fixed release, as the source words it'),
     components: z.array(z.object({key: z.string(), label: z.string()}).strict()),

@@ -13,7 +13,8 @@ import {
   type StatuspageIncident,
   statuspageSchemas,
 } from './statuspageSchema';
-import type {Severity, Status} from './vocabulary';
+import {CITATION, type Severity, type Status} from './vocabulary';
+import {COMPONENT_IMPACTS, formatStamp, postMortemDue, type TimelineEntry} from './timeline';
 import {dayStart} from './calendarDates';
 
 export const STATUSPAGE_API = '/api/v2';
@@ -65,14 +66,21 @@ export function statuspageApi(
   };
   const unresolvedRows = rows.filter((row) => !isResolved(row.incident.status));
 
-  const componentStatus = (key: string): ComponentStatus =>
-    COMPONENT_STATUS[
-      worst(
-        unresolvedRows
-          .filter((row) => row.incident.components.includes(key))
-          .map((row) => IMPACT[row.incident.severity]),
-      )
-    ];
+  // A component's status: what the latest timeline entry that names it says, while its incident is open; else the
+  // impact its incident's severity stands for.
+  const statedImpact = (row: IncidentRow, key: string) =>
+    row.incident.timeline?.findLast((entry) => entry.components?.[key])?.components?.[key];
+  const componentStatus = (key: string): ComponentStatus => {
+    const open = unresolvedRows.filter((row) => row.incident.components.includes(key));
+    const stated = open.flatMap((row) => statedImpact(row, key) ?? []);
+    const fromSeverity =
+      COMPONENT_STATUS[
+        worst(open.filter((row) => !statedImpact(row, key)).map((row) => IMPACT[row.incident.severity]))
+      ];
+    return [fromSeverity, ...stated].reduce((a, b) =>
+      COMPONENT_IMPACTS.indexOf(b) > COMPONENT_IMPACTS.indexOf(a) ? b : a,
+    );
+  };
   const componentList = Object.entries(components).map(([key, {label, description}], position) => ({
     id: key,
     name: label,
@@ -93,21 +101,31 @@ export function statuspageApi(
     const id = row.incident.tracking_id ?? row.slug;
     const shortlink = `${siteUrl}${row.permalink}`;
     const resolved = isResolved(row.incident.status);
-    // The post is the post-mortem of a resolved incident; of an open one, the latest report of it.
-    const status = resolved ? 'postmortem' : (row.incident.status as Exclude<Status, 'resolved'>);
+    // The post is the post-mortem of a resolved incident (unless that is pending); of an open one, the latest report.
+    const postmortem = resolved && postMortemDue(row.incident);
+    const status = postmortem ? 'postmortem' : row.incident.status;
     const published = dayStart(row.date);
-    // One status update: the post, as published. Its revisions (`updates:`) change the text, not the incident's state.
-    const update: StatuspageIncident['incident_updates'][number] = {
-      id: `${id}-report`,
-      incident_id: id,
-      status,
-      body: row.incident.status_note ? `${row.description} Status: ${row.incident.status_note}.` : row.description,
-      created_at: published,
-      updated_at: published,
-      display_at: published,
-      affected_components: null,
-      deliver_notifications: false,
-    };
+    // Without a timeline, one status update: the post, as published. Its revisions (`updates:`) change the text,
+    // not the incident's state. With one, an update per entry, newest first, each in the state it left.
+    const updates: StatuspageIncident['incident_updates'] = row.incident.timeline
+      ? timelineUpdates(id, row.incident.timeline)
+      : [
+          {
+            id: `${id}-report`,
+            incident_id: id,
+            status,
+            body: row.incident.status_note
+              ? `${row.description} Status: ${row.incident.status_note}.`
+              : row.description,
+            created_at: published,
+            updated_at: published,
+            display_at: published,
+            affected_components: null,
+            deliver_notifications: false,
+          },
+        ];
+    const stamps = updates.map((update) => update.created_at).sort();
+    const firstAt = (wanted: string) => updates.findLast((update) => update.status === wanted)?.created_at ?? null;
     return {
       id,
       name: row.title,
@@ -115,21 +133,21 @@ export function statuspageApi(
       impact: IMPACT[row.incident.severity],
       severity: row.incident.severity,
       shortlink,
-      postmortem_url: resolved ? shortlink : null,
+      postmortem_url: postmortem ? shortlink : null,
       page_id: page.id,
-      created_at: published,
-      updated_at: published,
+      created_at: row.incident.timeline ? stamps[0] : published,
+      updated_at: row.incident.timeline ? stamps.at(-1)! : published,
       // What an incident's date marks differs (first report, a merge, a release: incident.date_note): not a start.
       started_at: null,
-      monitoring_at: null,
-      resolved_at: null,
-      incident_updates: [update],
+      monitoring_at: firstAt('monitoring'),
+      resolved_at: resolved && row.incident.timeline ? updates[0].created_at : null,
+      incident_updates: updates,
       components: componentList.filter((component) => row.incident.components.includes(component.id)),
     };
   };
 
   const incidents = [...rows].sort((a, b) => b.date.localeCompare(a.date)).map(incident);
-  const unresolved = incidents.filter((entry) => entry.status !== 'postmortem');
+  const unresolved = incidents.filter((entry) => entry.status !== 'postmortem' && entry.status !== 'resolved');
   const status = overall(unresolved, worst(unresolved.map((entry) => entry.impact)));
   return {
     'summary.json': {
@@ -144,6 +162,31 @@ export function statuspageApi(
     'incidents.json': {page, incidents},
     'incidents/unresolved.json': {page, incidents: unresolved},
   };
+}
+
+/** The timeline as Statuspage's incident updates: newest first, each in the state it left, its citations dropped. */
+function timelineUpdates(id: string, entries: readonly TimelineEntry[]): StatuspageIncident['incident_updates'] {
+  let state: Status = entries[0].status!;
+  return entries
+    .map((entry, i) => {
+      state = entry.status ?? state;
+      const stamp = formatStamp(entry.at).datetime;
+      const at = stamp.includes('T') ? stamp : dayStart(stamp);
+      return {
+        id: `${id}-${i + 1}`,
+        incident_id: id,
+        status: state,
+        body: entry.body.replace(CITATION, '').trim(),
+        created_at: at,
+        updated_at: at,
+        display_at: at,
+        affected_components: entry.components
+          ? Object.entries(entry.components).map(([code, impact]) => ({code, new_status: impact}))
+          : null,
+        deliver_notifications: false,
+      };
+    })
+    .reverse();
 }
 
 /**

@@ -13,7 +13,9 @@ export const STATUSPAGE_SCHEMA_PATH = '/schemas/statuspage-v2.schema.json';
 const timestamp = z.iso.datetime().describe('ISO 8601 in UTC');
 const impact = z.enum(['none', 'minor', 'major', 'critical']);
 export const componentStatus = z.enum(['operational', 'degraded_performance', 'partial_outage', 'major_outage']);
-const incidentStatus = z.enum([...STATUSES.filter((status) => status !== 'resolved'), 'postmortem']);
+/** An update's state; `postmortem` once the post-mortem is published, `resolved` while it is pending. */
+const updateStatus = z.enum([...STATUSES, 'postmortem']);
+const incidentStatus = updateStatus;
 
 const page = z.object({
   id: z.string(),
@@ -44,12 +46,15 @@ const component = z.object({
 const incidentUpdate = z.object({
   id: z.string(),
   incident_id: z.string(),
-  status: incidentStatus,
+  status: updateStatus,
   body: z.string(),
   created_at: timestamp,
   updated_at: timestamp,
   display_at: timestamp,
-  affected_components: z.null(),
+  affected_components: z
+    .array(z.object({code: z.string(), new_status: componentStatus}))
+    .nullable()
+    .describe('What the timeline entry states of each component; null where it states none'),
   deliver_notifications: z.boolean(),
 });
 
@@ -65,8 +70,8 @@ const incident = z.object({
   created_at: timestamp,
   updated_at: timestamp,
   started_at: z.null().describe('not stated'),
-  monitoring_at: z.null().describe('not stated'),
-  resolved_at: z.null().describe('not stated'),
+  monitoring_at: timestamp.nullable().describe('The first timeline entry that says monitoring; null without one'),
+  resolved_at: timestamp.nullable().describe('The timeline entry that resolved it; null without one'),
   incident_updates: z.array(incidentUpdate).min(1),
   components: z.array(component),
 });

@@ -109,6 +109,82 @@ describe('npm run new-incident', () => {
   });
 });
 
+describe('the live path: npm run new-incident -- <slug> --live, then npm run incident:update', () => {
+  const LIVE = 'db-outage-incident';
+  const LIVE_FILE = 'blog/db_outage_incident/index.md';
+  const tsx = (script: string, args: string[]) =>
+    spawnSync('npx', ['tsx', `src/authoring/${script}.ts`, ...args], {cwd: site.dir, encoding: 'utf8'});
+  const ownFaults = async () => (await checkSite(site.dir)).faults.filter((line) => line.startsWith(LIVE_FILE));
+  const stampedNow = (at: string) => Math.abs(Date.parse(at) - Date.now()) < 120_000;
+
+  it('opens an incident with one investigating update stamped now in UTC, and no post-mortem sections', async () => {
+    const run = tsx('newIncident', [LIVE, '--live']);
+    expect(run.status, run.stderr).toBe(0);
+    const text = site.read(LIVE_FILE);
+    const at = /- at: "([^"]+)"/.exec(text)![1];
+    expect(at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(stampedNow(at)).toBe(true);
+    expect(text).toContain('status: investigating');
+    expect(text).not.toMatch(/^## Impact/m);
+    site.edit(LIVE_FILE, (t) =>
+      t
+        .replace('title: ""', 'title: "Database connections refused"')
+        .replace(
+          'description: ""',
+          'description: "Requests that need the database fail while the cause is investigated."',
+        )
+        .replace('what_to_do: ""', 'what_to_do: "If your proxy logs database errors, follow this page[^product-page]."')
+        .replace(/ {4}title: ""/, '    title: "The product\'s status page"')
+        .replace('url: ""', 'url: https://example.com/status')
+        .replace(/ {2}date: ""/, `  date: "${new Date().toISOString().slice(0, 10)}"`)
+        .replace('duration: ""', 'duration: Not stated')
+        .replace(/ {4}duration: product-page.*\n/, '')
+        .replace('severity: ""', 'severity: not-stated')
+        .replace(/ {4}severity: product-page.*\n/, '')
+        .replace('components: []', 'components: [database]')
+        .replace('versions: ""', 'versions: not stated')
+        .replace('body: ""', 'body: "Requests fail[^product-page]."')
+        .replaceAll(/TO FILL[^\n]*/g, 'Requests that need the database fail[^product-page].'),
+    );
+    expect(await ownFaults()).toEqual([]);
+  });
+
+  it('appends an update stamped now, keeps the rest of the file, and runs the checks', async () => {
+    const before = site.read(LIVE_FILE);
+    const run = tsx('incidentUpdate', [LIVE, '--status', 'identified', 'The cause is found[^product-page].']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Added to ${LIVE_FILE}`);
+    expect(run.stdout).toContain('Every post checks out');
+    const after = site.read(LIVE_FILE);
+    const added = after.replace(before.slice(0, before.indexOf('---\n\n')), '');
+    const stamps = [...after.matchAll(/- at: "([^"]+)"/g)].map((match) => match[1]);
+    expect(stamps).toHaveLength(2);
+    expect(stampedNow(stamps[1])).toBe(true);
+    expect(after).toContain('      status: identified\n      body: "The cause is found[^product-page]."');
+    // Everything else as the author left it, comments included.
+    expect(after.replace(/ {4}- at: "[^"]+"\n {6}status: identified\n {6}body: .*\n/, '')).toBe(before);
+    expect(added.length).toBeGreaterThan(0);
+    expect(await ownFaults()).toEqual([]);
+  });
+
+  it('refuses an unknown state, a missing text and an unknown slug, and names a fault the update brings', () => {
+    expect(tsx('incidentUpdate', [LIVE, '--status', 'fixed', 'Done.']).stderr).toContain(
+      '--status must be one of investigating, identified, monitoring, resolved; got fixed',
+    );
+    expect(tsx('incidentUpdate', [LIVE]).stderr).toContain('give the slug, then the update as one quoted text');
+    expect(tsx('incidentUpdate', ['no-such-incident', 'Text.']).stderr).toContain(
+      'no post has the slug "no-such-incident"',
+    );
+    const uncited = tsx('incidentUpdate', [LIVE, 'A workaround is known[^nope].']);
+    expect(uncited.status).toBe(1);
+    expect(uncited.stderr).toMatch(
+      /blog\/db_outage_incident\/index\.md:\d+: incident\.timeline\[2\]\.body: cites "nope"/,
+    );
+    // The other tests check this copy's posts too.
+    rmSync(path.join(site.dir, path.dirname(LIVE_FILE)), {recursive: true});
+  });
+});
+
 describe('npm run check', () => {
   const POST = 'blog/vllm_embeddings_incident/index.md';
   let checkSiteCopy: SiteCopy;

@@ -51,7 +51,11 @@ const FAULTS: Record<string, Fault> = {
   'a missing status': {
     stage: 'front matter',
     edits: {[POST]: (t) => t.replace(/^ {2}status: resolved\n/m, '')},
-    found: fieldFault(POST, 'incident.status', `must be one of`),
+    found: fieldFault(
+      POST,
+      'incident.status',
+      `is required: one of investigating, identified, monitoring, resolved; or give incident.timeline`,
+    ),
   },
   'a post without a slug, which would silently move to its folder URL': {
     stage: 'front matter',

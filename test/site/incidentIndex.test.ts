@@ -137,6 +137,9 @@ describe('/incidents.json', () => {
         severityScope: incident.severityScope === null ? null : expect.any(String),
         status: expect.stringMatching(/^(investigating|identified|monitoring|resolved)$/),
         statusNote: incident.statusNote === null ? null : expect.any(String),
+        statusSince: incident.statusSince === null ? null : expect.any(String),
+        postMortem: expect.stringMatching(/^(published|pending|to follow)$/),
+        timeline: expect.any(Array),
         duration: expect.any(String),
         fixedIn: incident.fixedIn === null ? null : expect.any(String),
         components: expect.arrayContaining([{key: expect.any(String), label: expect.any(String)}]),
@@ -194,7 +197,8 @@ describe('incident headers', () => {
     expect(supplyChain.querySelector('sup.citation a')?.getAttribute('href')).toBe('#source-product-page');
     expect(row('guardrail-logging-secret-exposure-incident', 'Versions').text).toContain('fixed in 1.82.3');
     expect(row('vllm-embeddings-incident', 'Versions').text).toBe('Not stated');
-    expect(row('security-update-march-2026', 'Status').text).toContain('Active investigation');
+    // The status follows from the timeline's latest stated state, dated.
+    expect(row('security-update-march-2026', 'Status').text).toBe('Investigating, as stated 27 Mar 2026[1]');
   });
 
   it("warn, with a link, where a range takes in another incident's affected versions", () => {

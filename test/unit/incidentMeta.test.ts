@@ -113,7 +113,7 @@ describe('the incident block, in a post', () => {
     [
       'a missing status',
       {...valid, status: undefined},
-      'incident.status must be one of investigating, identified, monitoring, resolved; got nothing',
+      'incident.status is required: one of investigating, identified, monitoring, resolved; or give incident.timeline, whose latest entry is the status',
     ],
     [
       'a bad date',

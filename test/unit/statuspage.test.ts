@@ -114,4 +114,44 @@ describe('the Statuspage-shaped API', () => {
     (broken.status as {indicator: string}).indicator = 'unknown';
     expect(statuspageSchemas['status.json'].safeParse(broken).success).toBe(false);
   });
+
+  it('gives an incident with a timeline one update per entry, newest first, in the state each left', () => {
+    const timeline = [
+      {at: '2026-03-24T10:39:00Z', status: 'investigating', body: 'Requests fail[^product-page].'},
+      {
+        at: '2026-03-24T14:00:00-04:00',
+        status: 'monitoring',
+        body: 'A fix is out.',
+        components: {auth: 'degraded_performance'},
+      },
+      {at: '2026-03-25', body: 'Still watching.'},
+    ];
+    const api = statuspageApi([row('a-incident', {status: 'monitoring', severity: 'high', timeline} as never)], {
+      siteUrl: SITE,
+      name: 'Incidents',
+      components,
+    });
+    const [incident] = api['incidents.json'].incidents;
+    expect(incident.incident_updates.map(({status, created_at, body}) => [status, created_at, body])).toEqual([
+      ['monitoring', '2026-03-25T00:00:00.000Z', 'Still watching.'],
+      ['monitoring', '2026-03-24T18:00:00.000Z', 'A fix is out.'],
+      ['investigating', '2026-03-24T10:39:00.000Z', 'Requests fail.'],
+    ]);
+    expect(incident).toMatchObject({
+      created_at: '2026-03-24T10:39:00.000Z',
+      updated_at: '2026-03-25T00:00:00.000Z',
+      monitoring_at: '2026-03-24T18:00:00.000Z',
+      resolved_at: null,
+    });
+    expect(incident.incident_updates[1].affected_components).toEqual([
+      {code: 'auth', new_status: 'degraded_performance'},
+    ]);
+    // The entry's stated impact, not the one its severity stands for.
+    expect(api['components.json'].components.map(({id, status}) => [id, status])).toEqual([
+      ['auth', 'degraded_performance'],
+      ['router', 'operational'],
+    ]);
+    for (const file of STATUSPAGE_FILES)
+      expect(statuspageSchemas[file].safeParse(api[file]).error, file).toBeUndefined();
+  });
 });

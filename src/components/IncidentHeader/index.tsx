@@ -9,6 +9,8 @@ import {sourceAnchor} from '@site/src/incidents/sources';
 import type {Components} from '@site/src/incidents/components';
 import {describeOverlap, type RangeOverlap} from '@site/src/incidents/affectedIncidents';
 import {describeStatement} from '@site/src/incidents/versionStatements';
+import {currentState, postMortemDue} from '@site/src/incidents/timeline';
+import IncidentTimeline, {CitedText, Stamp} from '@site/src/components/IncidentTimeline';
 import styles from './styles.module.css';
 
 type Props = {
@@ -49,6 +51,9 @@ export default function IncidentHeader({
     );
   };
   const cite = (field: CitedField) => citeSource(incident.cite[field]);
+  const state = incident.timeline && currentState(incident.timeline);
+  /** The first source a text cites, as the header cites a fact. */
+  const citedIn = (text: string) => citeSource(new RegExp(CITATION.source).exec(text)?.[1]);
   const rows: [string, React.ReactNode][] = [
     [
       'Incident date',
@@ -77,11 +82,18 @@ export default function IncidentHeader({
     ],
     [
       'Status',
-      <>
-        {STATUS_LABELS[incident.status]}
-        {incident.status_note && `: ${incident.status_note}`}
-        {cite('status')}
-      </>,
+      state ? (
+        <>
+          {STATUS_LABELS[state.status]}, as stated <Stamp at={state.since.at} />
+          {citedIn(state.since.body)}
+        </>
+      ) : (
+        <>
+          {STATUS_LABELS[incident.status]}
+          {incident.status_note && `: ${incident.status_note}`}
+          {cite('status')}
+        </>
+      ),
     ],
     [
       'First fixed release',
@@ -117,6 +129,14 @@ export default function IncidentHeader({
     ],
     ['Components', incident.components.map((key) => components[key]?.label ?? key).join(', ')],
   ];
+  if (!postMortemDue(incident)) {
+    rows.push([
+      'Post-mortem',
+      incident.status === 'resolved'
+        ? 'Pending: it will follow on this page'
+        : 'Will follow on this page once the incident is resolved',
+    ]);
+  }
   // biome-ignore lint/correctness/useJsxKeyInIterable: a [term, value] row, rendered below under the term's key
   if (incident.tracking_id) rows.push(['Tracking id', <code>{incident.tracking_id}</code>]);
   if (advisory) {
@@ -140,13 +160,14 @@ export default function IncidentHeader({
           {/* No id: the hash-linked h2s are the post's own sections, which notices link to. */}
           <h2>Who is affected, what to do</h2>
           <p>
-            {/* split() with a capturing group: the cited ids sit at the odd places, between the text. */}
-            {whatToDo.split(new RegExp(CITATION.source)).map((part, i) =>
-              // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in its order
-              i % 2 === 1 ? <Fragment key={i}>{citeSource(part)}</Fragment> : part,
-            )}
+            <CitedText text={whatToDo} cite={citeSource} />
           </p>
-          <Link to="#what-to-do">What operators should do, in full</Link>
+          {/* Until the post-mortem is written, there is no such section yet: the updates are what there is. */}
+          {postMortemDue(incident) ? (
+            <Link to="#what-to-do">What operators should do, in full</Link>
+          ) : (
+            <Link to="#status-updates">The status updates</Link>
+          )}
         </section>
       )}
       <dl className={styles.header} aria-label="Incident summary" data-incident-header="">
@@ -169,6 +190,9 @@ export default function IncidentHeader({
             ))}
           </ul>
         </details>
+      )}
+      {sources && incident.timeline && (
+        <IncidentTimeline entries={incident.timeline} cite={citeSource} components={components} />
       )}
     </>
   );

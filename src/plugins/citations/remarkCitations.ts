@@ -9,6 +9,7 @@ import {checkSourcesCited, citationAnchor, describeSource, sourceAnchor} from '.
 import {BLOG_ROUTES, readPostUrls} from '../../site/redirects';
 import {CITATION} from '../../incidents/vocabulary';
 import {type Source, parseSources} from '../../incidents/frontMatterSchema';
+import {postMortemDue} from '../../incidents/timeline';
 
 type VFileLike = {path: string; value: unknown; data: {frontMatter?: Record<string, unknown>}};
 
@@ -164,7 +165,13 @@ const textOf = (node: RootContent | Root): string =>
  * headings with one id (a customer's link to a section would land on the
  * first), a stable section missing, and text the scaffold left to fill.
  */
-function headingAndCitationFaults(tree: Root, file: string, sources: readonly Source[], postUrl: string): Fault[] {
+function headingAndCitationFaults(
+  tree: Root,
+  file: string,
+  sources: readonly Source[],
+  postUrl: string,
+  sections: typeof STABLE_SECTIONS | readonly (typeof STABLE_SECTIONS)[number][],
+): Fault[] {
   const faults: Fault[] = [];
   const seenIds = new Map<string, number>();
   const anchorLinks: {anchor: string; line: number}[] = [];
@@ -236,10 +243,10 @@ function headingAndCitationFaults(tree: Root, file: string, sources: readonly So
       });
     }
   }
-  STABLE_SECTIONS.forEach(({id, title}, k) => {
+  sections.forEach(({id, title}, k) => {
     if (seenIds.has(id)) return;
     // Point where the section belongs: the next stable section present, or the Sources heading.
-    const nextId = [...STABLE_SECTIONS.slice(k + 1).map((section) => section.id), 'sources'].find((later) =>
+    const nextId = [...sections.slice(k + 1).map((section) => section.id), 'sources'].find((later) =>
       seenIds.has(later),
     );
     faults.push({
@@ -291,6 +298,15 @@ function otherPostLinkFaults(tree: Root, file: string, blogPath: string, siteDir
  * list at the end of the post's last section, `## Sources {#sources}`. Fails
  * the build, naming the file, on an undeclared or uncited source.
  */
+/** The sources a post's timeline entries cite, which count as cited: the page renders them with the text's. */
+function timelineCitations(frontMatter: Record<string, unknown>): string[] {
+  const incident = frontMatter.incident as {timeline?: unknown} | undefined;
+  const entries = Array.isArray(incident?.timeline) ? incident.timeline : [];
+  return entries.flatMap((entry) =>
+    typeof entry?.body === 'string' ? [...entry.body.matchAll(CITATION)].map(([, id]) => id) : [],
+  );
+}
+
 export default function remarkCitations({siteDir, blogPath}: {siteDir: string; blogPath: string}) {
   return (tree: Root, vfile: VFileLike): void => {
     const file = path.relative(siteDir, vfile.path);
@@ -313,7 +329,9 @@ export default function remarkCitations({siteDir, blogPath}: {siteDir: string; b
       if (faults.length > 0) throw new FaultError(faults);
       return;
     }
-    faults.push(...headingAndCitationFaults(tree, file, sources, postUrl));
+    // While the incident runs, a post is its summary and timeline; the post-mortem's sections come once resolved.
+    const sections = postMortemDue(frontMatter.incident) ? STABLE_SECTIONS : STABLE_SECTIONS.slice(0, 1);
+    faults.push(...headingAndCitationFaults(tree, file, sources, postUrl, sections));
     faults.push(...otherPostLinkFaults(tree, file, blogPath, siteDir));
     const cited = replaceCitations(tree, sources, null);
     const declared = new Set(sources.map((source) => source.id));
@@ -327,11 +345,7 @@ export default function remarkCitations({siteDir, blogPath}: {siteDir: string; b
         });
       }
       try {
-        checkSourcesCited(
-          sources,
-          cited.map((citation) => citation.id),
-          file,
-        );
+        checkSourcesCited(sources, [...cited.map((citation) => citation.id), ...timelineCitations(frontMatter)], file);
       } catch (error) {
         located(error);
       }

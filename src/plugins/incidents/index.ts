@@ -21,10 +21,14 @@ import {
 import type {VersionedIncident} from '../../incidents/affectedIncidents';
 import {contentHash} from '../../site/contentHash';
 import {BADGES_PATH, statusBadges} from '../../incidents/badges';
+import {FEEDS_PAGE} from '../../incidents/feedPaths';
+import {incidentFeeds} from '../../incidents/feeds';
 import {OSV_INDEX_PATH, OSV_PATH, osvPath, osvRecords} from '../../incidents/osv';
 import {STATUSPAGE_API, STATUSPAGE_FILES, statuspageApi} from '../../incidents/statuspage';
 import {STATUSPAGE_SCHEMA_PATH, statuspageSchemaDocument, statuspageSchemas} from '../../incidents/statuspageSchema';
 import {writeSearchIndex} from '../../search/searchIndex';
+import {currentState} from '../../incidents/timeline';
+import type {Status} from '../../incidents/vocabulary';
 import {writeSocialCards} from '../../social/socialCards';
 import {clearGeneratedDir, writeGeneratedFile} from '../generatedStatic';
 import {failOnBrokenLinks} from './brokenLinks';
@@ -34,10 +38,22 @@ import {sourceFile} from './postValidator';
 import {incidentRoutes} from './routes';
 
 export {incidentPostValidator} from './postValidator';
-export type {FilterLink, IncidentIndexRouteProps, IncidentsRouteProps, SearchRouteProps} from './routes';
+export type {
+  FeedsRouteProps,
+  FilterLink,
+  IncidentIndexRouteProps,
+  IncidentsRouteProps,
+  SearchRouteProps,
+} from './routes';
 
-/** What every page can read (usePluginData('incidents-index')): the component labels the post headers show. */
-export type IncidentsGlobalData = {components: Components};
+/**
+ * What every page can read (usePluginData('incidents-index')): the component labels the post headers show, and the
+ * unresolved incidents the banner lists, newest first, each with its state and the timeline entry that stated it.
+ */
+export type IncidentsGlobalData = {
+  components: Components;
+  ongoing: {title: string; permalink: string; status: Status; since: string | null}[];
+};
 
 /**
  * The incidents index, built from the blog's own posts, so adding a post adds its row: its pages (routes.ts), the
@@ -117,12 +133,25 @@ export default function incidentsPlugin(context: LoadContext, options: unknown):
     clearGeneratedDir(context.siteDir, BADGES_PATH.slice(1));
     for (const [file, svg] of Object.entries(badges))
       writeGeneratedFile(context.siteDir, `${BADGES_PATH}/${file}`, svg);
+    clearGeneratedDir(context.siteDir, FEEDS_PAGE.slice(1));
+    for (const [file, xml] of Object.entries(incidentFeeds(rows, context.siteConfig.url, components)))
+      writeGeneratedFile(context.siteDir, file, xml);
     const osv = osvRecords(rows, context.siteConfig.url);
     clearGeneratedDir(context.siteDir, OSV_PATH.slice(1));
     for (const record of osv.records) write(osvPath(record.id), record);
     write(OSV_INDEX_PATH, osv.index);
     write(FRONT_MATTER_SCHEMA_PATH, postFrontMatterJsonSchema(context.siteConfig.url, Object.keys(components)));
-    const globalData: IncidentsGlobalData = {components};
+    const globalData: IncidentsGlobalData = {
+      components,
+      ongoing: rows
+        .filter((row) => row.incident.status !== 'resolved')
+        .map(({title, permalink, incident}) => ({
+          title,
+          permalink,
+          status: incident.status,
+          since: incident.timeline ? currentState(incident.timeline)!.since.at : null,
+        })),
+    };
     actions.setGlobalData(globalData);
     // The version check fetches every incident's versions from a file of their own, not from the page: its
     // HTML then stays the same size however many incidents there are.

@@ -4,6 +4,7 @@ import type {Components} from '../../incidents/components';
 import {incidentFilters, type FilterKind, type IncidentRow} from '../../incidents/incidentIndex';
 import {paginate, type Pagination} from '../../incidents/incidentPages';
 import {SEARCH_PAGE, SEARCH_SCRIPT} from '../../search/searchPaths';
+import {componentFeedPath, FEEDS_PAGE, incidentFeedPath} from '../../incidents/feedPaths';
 
 /** A link to one filtered view of the index. */
 export type FilterLink = {kind: FilterKind; label: string; path: string; count: number};
@@ -23,6 +24,11 @@ export type IncidentIndexRouteProps = IncidentsRouteProps & {
   pagination: Pagination;
   /** Where "Am I affected?" fetches every incident's versions (a hashed file under /assets). */
   versionsUrl: string;
+};
+/** /feeds: every feed there is to follow. */
+export type FeedsRouteProps = {
+  incidents: {title: string; permalink: string; feed: string}[];
+  components: {label: string; feed: string}[];
 };
 /** /search: the script that searches the index, and the filtered views it links for readers without JavaScript. */
 export type SearchRouteProps = {filters: FilterLink[]; searchScript: string};
@@ -72,6 +78,10 @@ export function incidentRoutes({
   return [
     route<SearchRouteProps>(SEARCH_PAGE, 'SearchPage', {filters, searchScript: SEARCH_SCRIPT}),
     route<IncidentsRouteProps>('/', 'HomePage', {rows, components, filters}),
+    route<FeedsRouteProps>(FEEDS_PAGE, 'FeedsPage', {
+      incidents: rows.map(({title, permalink, slug}) => ({title, permalink, feed: incidentFeedPath(slug)})),
+      components: Object.entries(components).map(([key, {label}]) => ({label, feed: componentFeedPath(key)})),
+    }),
     ...viewPages.map(({path, rows: pageRows, pagination, current}) =>
       route<IncidentIndexRouteProps>(path, 'IncidentIndexPage', {
         rows: pageRows,

@@ -16,6 +16,7 @@ export const ISLAND_ENTRIES = {
   'latency-replay': 'src/islands/latencyReplay.tsx',
   'version-check': 'src/islands/versionCheck.ts',
   search: 'src/islands/search.ts',
+  'local-times': 'src/islands/localTimes.ts',
 } as const;
 
 export type IslandName = Exclude<keyof typeof ISLAND_ENTRIES, 'site'>;

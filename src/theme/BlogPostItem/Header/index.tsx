@@ -12,6 +12,8 @@ import PostFaults from '@site/src/components/PostFaults';
 import {POST_FAULTS, VERSION_OVERLAPS} from '@site/src/incidents/frontMatterFields';
 import type {RangeOverlap} from '@site/src/incidents/affectedIncidents';
 import {osvAdvisory} from '@site/src/incidents/osv';
+import {incidentFeedPath} from '@site/src/incidents/feedPaths';
+import Head from '@docusaurus/Head';
 import type {IncidentsGlobalData} from '@site/src/plugins/incidents';
 
 type Props = WrapperProps<typeof HeaderType>;
@@ -39,6 +41,16 @@ export default function HeaderWrapper(props: Props): React.JSX.Element {
   return (
     <>
       <Header {...props} />
+      {isBlogPostPage && (
+        <Head>
+          <link
+            rel="alternate"
+            type="application/atom+xml"
+            href={incidentFeedPath(slug)}
+            title={`${metadata.title}: this incident's updates`}
+          />
+        </Head>
+      )}
       {/* Citations link into the post's Sources list, which only the post's own page has. */}
       <IncidentHeader
         incident={incident}
