@@ -4,16 +4,7 @@
  * What the author must fill is left empty, so the build names each such field;
  * the text to write is marked TO FILL, which the build also refuses.
  */
-
-/** The sections customer notices link to, by id, in the order a post gives them. */
-export const STABLE_SECTIONS = [
-  {id: 'summary', title: 'Summary'},
-  {id: 'impact', title: 'Impact'},
-  {id: 'root-cause', title: 'Root cause'},
-  {id: 'fix', title: 'The fix'},
-  {id: 'what-to-do', title: 'What operators should do'},
-  {id: 'remediation', title: 'Remediation'},
-] as const;
+import {STABLE_SECTIONS} from '../incidents/vocabulary';
 
 /** Text the scaffold leaves for the author; a post that still holds it fails the build. */
 export const TO_FILL = 'TO FILL';

@@ -8,9 +8,11 @@ export type IncidentPost = {
   /** The post's file, for error messages, e.g. "blog/x/index.md". */
   file: string;
   meta: IncidentPostMeta;
+  /** Whether its text holds the post-mortem's sections (an incident still running may be published without). */
+  hasPostMortem: boolean;
 };
 
-export type IncidentRow = {permalink: string; title: string} & IncidentPostMeta;
+export type IncidentRow = {permalink: string; title: string; hasPostMortem: boolean} & IncidentPostMeta;
 
 /**
  * One row per post, newest incident first (ties by title, so the order never
@@ -18,7 +20,7 @@ export type IncidentRow = {permalink: string; title: string} & IncidentPostMeta;
  */
 export function buildIncidentIndex(posts: readonly IncidentPost[]): IncidentRow[] {
   return posts
-    .map((post) => ({permalink: post.permalink, title: post.title, ...post.meta}))
+    .map((post) => ({permalink: post.permalink, title: post.title, hasPostMortem: post.hasPostMortem, ...post.meta}))
     .sort((a, b) => b.incident.date.localeCompare(a.incident.date) || a.title.localeCompare(b.title));
 }
 

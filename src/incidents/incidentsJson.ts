@@ -3,7 +3,7 @@ import type {IncidentRow} from './incidentIndex';
 import {INCIDENTS_SCHEMA_PATH, type IncidentsJson} from './incidentsJsonSchema';
 import {rangeOverlaps} from './affectedIncidents';
 import {osvAdvisory} from './osv';
-import {currentState, formatStamp, postMortemDue} from './timeline';
+import {currentState, formatStamp} from './timeline';
 import {PACKAGES} from './vocabulary';
 
 /** Where the machine-readable index is served. */
@@ -20,7 +20,7 @@ export function incidentsJson(rows: readonly IncidentRow[], siteUrl: string, com
     schemaVersion: INCIDENTS_JSON_SCHEMA,
     title: 'LiteLLM incident reports',
     homePage: `${siteUrl}/incidents`,
-    incidents: rows.map(({permalink, title, slug, description, date, incident, updates, sources}) => {
+    incidents: rows.map(({permalink, title, slug, description, date, incident, updates, sources, hasPostMortem}) => {
       const sourceUrl = (id: string) => sources.find((source) => source.id === id)!.url;
       const advisory = osvAdvisory(slug, incident.versions);
       return {
@@ -38,7 +38,7 @@ export function incidentsJson(rows: readonly IncidentRow[], siteUrl: string, com
         status: incident.status,
         statusNote: incident.status_note ?? null,
         statusSince: incident.timeline ? currentState(incident.timeline)!.since.at : null,
-        postMortem: postMortemDue(incident) ? 'published' : incident.status === 'resolved' ? 'pending' : 'to follow',
+        postMortem: hasPostMortem ? 'published' : incident.status === 'resolved' ? 'pending' : 'to follow',
         timeline: (incident.timeline ?? []).map((entry) => {
           const {datetime} = formatStamp(entry.at);
           return {

@@ -14,7 +14,7 @@ import {
   statuspageSchemas,
 } from './statuspageSchema';
 import {CITATION, type Severity, type Status} from './vocabulary';
-import {COMPONENT_IMPACTS, formatStamp, postMortemDue, type TimelineEntry} from './timeline';
+import {COMPONENT_IMPACTS, formatStamp, type TimelineEntry} from './timeline';
 import {dayStart} from './calendarDates';
 
 export const STATUSPAGE_API = '/api/v2';
@@ -101,8 +101,8 @@ export function statuspageApi(
     const id = row.incident.tracking_id ?? row.slug;
     const shortlink = `${siteUrl}${row.permalink}`;
     const resolved = isResolved(row.incident.status);
-    // The post is the post-mortem of a resolved incident (unless that is pending); of an open one, the latest report.
-    const postmortem = resolved && postMortemDue(row.incident);
+    // The post is the post-mortem of a resolved incident once it holds one; of an open one, the latest report.
+    const postmortem = resolved && row.hasPostMortem;
     const status = postmortem ? 'postmortem' : row.incident.status;
     const published = dayStart(row.date);
     // Without a timeline, one status update: the post, as published. Its revisions (`updates:`) change the text,

@@ -67,3 +67,17 @@ export const PACKAGES = {
   release: 'LiteLLM release (package not stated)',
 } as const;
 export type PackageKey = keyof typeof PACKAGES;
+
+/** The sections customer notices link to, by id, in the order a post gives them: the post-mortem, once written. */
+export const STABLE_SECTIONS = [
+  {id: 'summary', title: 'Summary'},
+  {id: 'impact', title: 'Impact'},
+  {id: 'root-cause', title: 'Root cause'},
+  {id: 'fix', title: 'The fix'},
+  {id: 'what-to-do', title: 'What operators should do'},
+  {id: 'remediation', title: 'Remediation'},
+] as const;
+
+/** Whether a post's headings hold its post-mortem: every stable section. */
+export const hasPostMortem = (headingIds: readonly string[]) =>
+  STABLE_SECTIONS.every(({id}) => headingIds.includes(id));

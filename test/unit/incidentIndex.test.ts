@@ -14,6 +14,7 @@ function post(
     permalink: `/blog/${slug}`,
     title: `Title of ${slug}`,
     file: `blog/${slug}/index.md`,
+    hasPostMortem: true,
     meta: {
       slug,
       description: 'x',

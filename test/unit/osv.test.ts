@@ -18,6 +18,7 @@ function row(slug: string, versions: VersionStatement[] | 'not stated', extra: P
     description: `What happened in ${slug}.`,
     date: '2026-03-01',
     updates: [],
+    hasPostMortem: true,
     sources,
     incident: {date: '2026-02-27', severity: 'high', status: 'resolved', components: ['auth'], versions},
     ...extra,

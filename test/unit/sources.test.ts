@@ -4,7 +4,8 @@ import {describe, expect, it} from 'vitest';
 import {parseSources, type Source} from '../../src/incidents/frontMatterSchema';
 import {checkSourcesCited} from '../../src/incidents/sources';
 import remarkCitations, {backlinkLabel} from '../../src/plugins/citations/remarkCitations';
-import {STABLE_SECTIONS, TO_FILL} from '../../src/authoring/scaffold';
+import {TO_FILL} from '../../src/authoring/scaffold';
+import {STABLE_SECTIONS} from '../../src/incidents/vocabulary';
 import {EXAMPLE_SOURCES} from '../support/exampleSources';
 
 const FILE = 'blog/example_incident/index.md';

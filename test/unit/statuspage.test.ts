@@ -18,6 +18,7 @@ function row(slug: string, incident: Partial<IncidentRow['incident']>, extra: Pa
     description: `What happened in ${slug}.`,
     date: '2026-03-01',
     updates: [],
+    hasPostMortem: true,
     incident: {date: '2026-02-27', severity: 'high', status: 'resolved', components: ['auth'], ...incident},
     ...extra,
   } as IncidentRow;

@@ -9,7 +9,7 @@ import {sourceAnchor} from '@site/src/incidents/sources';
 import type {Components} from '@site/src/incidents/components';
 import {describeOverlap, type RangeOverlap} from '@site/src/incidents/affectedIncidents';
 import {describeStatement} from '@site/src/incidents/versionStatements';
-import {currentState, postMortemDue} from '@site/src/incidents/timeline';
+import {currentState} from '@site/src/incidents/timeline';
 import IncidentTimeline, {CitedText, Stamp} from '@site/src/components/IncidentTimeline';
 import styles from './styles.module.css';
 
@@ -26,6 +26,8 @@ type Props = {
   whatToDo?: string;
   /** The incident's OSV record, where it has one. */
   advisory?: {id: string; path: string};
+  /** Whether the post holds its post-mortem's sections; while an incident runs it may not yet. */
+  hasPostMortem: boolean;
 };
 
 /** The facts a reader from an incident notice looks for first, from the post's front matter, each with its source. */
@@ -37,6 +39,7 @@ export default function IncidentHeader({
   sources,
   whatToDo,
   advisory,
+  hasPostMortem,
 }: Props): React.JSX.Element {
   const lastUpdate = updates[updates.length - 1];
   const citeSource = (id: string | undefined) => {
@@ -129,7 +132,7 @@ export default function IncidentHeader({
     ],
     ['Components', incident.components.map((key) => components[key]?.label ?? key).join(', ')],
   ];
-  if (!postMortemDue(incident)) {
+  if (!hasPostMortem) {
     rows.push([
       'Post-mortem',
       incident.status === 'resolved'
@@ -163,7 +166,7 @@ export default function IncidentHeader({
             <CitedText text={whatToDo} cite={citeSource} />
           </p>
           {/* Until the post-mortem is written, there is no such section yet: the updates are what there is. */}
-          {postMortemDue(incident) ? (
+          {hasPostMortem ? (
             <Link to="#what-to-do">What operators should do, in full</Link>
           ) : (
             <Link to="#status-updates">The status updates</Link>

@@ -3,11 +3,11 @@ import type {Heading, Link, List, ListItem, Parent, PhrasingContent, Root, RootC
 
 import {locateFault} from '../../authoring/frontMatterFaults';
 import {FaultError, isFaultError, type Fault} from '../../faults/fault';
-import {STABLE_SECTIONS, TO_FILL} from '../../authoring/scaffold';
+import {TO_FILL} from '../../authoring/scaffold';
 import {formatCalendarDate} from '../../incidents/calendarDates';
 import {checkSourcesCited, citationAnchor, describeSource, sourceAnchor} from '../../incidents/sources';
 import {BLOG_ROUTES, readPostUrls} from '../../site/redirects';
-import {CITATION} from '../../incidents/vocabulary';
+import {CITATION, STABLE_SECTIONS} from '../../incidents/vocabulary';
 import {type Source, parseSources} from '../../incidents/frontMatterSchema';
 import {postMortemDue} from '../../incidents/timeline';
 

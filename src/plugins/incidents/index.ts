@@ -28,7 +28,7 @@ import {STATUSPAGE_API, STATUSPAGE_FILES, statuspageApi} from '../../incidents/s
 import {STATUSPAGE_SCHEMA_PATH, statuspageSchemaDocument, statuspageSchemas} from '../../incidents/statuspageSchema';
 import {writeSearchIndex} from '../../search/searchIndex';
 import {currentState} from '../../incidents/timeline';
-import type {Status} from '../../incidents/vocabulary';
+import {hasPostMortem, type Status} from '../../incidents/vocabulary';
 import {writeSocialCards} from '../../social/socialCards';
 import {clearGeneratedDir, writeGeneratedFile} from '../generatedStatic';
 import {failOnBrokenLinks} from './brokenLinks';
@@ -104,9 +104,12 @@ export default function incidentsPlugin(context: LoadContext, options: unknown):
           // incidentPostValidator has already checked and normalised these.
           const {slug, description, what_to_do, date, incident, updates, sources} = post.metadata
             .frontMatter as unknown as IncidentPostMeta;
+          // The headings' ids as the post writes them, "## Impact {#impact}".
+          const headingIds = [...post.content.matchAll(/^#{2,3} .*\{#([a-z0-9-]+)\}\s*$/gm)].map((match) => match[1]);
           return {
             permalink: post.metadata.permalink,
             title: post.metadata.title,
+            hasPostMortem: hasPostMortem(headingIds),
             file,
             meta: {slug, description, what_to_do, date, incident, updates, sources},
           };

@@ -13,6 +13,7 @@ import {POST_FAULTS, VERSION_OVERLAPS} from '@site/src/incidents/frontMatterFiel
 import type {RangeOverlap} from '@site/src/incidents/affectedIncidents';
 import {osvAdvisory} from '@site/src/incidents/osv';
 import {incidentFeedPath} from '@site/src/incidents/feedPaths';
+import {hasPostMortem} from '@site/src/incidents/vocabulary';
 import Head from '@docusaurus/Head';
 import type {IncidentsGlobalData} from '@site/src/plugins/incidents';
 
@@ -60,6 +61,7 @@ export default function HeaderWrapper(props: Props): React.JSX.Element {
         sources={isBlogPostPage ? sources : undefined}
         whatToDo={isBlogPostPage ? whatToDo : undefined}
         advisory={osvAdvisory(slug, incident.versions)}
+        hasPostMortem={hasPostMortem(toc.map((heading) => heading.id))}
       />
       {isBlogPostPage && toc.length > 0 && (
         <details className="toc-mobile" data-toc-mobile="">
