@@ -3,12 +3,13 @@
  * classic (the full Docusaurus runtime, CLASSIC_RUNTIME=true), and prints side
  * by side the JavaScript each page loads and Lighthouse mobile (median of
  * three runs) for the lead post, a plain post and /incidents; also build times
- * with webpack and with Rspack. Writes the figures as JSON so runs can be
+ * with webpack and with Rspack, and the build at 8 and at 1000 posts (what a status update costs, a deploy being
+ * how one is published). Writes the figures as JSON so runs can be
  * compared. Figures, not pass/fail: timings flake on shared machines, so no
  * test asserts them.
  */
 import {execFileSync} from 'node:child_process';
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
@@ -198,6 +199,15 @@ async function main(): Promise<void> {
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(path.join(OUT_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nwritten: ${path.relative(ROOT, file)} (and bench-results/latest.json)`);
+
+  // A status update is a deploy: what one costs now, and once the record holds 1000 posts.
+  const posts = readdirSync(path.join(ROOT, 'blog'), {withFileTypes: true}).filter((entry) =>
+    entry.isDirectory(),
+  ).length;
+  for (const added of [0, 1000 - posts]) {
+    console.log(`\nThe build at ${posts + added} posts (npm run bench:scale -- ${added}):`);
+    execFileSync('npx', ['tsx', 'bench/scale.ts', String(added)], {cwd: ROOT, stdio: 'inherit'});
+  }
 }
 
 main().catch((error: Error) => {

@@ -124,7 +124,8 @@ export function statuspageApi(
             deliver_notifications: false,
           },
         ];
-    const stamps = updates.map((update) => update.created_at).sort();
+    // From the whole timeline: its first entry may come before any state is stated, and so before any update.
+    const stamps = (row.incident.timeline ?? []).map((entry) => timestampOf(entry.at));
     const firstAt = (wanted: string) => updates.findLast((update) => update.status === wanted)?.created_at ?? null;
     return {
       id,
@@ -164,27 +165,38 @@ export function statuspageApi(
   };
 }
 
-/** The timeline as Statuspage's incident updates: newest first, each in the state it left, its citations dropped. */
+/** A timeline stamp as Statuspage's timestamps are written: the instant in UTC, or a day's start. */
+function timestampOf(at: string): string {
+  const {datetime} = formatStamp(at);
+  return datetime.includes('T') ? datetime : dayStart(datetime);
+}
+
+/**
+ * The timeline as Statuspage's incident updates: newest first, each in the state it left, its citations dropped.
+ * Statuspage gives every update a state, so entries before the first stated one are left out here.
+ */
 function timelineUpdates(id: string, entries: readonly TimelineEntry[]): StatuspageIncident['incident_updates'] {
-  let state: Status = entries[0].status!;
+  let state: Status | undefined;
   return entries
-    .map((entry, i) => {
+    .flatMap((entry, i) => {
       state = entry.status ?? state;
-      const stamp = formatStamp(entry.at).datetime;
-      const at = stamp.includes('T') ? stamp : dayStart(stamp);
-      return {
-        id: `${id}-${i + 1}`,
-        incident_id: id,
-        status: state,
-        body: entry.body.replace(CITATION, '').trim(),
-        created_at: at,
-        updated_at: at,
-        display_at: at,
-        affected_components: entry.components
-          ? Object.entries(entry.components).map(([code, impact]) => ({code, new_status: impact}))
-          : null,
-        deliver_notifications: false,
-      };
+      if (state === undefined) return [];
+      const at = timestampOf(entry.at);
+      return [
+        {
+          id: `${id}-${i + 1}`,
+          incident_id: id,
+          status: state,
+          body: entry.body.replace(CITATION, '').trim(),
+          created_at: at,
+          updated_at: at,
+          display_at: at,
+          affected_components: entry.components
+            ? Object.entries(entry.components).map(([code, impact]) => ({code, new_status: impact}))
+            : null,
+          deliver_notifications: false,
+        },
+      ];
     })
     .reverse();
 }

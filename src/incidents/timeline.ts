@@ -12,7 +12,7 @@ export type Stamp =
 
 export type TimelineEntry = {
   at: string;
-  /** Absent: a plain update that keeps the state. */
+  /** Absent: an update that keeps the state (or, before any entry states one, leaves it unstated). */
   status?: Status;
   body: string;
   /** The impact on each component this entry states, in Statuspage's words. */
@@ -82,8 +82,6 @@ export function timelineFaults(
         field: 'at',
         message: `(${entry.at}) is earlier than an entry before it; list entries oldest first`,
       });
-    if (i === 0 && entry.status === undefined)
-      faults.push({index: i, field: 'status', message: `is required on the first entry: ${STATUSES.join(', ')}`});
     if (entry.status && state && STATUSES.indexOf(entry.status) < STATUSES.indexOf(state) && !entry.reopened)
       faults.push({
         index: i,
@@ -94,6 +92,13 @@ export function timelineFaults(
       faults.push({index: i, field: 'reopened', message: `is only for an entry whose status goes back; remove it`});
     if (entry.status) state = entry.status;
   });
+  // Entries before the first stated state are allowed: a source may date events before it states a status.
+  if (entries.length > 0 && state === undefined)
+    faults.push({
+      index: entries.length - 1,
+      field: 'status',
+      message: `is missing on every entry: give the state (${STATUSES.join(', ')}) where a source states it`,
+    });
   return faults;
 }
 

@@ -82,9 +82,9 @@ describe('incident.timeline', () => {
       'incident.timeline[0].at must be quoted',
     ],
     [
-      'a first entry with no state',
-      [entry('2026-03-24')],
-      'incident.timeline[0].status is required on the first entry',
+      'a timeline that never states the state',
+      [entry('2026-03-24'), entry('2026-03-25')],
+      'incident.timeline[1].status is missing on every entry',
     ],
     [
       'entries out of order',
@@ -132,6 +132,13 @@ describe('incident.timeline', () => {
       faults.some((line) => line.startsWith(`${FILE}: `) && line.includes(expected)),
       faults.join('\n'),
     ).toBe(true);
+  });
+
+  it('takes entries before the first stated state, which leave it unstated until then', () => {
+    const parsed = parse({
+      timeline: [entry('2026-03-24T10:39:00Z'), entry('2026-03-24T14:00:00Z', {status: 'identified'})],
+    });
+    expect(parsed.status).toBe('identified');
   });
 
   it('accepts a reopened incident that says so', () => {
