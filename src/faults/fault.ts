@@ -28,8 +28,8 @@ export function faultLine({file, line, column, field, message}: Fault): string {
   return line === undefined ? `${at}: ${field} ${message}` : `${at}: ${field}: ${message}`;
 }
 
-/** The heading every report of faults opens with, "2 faults to fix:", as a line of printed output (framing allowed). */
-export const FAULTS_HEADING = /^\s*(?:\W\s*)?\d+ faults? to fix:$/m;
+/** The heading every report of faults opens with, "2 faults to fix:", as a line of printed output (framing allowed, and Node's "[cause]: [" where Docusaurus rethrows a fault as the cause of its own error). */
+export const FAULTS_HEADING = /^\s*(?:\[cause\]:\s*)?(?:\W\s*)?\d+ faults? to fix:$/m;
 
 /** Fault lines under the heading every report of them opens with, "2 faults to fix:". */
 export function faultsToFix(lines: readonly string[]): string {

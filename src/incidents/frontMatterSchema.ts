@@ -362,12 +362,6 @@ function incidentSchema(context: PostContext) {
                 key,
               ]);
         });
-      } else if (incident.status === undefined) {
-        fault(
-          ctx,
-          `is required: one of ${STATUSES.join(', ')}; or give incident.timeline, whose latest entry is the status`,
-          ['status'],
-        );
       }
       const fixedInFault = fixedInAgrees(incident.fixed_in, incident.versions);
       if (fixedInFault) fault(ctx, fixedInFault, ['fixed_in']);
@@ -510,6 +504,16 @@ function postSchema(context: PostContext) {
             citationFaults(isRecord(entry) ? entry.body : undefined, sourceIds, ['incident', 'timeline', i, 'body']),
         ),
         ...publicationFaults(raw, published),
+        // Here, on the raw input, so it is reported beside the incident's other faults, not after them.
+        ...(isRecord(raw.incident) && raw.incident.status === undefined && raw.incident.timeline === undefined
+          ? [
+              {
+                code: 'custom' as const,
+                path: ['incident', 'status'],
+                message: `is required: one of ${STATUSES.join(', ')}; or give incident.timeline, whose latest entry is the status`,
+              },
+            ]
+          : []),
       ])
         ctx.addIssue(issue);
     },
