@@ -102,7 +102,9 @@ const config: Config = {
           showReadingTime: true,
           authorsMapPath: 'authors.yml',
           tags: 'tags.yml',
-          onInlineTags: 'throw',
+          // Every tag is checked against tags.yml by the post's own validator, which names its line (and shows it on
+          // the page under npm start); the blog's own refusal came first and named neither.
+          onInlineTags: 'ignore',
           onInlineAuthors: 'throw',
           onUntruncatedBlogPosts: 'throw',
           processBlogPosts: incidentPostValidator(__dirname),

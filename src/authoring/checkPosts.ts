@@ -16,7 +16,8 @@ import type {Options as PresetOptions} from '@docusaurus/preset-classic';
 import {faultCollector, type FaultError, faultLine, isFaultError, type Fault} from '../faults/fault';
 import {loadYaml} from '../faults/yaml';
 import {readComponents} from '../incidents/components';
-import {parseIncidentPost, type IncidentPostMeta} from '../incidents/frontMatterSchema';
+import {parseAuthors, parseIncidentPost, type IncidentPostMeta} from '../incidents/frontMatterSchema';
+import {FRONT_MATTER_BLOCK, isRecord} from '../incidents/frontMatterFields';
 import {sourceAnchor} from '../incidents/sources';
 import {readRecordings} from '../measurements/recordingFiles';
 import {BLOG_ROUTES, postUrlFaults} from '../site/redirects';
@@ -42,6 +43,24 @@ export function readSiteLists(siteDir: string) {
     () => keysOf(AUTHORS_FILE),
   ].map(check);
   return {components, tags, authors, faults};
+}
+
+/** Each post's unknown authors, located; a post whose front matter cannot be read is left to the other checks. */
+export function authorFaults(siteDir: string, authors: readonly string[]): Fault[] {
+  const {check, faults} = faultCollector();
+  for (const file of postFiles(siteDir)) {
+    const text = readFileSync(path.join(siteDir, file), 'utf8');
+    const block = FRONT_MATTER_BLOCK.exec(text)?.[1];
+    let frontMatter: unknown;
+    try {
+      frontMatter = block === undefined ? undefined : loadYaml(block, file);
+    } catch {
+      continue;
+    }
+    if (isRecord(frontMatter) && frontMatter.authors !== undefined)
+      check(() => parseAuthors(frontMatter, file, authors));
+  }
+  return faults.map((fault) => locateFault(fault, readFileSync(path.join(siteDir, fault.file), 'utf8')));
 }
 
 /** Front matter and URLs of every post: the valid ones' metadata, and the faults of the rest, located. */

@@ -48,6 +48,16 @@ const FAULTS: Record<string, Fault> = {
       `must be one of critical, high, medium, low, not-stated; got "urgent"`,
     ),
   },
+  'a misspelt tag, which the blog itself refused naming no line': {
+    stage: 'front matter',
+    edits: {[POST]: (t) => t.replace('tags: [incident-report, embeddings', 'tags: [incident-report, embedings')},
+    found: fieldFault(POST, 'tags', `has "embedings", which is not in blog/tags.yml; did you mean "embeddings"?`),
+  },
+  'a misspelt author, which the blog itself refused naming no line': {
+    stage: 'front matter',
+    edits: {[POST]: (t) => t.replace('authors: [incident-editors]', 'authors: [incident-editor]')},
+    found: fieldFault(POST, 'authors', `has "incident-editor", which is not in blog/authors.yml`),
+  },
   'a missing status': {
     stage: 'front matter',
     edits: {[POST]: (t) => t.replace(/^ {2}status: resolved\n/m, '')},
@@ -313,6 +323,7 @@ describe('npm run build', () => {
     [['an unknown severity', 'a missing status']],
     [['a recording too large to publish']],
     [['a component written twice in blog/components.yml']],
+    [['a misspelt author, which the blog itself refused naming no line']],
   ])('prints each fault once, as npm run check does, without the stack lines Docusaurus wraps it in: %j', (names) => {
     const site = siteWith(names.map((name) => FAULTS[name].edits));
     const build = spawnSync('npm', ['run', 'build'], {

@@ -98,6 +98,16 @@ describe('npm start', () => {
     expect(await page.locator('[data-incident-header]').innerText()).toContain('High');
   });
 
+  it('shows a misspelt tag on the post, which the blog itself had refused with no sign in the browser', async () => {
+    site.edit(POST, (text) => text.replace('tags: [incident-report, embeddings', 'tags: [incident-report, embedings'));
+    await eventually(faultsShown);
+    expect(await page.locator('[data-post-faults]').innerText()).toMatch(
+      new RegExp(`${POST.replaceAll('.', '\\.')}:\\d+: tags: has "embedings", which is not in blog/tags\\.yml`),
+    );
+    site.edit(POST, (text) => text.replace('embedings', 'embeddings'));
+    await eventually(async () => !(await faultsShown()) && (await headerShown()));
+  });
+
   it('shows faults in the text in an overlay that fits a phone, each once, without stack lines, until fixed', async () => {
     await page.setViewportSize({width: 375, height: 812});
     site.edit(POST, (text) =>

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type {LoadContext, Plugin, PluginModule} from '@docusaurus/types';
 import type {BlogContent} from '@docusaurus/plugin-content-blog';
 
-import {AUTHORS_FILE, readSiteLists, TAGS_FILE} from '../../authoring/checkPosts';
+import {AUTHORS_FILE, authorFaults, readSiteLists, TAGS_FILE} from '../../authoring/checkPosts';
 import {FaultError} from '../../faults/fault';
 import {COMPONENTS_FILE, readComponents, type Components} from '../../incidents/components';
 import {
@@ -65,7 +65,9 @@ export default function incidentsPlugin(context: LoadContext, options: unknown):
   // Docusaurus ran validateOptions (below) on what the config wrote, so these are the validated options.
   const {pageSize} = options as IncidentsPluginOptions;
   const checkSiteLists = () => {
-    const {faults} = readSiteLists(context.siteDir);
+    const {faults, authors} = readSiteLists(context.siteDir);
+    // The blog stops at an unknown author with an error of its own, naming no line: named here first.
+    if (authors) faults.push(...authorFaults(context.siteDir, authors));
     if (faults.length > 0) throw new FaultError(faults);
   };
   // Before any plugin loads content: the blog reads tags.yml and authors.yml first, and names neither on a fault.
