@@ -57,7 +57,10 @@ Requests to the example database fail while the cause is investigated[^status-pa
 `;
 const TWO_UPDATES =
   entry(FIRST, 'investigating', 'Requests fail; the cause is being investigated') +
-  entry(SECOND, 'identified', 'The cause is found');
+  entry(SECOND, 'identified', 'The cause is found').replace(
+    '      body:',
+    '      components: {database: partial_outage}\n      body:',
+  );
 
 let site: SiteCopy;
 let browser: Browser;
@@ -131,6 +134,8 @@ describe('an incident published while it runs', () => {
         .querySelectorAll('li')
         .find((li) => li.querySelector('a')?.getAttribute('href') === `/blog/${SLUG}`);
       expect(link?.text, urlPath).toContain('Identified');
+      // Each component's current impact, as the latest entry states it.
+      expect(link?.text, urlPath).toContain('Database connection: partial outage');
       // And the site's feed, for a reader who wants every update.
       const feeds = page(urlPath)
         .querySelectorAll('head link[rel=alternate]')

@@ -24,7 +24,7 @@ export default function OngoingIncidents(): React.JSX.Element | null {
     <section className={styles.banner} aria-label="Ongoing incidents" data-ongoing-incidents="">
       <strong>{ongoing.length === 1 ? 'Ongoing incident:' : `${ongoing.length} ongoing incidents:`}</strong>
       <ul>
-        {ongoing.map(({title, permalink, status, since}) => (
+        {ongoing.map(({title, permalink, status, since, impacts}) => (
           <li key={permalink}>
             <Link to={permalink}>{title}</Link> · {STATUS_LABELS[status]}
             {since ? (
@@ -32,6 +32,12 @@ export default function OngoingIncidents(): React.JSX.Element | null {
                 , as stated <Stamp at={since} />
               </span>
             ) : null}
+            {impacts.map(({label, impact}) => (
+              <span key={label} data-component-impact="">
+                {' '}
+                · {label}: {impact.replaceAll('_', ' ')}
+              </span>
+            ))}
           </li>
         ))}
       </ul>

@@ -27,7 +27,7 @@ import {OSV_INDEX_PATH, OSV_PATH, osvPath, osvRecords} from '../../incidents/osv
 import {STATUSPAGE_API, STATUSPAGE_FILES, statuspageApi} from '../../incidents/statuspage';
 import {STATUSPAGE_SCHEMA_PATH, statuspageSchemaDocument, statuspageSchemas} from '../../incidents/statuspageSchema';
 import {writeSearchIndex} from '../../search/searchIndex';
-import {currentState} from '../../incidents/timeline';
+import {type ComponentImpact, currentState} from '../../incidents/timeline';
 import {hasPostMortem, type Status} from '../../incidents/vocabulary';
 import {writeSocialCards} from '../../social/socialCards';
 import {clearGeneratedDir, writeGeneratedFile} from '../generatedStatic';
@@ -52,7 +52,14 @@ export type {
  */
 export type IncidentsGlobalData = {
   components: Components;
-  ongoing: {title: string; permalink: string; status: Status; since: string | null}[];
+  ongoing: {
+    title: string;
+    permalink: string;
+    status: Status;
+    since: string | null;
+    /** Each component's impact as the latest timeline entry naming it states; none where no entry does. */
+    impacts: {label: string; impact: ComponentImpact}[];
+  }[];
 };
 
 /**
@@ -155,6 +162,10 @@ export default function incidentsPlugin(context: LoadContext, options: unknown):
           permalink,
           status: incident.status,
           since: incident.timeline ? currentState(incident.timeline)!.since.at : null,
+          impacts: incident.components.flatMap((key) => {
+            const impact = incident.timeline?.findLast((entry) => entry.components?.[key])?.components?.[key];
+            return impact ? [{label: components[key].label, impact}] : [];
+          }),
         })),
     };
     actions.setGlobalData(globalData);
