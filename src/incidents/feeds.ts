@@ -8,7 +8,7 @@ import {Feed} from 'feed';
 import type {Components} from './components';
 import {componentFeedPath, incidentFeedPath} from './feedPaths';
 import type {IncidentRow} from './incidentIndex';
-import {formatStamp, type TimelineEntry} from './timeline';
+import {formatStamp, stampInstant, type TimelineEntry} from './timeline';
 import {CITATION, STATUS_LABELS} from './vocabulary';
 
 export type UpdateEntry = {id: string; title: string; link: string; date: Date; text: string; label: string};
@@ -16,14 +16,13 @@ export type UpdateEntry = {id: string; title: string; link: string; date: Date; 
 /** Each status update as a feed entry, oldest first. */
 export function updateEntries(postUrl: string, title: string, timeline: readonly TimelineEntry[]): UpdateEntry[] {
   return timeline.map((entry) => {
-    const {datetime, label} = formatStamp(entry.at);
     return {
       id: `${postUrl}#status-${entry.at}`,
       title: `${entry.status ? STATUS_LABELS[entry.status] : 'Update'}: ${title}`,
       link: `${postUrl}#status-updates`,
-      date: new Date(datetime.includes('T') ? datetime : `${datetime}T00:00:00Z`),
+      date: new Date(stampInstant(entry.at)),
       text: entry.body.replace(CITATION, ''),
-      label,
+      label: formatStamp(entry.at).label,
     };
   });
 }

@@ -14,7 +14,7 @@ import {
   statuspageSchemas,
 } from './statuspageSchema';
 import {CITATION, type Severity, type Status} from './vocabulary';
-import {COMPONENT_IMPACTS, formatStamp, type TimelineEntry} from './timeline';
+import {COMPONENT_IMPACTS, stampInstant, type TimelineEntry} from './timeline';
 import {dayStart} from './calendarDates';
 
 export const STATUSPAGE_API = '/api/v2';
@@ -125,7 +125,7 @@ export function statuspageApi(
           },
         ];
     // From the whole timeline: its first entry may come before any state is stated, and so before any update.
-    const stamps = (row.incident.timeline ?? []).map((entry) => timestampOf(entry.at));
+    const stamps = (row.incident.timeline ?? []).map((entry) => stampInstant(entry.at));
     const firstAt = (wanted: string) => updates.findLast((update) => update.status === wanted)?.created_at ?? null;
     return {
       id,
@@ -165,12 +165,6 @@ export function statuspageApi(
   };
 }
 
-/** A timeline stamp as Statuspage's timestamps are written: the instant in UTC, or a day's start. */
-function timestampOf(at: string): string {
-  const {datetime} = formatStamp(at);
-  return datetime.includes('T') ? datetime : dayStart(datetime);
-}
-
 /**
  * The timeline as Statuspage's incident updates: newest first, each in the state it left, its citations dropped.
  * Statuspage gives every update a state, so entries before the first stated one are left out here.
@@ -181,7 +175,7 @@ function timelineUpdates(id: string, entries: readonly TimelineEntry[]): Statusp
     .flatMap((entry, i) => {
       state = entry.status ?? state;
       if (state === undefined) return [];
-      const at = timestampOf(entry.at);
+      const at = stampInstant(entry.at);
       return [
         {
           id: `${id}-${i + 1}`,

@@ -126,6 +126,12 @@ export function formatStamp(text: string): {label: string; datetime: string} {
   return {label: `${INSTANT_FORMAT.format(new Date(stamp.ms))} UTC`, datetime: new Date(stamp.ms).toISOString()};
 }
 
+/** A stamp as one instant, ISO 8601 in UTC, where a format needs one: a day-only stamp as its day's start. */
+export function stampInstant(text: string): string {
+  const stamp = parseStamp(text) as Stamp;
+  return new Date(sortKey(stamp)).toISOString();
+}
+
 /** Entries grouped by their UTC day, newest day and newest entry first, as status pages list them. */
 export function entriesByDay(entries: readonly TimelineEntry[]): {day: string; entries: TimelineEntry[]}[] {
   const days = new Map<string, TimelineEntry[]>();

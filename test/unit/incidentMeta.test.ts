@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 
 import {dateFault, formatCalendarDate, toCalendarDate} from '../../src/incidents/calendarDates';
 import {parseIncidentPost} from '../../src/incidents/frontMatterSchema';
-import {EXAMPLE_SOURCES} from '../support/exampleSources';
+import {EXAMPLE_POST} from '../support/examplePost';
 
 const FILE = 'blog/example_incident/index.md';
 const TODAY = '2026-11-25';
@@ -15,16 +15,7 @@ const valid = {
   versions: 'not stated',
   cite: {date: 'product-page', duration: 'product-page', severity: 'product-page'},
 };
-const POST = {
-  slug: 'example-incident',
-  title: 'Example incident',
-  authors: ['incident-editors'],
-  tags: ['incident-report'],
-  description: 'What broke, for whom and for how long, in a sentence long enough for a link preview.',
-  what_to_do: 'If you run the example, upgrade to the release with the fix[^pr-1].',
-  date: '2026-02-18',
-  sources: EXAMPLE_SOURCES,
-};
+const POST = EXAMPLE_POST;
 
 const POST_CONTEXT = {
   today: TODAY,

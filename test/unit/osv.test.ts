@@ -1,29 +1,16 @@
 import {describe, expect, it} from 'vitest';
 
 import {checkVersion} from '../../src/incidents/affectedIncidents';
-import type {Source, VersionStatement} from '../../src/incidents/frontMatterSchema';
+import type {VersionStatement} from '../../src/incidents/frontMatterSchema';
 import type {IncidentRow} from '../../src/incidents/incidentIndex';
 import {osvRecord, osvRecords, type OsvRecord} from '../../src/incidents/osv';
-import {EXAMPLE_SOURCES} from '../support/exampleSources';
+import {exampleRow} from '../support/examplePost';
 import {osvAffects, validateOsv} from '../support/osvRecords';
 
 const SITE = 'https://incidents.example';
-const sources = EXAMPLE_SOURCES as Source[];
 
-function row(slug: string, versions: VersionStatement[] | 'not stated', extra: Partial<IncidentRow> = {}) {
-  return {
-    slug,
-    permalink: `/blog/${slug}`,
-    title: `Title of ${slug}`,
-    description: `What happened in ${slug}.`,
-    date: '2026-03-01',
-    updates: [],
-    hasPostMortem: true,
-    sources,
-    incident: {date: '2026-02-27', severity: 'high', status: 'resolved', components: ['auth'], versions},
-    ...extra,
-  } as unknown as IncidentRow;
-}
+const row = (slug: string, versions: VersionStatement[] | 'not stated', extra: Partial<IncidentRow> = {}) =>
+  exampleRow(slug, {versions}, extra);
 const pypi = (statement: Partial<VersionStatement>) =>
   ({package: 'pypi', source: 'product-page', ...statement}) as VersionStatement;
 

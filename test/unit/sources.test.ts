@@ -6,7 +6,7 @@ import {checkSourcesCited} from '../../src/incidents/sources';
 import remarkCitations, {backlinkLabel} from '../../src/plugins/citations/remarkCitations';
 import {TO_FILL} from '../../src/authoring/scaffold';
 import {STABLE_SECTIONS} from '../../src/incidents/vocabulary';
-import {EXAMPLE_SOURCES} from '../support/exampleSources';
+import {EXAMPLE_SOURCES} from '../support/examplePost';
 
 const FILE = 'blog/example_incident/index.md';
 const SOURCES = EXAMPLE_SOURCES;

@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
 
-import type {IncidentRow} from '../../src/incidents/incidentIndex';
 import {STATUSPAGE_FILES, statuspageApi} from '../../src/incidents/statuspage';
 import {statuspageSchemas} from '../../src/incidents/statuspageSchema';
+import {exampleRow} from '../support/examplePost';
 
 const SITE = 'https://incidents.example';
 const components = {
@@ -10,30 +10,16 @@ const components = {
   router: {label: 'Router', description: 'How the proxy picks a deployment.'},
 };
 
-function row(slug: string, incident: Partial<IncidentRow['incident']>, extra: Partial<IncidentRow> = {}): IncidentRow {
-  return {
-    slug,
-    permalink: `/blog/${slug}`,
-    title: `Title of ${slug}`,
-    description: `What happened in ${slug}.`,
-    date: '2026-03-01',
-    updates: [],
-    hasPostMortem: true,
-    incident: {date: '2026-02-27', severity: 'high', status: 'resolved', components: ['auth'], ...incident},
-    ...extra,
-  } as IncidentRow;
-}
-
 describe('the Statuspage-shaped API', () => {
   it('with every incident resolved: operational, each post the post-mortem of its incident, dated by its publication', () => {
     const api = statuspageApi(
       [
-        row(
+        exampleRow(
           'a-incident',
           {tracking_id: 'LIT-1', status_note: 'as the vendor stated it'},
           {updates: [{date: '2026-03-04', note: 'Added a figure.'}]},
         ),
-        row('b-incident', {date: '2026-02', components: ['router']}, {date: '2026-02-20'}),
+        exampleRow('b-incident', {date: '2026-02', components: ['router']}, {date: '2026-02-20'}),
       ],
       {siteUrl: SITE, name: 'Incidents', components},
     );
@@ -69,7 +55,7 @@ describe('the Statuspage-shaped API', () => {
 
   it('with an unresolved incident: its impact on the overall status and on the components it lists', () => {
     const api = statuspageApi(
-      [row('a-incident', {status: 'identified'}), row('b-incident', {components: ['router']})],
+      [exampleRow('a-incident', {status: 'identified'}), exampleRow('b-incident', {components: ['router']})],
       {siteUrl: SITE, name: 'Incidents', components},
     );
     expect(api['summary.json'].status).toEqual({
@@ -86,7 +72,7 @@ describe('the Statuspage-shaped API', () => {
   });
 
   it('says the severity is not stated rather than sizing an outage no source sizes', () => {
-    const api = statuspageApi([row('a-incident', {status: 'investigating', severity: 'not-stated'})], {
+    const api = statuspageApi([exampleRow('a-incident', {status: 'investigating', severity: 'not-stated'})], {
       siteUrl: SITE,
       name: 'Incidents',
       components,
@@ -102,7 +88,7 @@ describe('the Statuspage-shaped API', () => {
 
   it('writes files its schema accepts, and the schema refuses a status Statuspage does not have', () => {
     const api = statuspageApi(
-      [row('a-incident', {}), row('b-incident', {status: 'monitoring', severity: 'not-stated'})],
+      [exampleRow('a-incident', {}), exampleRow('b-incident', {status: 'monitoring', severity: 'not-stated'})],
       {
         siteUrl: SITE,
         name: 'Incidents',
@@ -127,7 +113,7 @@ describe('the Statuspage-shaped API', () => {
       },
       {at: '2026-03-25', body: 'Still watching.'},
     ];
-    const api = statuspageApi([row('a-incident', {status: 'monitoring', severity: 'high', timeline} as never)], {
+    const api = statuspageApi([exampleRow('a-incident', {status: 'monitoring', severity: 'high', timeline} as never)], {
       siteUrl: SITE,
       name: 'Incidents',
       components,

@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {parseIncidentPost} from '../../src/incidents/frontMatterSchema';
 import {entriesByDay, formatStamp, parseStamp, postMortemDue} from '../../src/incidents/timeline';
 import {localTime} from '../../src/islands/localTimes';
-import {EXAMPLE_SOURCES} from '../support/exampleSources';
+import {EXAMPLE_POST} from '../support/examplePost';
 
 const FILE = 'blog/example_incident/index.md';
 const NOW = Date.parse('2026-03-25T12:00:00Z');
@@ -22,27 +22,13 @@ const entry = (at: string, fields: Record<string, unknown> = {}) => ({
   ...fields,
 });
 const parse = (fields: Record<string, unknown>) =>
-  parseIncidentPost(
-    {
-      slug: 'example-incident',
-      title: 'Example incident',
-      authors: ['incident-editors'],
-      tags: ['incident-report'],
-      description: 'What broke, for whom and for how long, in a sentence long enough for a link preview.',
-      what_to_do: 'If you run the example, upgrade to the release with the fix[^pr-1].',
-      date: '2026-03-24',
-      sources: EXAMPLE_SOURCES,
-      incident: incident(fields),
-    },
-    FILE,
-    {
-      today: '2026-03-25',
-      now: NOW,
-      components: ['embeddings', 'auth'],
-      tags: ['incident-report'],
-      authors: ['incident-editors'],
-    },
-  ).incident;
+  parseIncidentPost({...EXAMPLE_POST, date: '2026-03-24', incident: incident(fields)}, FILE, {
+    today: '2026-03-25',
+    now: NOW,
+    components: ['embeddings', 'auth'],
+    tags: ['incident-report'],
+    authors: ['incident-editors'],
+  }).incident;
 const faultsOf = (fields: Record<string, unknown>) => {
   try {
     parse(fields);
@@ -120,6 +106,21 @@ describe('incident.timeline', () => {
       'a component the incident does not list',
       [entry('2026-03-24T09:00:00Z', {status: 'investigating', components: {database: 'major_outage'}})],
       'incident.timeline[0].components.database names "database", which incident.components does not list',
+    ],
+    [
+      'markup in a body',
+      [entry('2026-03-24T09:00:00Z', {status: 'investigating', body: 'Fixed<script>alert(1)</script>[^pr-1].'})],
+      'incident.timeline[0].body must be plain text but holds markup',
+    ],
+    [
+      'an empty body',
+      [entry('2026-03-24T09:00:00Z', {status: 'investigating', body: ''})],
+      'incident.timeline[0].body must say what was known then, cited [^id]; got ""',
+    ],
+    [
+      'a misspelt key, which would drop its content',
+      [{...entry('2026-03-24T09:00:00Z'), stauts: 'investigating'}],
+      'incident.timeline[0].stauts is not a known field; did you mean "status"?',
     ],
     [
       'an impact Statuspage has no word for',
