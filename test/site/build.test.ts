@@ -202,10 +202,6 @@ describe('incidents index', () => {
     rows = table?.querySelectorAll('tbody tr') ?? [];
   });
 
-  it("publishes none of the dev server's own files: the faults npm start shows over the pages", () => {
-    expect(existsSync(path.join(BUILD_DIR, '__site-faults.json'))).toBe(false);
-  });
-
   it('has one row per post folder in blog/', () => {
     expect(rows.length).toBe(blogFolders.length);
   });

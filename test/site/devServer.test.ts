@@ -210,7 +210,16 @@ describe('npm start', () => {
       expect(box!.width).toBeLessThanOrEqual(width);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       site.write(file, original);
-      await expect.poll(() => panel.count(), {timeout: 90_000, interval: 1000}).toBe(0);
+      await expect
+        .poll(
+          async () => {
+            await page.goto(origin + PAGE, {waitUntil: 'load'}).catch(() => undefined);
+            await page.waitForSelector('article', {timeout: 15_000}).catch(() => undefined);
+            return panel.count();
+          },
+          {timeout: 90_000, interval: 1000},
+        )
+        .toBe(0);
       await eventually(headerShown);
     },
   );

@@ -1,12 +1,11 @@
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it, vi} from 'vitest';
 
 import {FaultError} from '../../src/faults/fault';
 import {faultLinesOnly} from '../../src/plugins/faultLines';
-import {showingSiteFaults} from '../../src/plugins/faultLines/siteFaults';
-import {GENERATED_STATIC_DIR, writeGeneratedFile} from '../../src/plugins/generatedStatic';
+import {SITE_FAULTS_MODULE, showingSiteFaults} from '../../src/plugins/faultLines/siteFaults';
 
 describe('bundler errors under npm start and the build', () => {
   it("keep a post's fault lines alone, each once, and any other error as the bundler reported it", () => {
@@ -38,7 +37,7 @@ describe('bundler errors under npm start and the build', () => {
 });
 
 describe('faults outside any post, under npm start', () => {
-  const file = (dir: string) => path.join(dir, GENERATED_STATIC_DIR, '__site-faults.json');
+  const file = (dir: string) => path.join(dir, SITE_FAULTS_MODULE);
   const read = (dir: string) => JSON.parse(readFileSync(file(dir), 'utf8'));
   const fault = new FaultError({file: 'blog/tags.yml', line: 3, message: 'is written twice'});
 
@@ -64,7 +63,8 @@ describe('faults outside any post, under npm start', () => {
     vi.stubEnv('NODE_ENV', 'production');
     const dir = mkdtempSync(path.join(tmpdir(), 'site-faults-'));
     try {
-      writeGeneratedFile(dir, '/__site-faults.json', '{"lines":[]}');
+      mkdirSync(path.dirname(file(dir)), {recursive: true});
+      writeFileSync(file(dir), '{"lines":[]}');
       expect(() =>
         showingSiteFaults(dir, () => {
           throw fault;

@@ -1,23 +1,27 @@
-import {rmSync} from 'node:fs';
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 
 import {isFaultError} from '../../faults/fault';
-import {GENERATED_STATIC_DIR, writeGeneratedFile} from '../generatedStatic';
-import {SITE_FAULTS_FILE} from './siteFaultsOverlay';
 
 /**
  * Under `npm start`, a fault outside any post (blog/components.yml, tags.yml, authors.yml) stops the site from
  * reloading, and the dev server then keeps serving the last good pages with no sign in the browser. So the fault
- * lines are also written here, a file the dev server serves at once, and siteFaultsOverlay.ts shows them over every
- * page until the next load succeeds. The build never writes it, and every load first empties it (or, in the build, removes it).
+ * lines are also written to a module the dev-only siteFaultsOverlay.ts imports: the bundler watches it whether or not
+ * the site reloads, so each change of it reloads the page, which shows them, or no longer does. (A static file would
+ * not do: the dev server keeps serving its last copy until something else recompiles.) The build removes it.
  */
+export const SITE_FAULTS_MODULE = '.generated/site-faults.json';
+
 /** Runs `load` (a plugin's step), first clearing the faults shown; a FaultError it throws is shown, then rethrown. */
 export function showingSiteFaults<T>(siteDir: string, load: () => T): T {
+  const file = path.join(siteDir, SITE_FAULTS_MODULE);
   const development = process.env.NODE_ENV === 'development';
-  // Emptied rather than removed under `npm start`: the dev server keeps serving a removed static file.
-  const show = (lines: readonly string[]) => writeGeneratedFile(siteDir, SITE_FAULTS_FILE, JSON.stringify({lines}));
+  const show = (lines: readonly string[]) => {
+    mkdirSync(path.dirname(file), {recursive: true});
+    writeFileSync(file, JSON.stringify({lines}));
+  };
   if (development) show([]);
-  else rmSync(path.join(siteDir, GENERATED_STATIC_DIR, SITE_FAULTS_FILE), {force: true});
+  else rmSync(file, {force: true});
   try {
     return load();
   } catch (error) {

@@ -1,12 +1,10 @@
 /**
  * Loaded by `npm start` alone: shows the faults that stopped the site from reloading (siteFaults.ts) over the page,
- * in words that wrap to a phone's width, and takes them away once a reload succeeds.
+ * in words that wrap to a phone's width, until a reload succeeds.
  */
-import {faultsToFix} from '../../faults/fault';
+import siteFaults from '@site/.generated/site-faults.json';
 
-/** Where siteFaults.ts writes the fault lines, served by the dev server from the generated static folder. */
-export const SITE_FAULTS_FILE = '/__site-faults.json';
-const POLL_MS = 1500;
+import {faultsToFix} from '../../faults/fault';
 
 function show(lines: readonly string[]) {
   let panel = document.querySelector<HTMLElement>('[data-site-faults]');
@@ -35,16 +33,5 @@ function show(lines: readonly string[]) {
   if (panel.textContent !== text) panel.textContent = text;
 }
 
-async function poll() {
-  try {
-    const response = await fetch(SITE_FAULTS_FILE, {cache: 'no-store'});
-    // With no faults there is no file, and the dev server may answer with a page instead.
-    const found = response.ok ? await response.json().catch(() => undefined) : undefined;
-    show(Array.isArray(found?.lines) ? found.lines : []);
-  } catch {
-    // The dev server is restarting; ask again.
-  }
-  setTimeout(poll, POLL_MS);
-}
-
-if (typeof document !== 'undefined') poll();
+// Written by siteFaults.ts (SITE_FAULTS_MODULE) before the first bundle; a change of it reloads the page.
+if (typeof document !== 'undefined') show(siteFaults.lines);
