@@ -1,5 +1,6 @@
 import {SEVERITIES, SEVERITY_LABELS} from './vocabulary';
 import type {IncidentPostMeta} from './frontMatterSchema';
+import {statedImpact, worseImpact, type ComponentImpact} from './timeline';
 
 /** One blog post with its validated front matter. */
 export type IncidentPost = {
@@ -14,14 +15,43 @@ export type IncidentPost = {
 
 export type IncidentRow = {permalink: string; title: string; hasPostMortem: boolean} & IncidentPostMeta;
 
+export const isOngoing = (row: IncidentRow) => row.incident.status !== 'resolved';
+
 /**
- * One row per post, newest incident first (ties by title, so the order never
- * depends on file-system order).
+ * One row per post: incidents still running first, as a reader who came from a notice looks for them, then newest
+ * incident first (ties by title, so the order never depends on file-system order).
  */
 export function buildIncidentIndex(posts: readonly IncidentPost[]): IncidentRow[] {
   return posts
     .map((post) => ({permalink: post.permalink, title: post.title, hasPostMortem: post.hasPostMortem, ...post.meta}))
-    .sort((a, b) => b.incident.date.localeCompare(a.incident.date) || a.title.localeCompare(b.title));
+    .sort(
+      (a, b) =>
+        Number(isOngoing(b)) - Number(isOngoing(a)) ||
+        b.incident.date.localeCompare(a.incident.date) ||
+        a.title.localeCompare(b.title),
+    );
+}
+
+/** A component an ongoing incident names: the worst impact their timelines state, or none stated. */
+export type ComponentNow = {impact: ComponentImpact | 'not stated'; incidents: {title: string; permalink: string}[]};
+
+/** Each component that an ongoing incident names, as it stands now; a component no such incident names is absent. */
+export function currentComponentImpacts(rows: readonly IncidentRow[]): Record<string, ComponentNow> {
+  const ongoing = rows.filter(isOngoing);
+  const keys = [...new Set(ongoing.flatMap((row) => row.incident.components))];
+  return Object.fromEntries(
+    keys.map((key): [string, ComponentNow] => {
+      const naming = ongoing.filter((row) => row.incident.components.includes(key));
+      const stated = naming.flatMap((row) => statedImpact(row.incident.timeline, key) ?? []);
+      return [
+        key,
+        {
+          impact: stated.length === 0 ? 'not stated' : stated.reduce(worseImpact),
+          incidents: naming.map(({title, permalink}) => ({title, permalink})),
+        },
+      ];
+    }),
+  );
 }
 
 export type FilterKind = 'component' | 'severity' | 'year';

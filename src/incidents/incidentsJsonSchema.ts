@@ -108,7 +108,7 @@ export const incidentsJsonSchema = z
     schemaVersion: z.literal(1),
     title: z.string(),
     homePage: z.url(),
-    incidents: z.array(incident).describe('Newest incident first, as on /incidents'),
+    incidents: z.array(incident).describe('Ongoing incidents first, then newest incident first, as on /incidents'),
   })
   .strict()
   .meta({

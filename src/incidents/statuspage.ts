@@ -14,7 +14,7 @@ import {
   statuspageSchemas,
 } from './statuspageSchema';
 import {CITATION, type Severity, type Status} from './vocabulary';
-import {COMPONENT_IMPACTS, stampInstant, type TimelineEntry} from './timeline';
+import {stampInstant, statedImpact, worseImpact, type TimelineEntry} from './timeline';
 import {dayStart} from './calendarDates';
 
 export const STATUSPAGE_API = '/api/v2';
@@ -68,18 +68,16 @@ export function statuspageApi(
 
   // A component's status: what the latest timeline entry that names it says, while its incident is open; else the
   // impact its incident's severity stands for.
-  const statedImpact = (row: IncidentRow, key: string) =>
-    row.incident.timeline?.findLast((entry) => entry.components?.[key])?.components?.[key];
   const componentStatus = (key: string): ComponentStatus => {
     const open = unresolvedRows.filter((row) => row.incident.components.includes(key));
-    const stated = open.flatMap((row) => statedImpact(row, key) ?? []);
+    const stated = open.flatMap((row) => statedImpact(row.incident.timeline, key) ?? []);
     const fromSeverity =
       COMPONENT_STATUS[
-        worst(open.filter((row) => !statedImpact(row, key)).map((row) => IMPACT[row.incident.severity]))
+        worst(
+          open.filter((row) => !statedImpact(row.incident.timeline, key)).map((row) => IMPACT[row.incident.severity]),
+        )
       ];
-    return [fromSeverity, ...stated].reduce((a, b) =>
-      COMPONENT_IMPACTS.indexOf(b) > COMPONENT_IMPACTS.indexOf(a) ? b : a,
-    );
+    return [fromSeverity, ...stated].reduce(worseImpact);
   };
   const componentList = Object.entries(components).map(([key, {label, description}], position) => ({
     id: key,

@@ -108,6 +108,18 @@ export function currentState(entries: readonly TimelineEntry[]): {status: Status
   return since && {status: since.status!, since};
 }
 
+/** A component's impact as the latest entry that names it states; undefined where none does. */
+export function statedImpact(entries: readonly TimelineEntry[] | undefined, key: string): ComponentImpact | undefined {
+  return entries?.findLast((entry) => entry.components?.[key])?.components?.[key];
+}
+
+/** The worse of two impacts, to reduce the impacts several entries or incidents state to one. */
+export const worseImpact = (a: ComponentImpact, b: ComponentImpact) =>
+  COMPONENT_IMPACTS.indexOf(b) > COMPONENT_IMPACTS.indexOf(a) ? b : a;
+
+/** An impact as a reader reads it: "partial outage". */
+export const impactLabel = (impact: ComponentImpact) => impact.replaceAll('_', ' ');
+
 const INSTANT_FORMAT = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',

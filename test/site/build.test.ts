@@ -222,9 +222,16 @@ describe('incidents index', () => {
     ]);
   });
 
-  it('lists the newest incident first', () => {
-    const dates = rows.map((row) => row.querySelector('time')?.getAttribute('datetime') ?? '');
-    expect(dates).toEqual([...dates].sort().reverse());
+  it('lists ongoing incidents first, then the newest incident first', () => {
+    const ongoing = rows.map((row) => !row.querySelector('[data-label=Status]')!.text.startsWith('Resolved'));
+    expect(ongoing).toContain(true);
+    expect(ongoing).toEqual([...ongoing].sort((a, b) => Number(b) - Number(a)));
+    for (const group of [true, false]) {
+      const dates = rows
+        .filter((_, i) => ongoing[i] === group)
+        .map((row) => row.querySelector('time')?.getAttribute('datetime') ?? '');
+      expect(dates).toEqual([...dates].sort().reverse());
+    }
   });
 
   it('is reachable from the home page, which also leads to the newest post', () => {

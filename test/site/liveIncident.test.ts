@@ -144,6 +144,40 @@ describe('an incident published while it runs', () => {
     }
   });
 
+  it('lists ongoing incidents first on / and /incidents with their state, and gives each component its impact now', () => {
+    const incidents: {slug: string; status: string; components: {key: string}[]}[] = JSON.parse(
+      built('incidents.json'),
+    ).incidents;
+    const names = (incident: (typeof incidents)[number], key: string) =>
+      incident.components.some((component) => component.key === key);
+    const ongoing = incidents.filter((incident) => incident.status !== 'resolved');
+    expect(ongoing.map((incident) => incident.slug)).toContain(SLUG);
+    const rows = page('/incidents').querySelectorAll('[data-incident-index] tbody tr');
+    const hrefs = rows.map((row) => row.querySelector('th a')!.getAttribute('href'));
+    expect(hrefs.slice(0, ongoing.length).sort()).toEqual(ongoing.map((incident) => `/blog/${incident.slug}`).sort());
+    const mine = rows[hrefs.indexOf(`/blog/${SLUG}`)];
+    expect(mine.querySelector('[data-label=Status]')!.text).toBe('Identified, as stated 24 Mar 2026, 18:00 UTC');
+
+    const home = page('/').querySelector('[data-home-ongoing]')!;
+    expect(home.querySelectorAll('li a').map((a) => a.getAttribute('href'))).toEqual(hrefs.slice(0, ongoing.length));
+    expect(home.text).toContain('Example live incident: Identified, as stated 24 Mar 2026, 18:00 UTC');
+
+    // The component the live incident names carries the impact its latest entry states; one no ongoing incident
+    // names carries none.
+    const filterLink = (key: string) =>
+      page('/incidents')
+        .querySelectorAll('nav[aria-label="Filter incidents"] a')
+        .find((a) => a.getAttribute('href') === `/incidents/component/${key}`);
+    expect(filterLink('database')!.text).toContain('now partial outage');
+    const untouched = incidents
+      .flatMap((incident) => incident.components.map((component) => component.key))
+      .find((key) => !ongoing.some((incident) => names(incident, key)))!;
+    expect(filterLink(untouched)!.querySelector('[data-component-impact]')).toBeNull();
+    const view = page('/incidents/component/database').querySelector('[data-component-now]')!;
+    expect(view.text).toBe('Now: partial outage, under Example live incident.');
+    expect(view.querySelector('a')!.getAttribute('href')).toBe(`/blog/${SLUG}`);
+  });
+
   it.each([
     [
       'America/New_York',

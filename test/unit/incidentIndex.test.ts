@@ -1,7 +1,13 @@
 import {describe, expect, it} from 'vitest';
 
-import {buildIncidentIndex, incidentFilters, type IncidentPost} from '../../src/incidents/incidentIndex';
-import type {Severity} from '../../src/incidents/vocabulary';
+import {
+  buildIncidentIndex,
+  currentComponentImpacts,
+  incidentFilters,
+  type IncidentPost,
+} from '../../src/incidents/incidentIndex';
+import type {TimelineEntry} from '../../src/incidents/timeline';
+import type {Severity, Status} from '../../src/incidents/vocabulary';
 
 function post(
   slug: string,
@@ -9,6 +15,7 @@ function post(
   trackingId?: string,
   severity: Severity = 'low',
   components = ['auth'],
+  timeline?: TimelineEntry[],
 ): IncidentPost {
   return {
     permalink: `/blog/${slug}`,
@@ -24,8 +31,9 @@ function post(
         date,
         duration: '1 hour',
         severity,
-        status: 'resolved',
+        status: (timeline?.findLast((entry) => entry.status)?.status ?? 'resolved') as Status,
         components,
+        ...(timeline && {timeline}),
         versions: 'not stated',
         cite: {},
         ...(trackingId && {tracking_id: trackingId}),
@@ -48,6 +56,56 @@ describe('buildIncidentIndex', () => {
       'Title of a',
       'Title of b',
     ]);
+  });
+});
+
+describe('ongoing incidents', () => {
+  const running = (slug: string, date: string, components: string[], timeline: TimelineEntry[]) =>
+    post(slug, date, undefined, 'high', components, timeline);
+  const rows = buildIncidentIndex([
+    post('newest-resolved', '2026-05-01', undefined, 'low', ['auth', 'logging']),
+    running(
+      'older-open',
+      '2026-03-01',
+      ['auth', 'router'],
+      [
+        {at: '2026-03-01T10:00:00Z', status: 'investigating', body: 'x', components: {auth: 'major_outage'}},
+        {at: '2026-03-01T11:00:00Z', status: 'identified', body: 'y', components: {auth: 'degraded_performance'}},
+      ],
+    ),
+    running(
+      'newer-open',
+      '2026-04-01',
+      ['auth'],
+      [{at: '2026-04-01T10:00:00Z', status: 'monitoring', body: 'x', components: {auth: 'partial_outage'}}],
+    ),
+    running(
+      'closed',
+      '2026-04-02',
+      ['auth'],
+      [
+        {at: '2026-04-02T10:00:00Z', status: 'investigating', body: 'x', components: {auth: 'major_outage'}},
+        {at: '2026-04-02T11:00:00Z', status: 'resolved', body: 'y'},
+      ],
+    ),
+  ]);
+
+  it('come first, newest first among them, then every other incident newest first', () => {
+    expect(rows.map((row) => row.slug)).toEqual(['newer-open', 'older-open', 'newest-resolved', 'closed']);
+  });
+
+  it("give each component they name its worst impact now, each incident's latest stated one, or none stated", () => {
+    // older-open's latest word on auth is degraded, not its earlier major outage; the resolved one's counts for nothing.
+    expect(currentComponentImpacts(rows)).toEqual({
+      auth: {
+        impact: 'partial_outage',
+        incidents: [
+          {title: 'Title of newer-open', permalink: '/blog/newer-open'},
+          {title: 'Title of older-open', permalink: '/blog/older-open'},
+        ],
+      },
+      router: {impact: 'not stated', incidents: [{title: 'Title of older-open', permalink: '/blog/older-open'}]},
+    });
   });
 });
 

@@ -1,7 +1,8 @@
 import type React from 'react';
 import Link from '@docusaurus/Link';
 
-import type {FilterKind} from '@site/src/incidents/incidentIndex';
+import type {ComponentNow, FilterKind} from '@site/src/incidents/incidentIndex';
+import {impactLabel} from '@site/src/incidents/timeline';
 import type {FilterLink} from '@site/src/plugins/incidents';
 import styles from './styles.module.css';
 
@@ -10,6 +11,10 @@ const GROUPS: [FilterKind, string][] = [
   ['severity', 'Severity'],
   ['year', 'Year'],
 ];
+
+/** A component's state while an ongoing incident names it: the impact stated, or that it is not. */
+export const nowLabel = ({impact}: ComponentNow) =>
+  impact === 'not stated' ? 'in an ongoing incident (impact not stated)' : impactLabel(impact);
 
 /** Links to the pre-built filtered views, so filtering needs no JavaScript. */
 export default function IncidentFilters({
@@ -42,6 +47,7 @@ export default function IncidentFilters({
                     aria-current={current?.kind === kind && current.label === filter.label ? 'page' : undefined}
                   >
                     {filter.label} <span className={styles.count}>({filter.count})</span>
+                    {filter.now && <span data-component-impact="">, now {nowLabel(filter.now)}</span>}
                   </Link>
                 </li>
               ))}

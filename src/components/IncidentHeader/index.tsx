@@ -10,7 +10,7 @@ import type {Components} from '@site/src/incidents/components';
 import {describeOverlap, type RangeOverlap} from '@site/src/incidents/affectedIncidents';
 import {describeStatement} from '@site/src/incidents/versionStatements';
 import {currentState} from '@site/src/incidents/timeline';
-import IncidentTimeline, {CitedText, Stamp} from '@site/src/components/IncidentTimeline';
+import IncidentTimeline, {CitedText, StateSince} from '@site/src/components/IncidentTimeline';
 import styles from './styles.module.css';
 
 type Props = {
@@ -87,7 +87,7 @@ export default function IncidentHeader({
       'Status',
       state ? (
         <>
-          {STATUS_LABELS[state.status]}, as stated <Stamp at={state.since.at} />
+          <StateSince timeline={incident.timeline!} />
           {citedIn(state.since.body)}
         </>
       ) : (

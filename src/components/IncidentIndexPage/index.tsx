@@ -4,7 +4,7 @@ import Head from '@docusaurus/Head';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 
-import IncidentFilters from '@site/src/components/IncidentFilters';
+import IncidentFilters, {nowLabel} from '@site/src/components/IncidentFilters';
 import IncidentTable from '@site/src/components/IncidentTable';
 import VersionCheck from '@site/src/components/VersionCheck';
 import type {IncidentIndexRouteProps} from '@site/src/plugins/incidents';
@@ -55,8 +55,21 @@ export default function IncidentIndexPage({
           {current
             ? `The incidents filed under ${current.kind} “${current.label}”, `
             : 'Every post-mortem on this site, '}
-          newest incident first. Each report links the public issues and pull requests it is written from.
+          ongoing incidents first, then newest first. Each report links the public issues and pull requests it is
+          written from.
         </p>
+        {current?.now && (
+          <p data-component-now="">
+            <strong>Now: {nowLabel(current.now)}</strong>, under{' '}
+            {current.now.incidents.map(({title, permalink}, i) => (
+              <span key={permalink}>
+                {i > 0 && ', '}
+                <Link to={permalink}>{title}</Link>
+              </span>
+            ))}
+            .
+          </p>
+        )}
         {!current && pagination.page === 1 && <VersionCheck versionsUrl={versionsUrl} />}
         <IncidentFilters filters={filters} current={current} />
         <IncidentTable

@@ -6,6 +6,7 @@ import {formatCalendarDate} from '@site/src/incidents/calendarDates';
 import {NOT_STATED, SEVERITY_LABELS, STATUS_LABELS} from '@site/src/incidents/vocabulary';
 import type {IncidentRow} from '@site/src/incidents/incidentIndex';
 import {describeStatement} from '@site/src/incidents/versionStatements';
+import {StateSince} from '@site/src/components/IncidentTimeline';
 import styles from './styles.module.css';
 
 type Props = {rows: readonly IncidentRow[]; components: Components; caption: string};
@@ -46,7 +47,9 @@ export default function IncidentTable({rows, components, caption}: Props): React
               {incident.components.map((key) => components[key]?.label ?? key).join(', ')}
             </td>
             <td data-label="Duration">{incident.duration}</td>
-            <td data-label="Status">{STATUS_LABELS[incident.status]}</td>
+            <td data-label="Status">
+              {incident.timeline ? <StateSince timeline={incident.timeline} /> : STATUS_LABELS[incident.status]}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -5,7 +5,7 @@ import Heading from '@theme/Heading';
 
 import Island from '@site/src/components/Island';
 import {formatCalendarDate} from '@site/src/incidents/calendarDates';
-import {entriesByDay, formatStamp, type TimelineEntry} from '@site/src/incidents/timeline';
+import {currentState, entriesByDay, formatStamp, impactLabel, type TimelineEntry} from '@site/src/incidents/timeline';
 import {CITATION, STATUS_LABELS} from '@site/src/incidents/vocabulary';
 import styles from './styles.module.css';
 
@@ -33,6 +33,16 @@ export function Stamp({at}: {at: string}): React.JSX.Element {
     </time>
   ) : (
     <time dateTime={datetime}>{label}</time>
+  );
+}
+
+/** An incident's state as the latest entry stating one gives it: "Identified, as stated 24 Mar 2026, 18:00 UTC". */
+export function StateSince({timeline}: {timeline: readonly TimelineEntry[]}): React.JSX.Element {
+  const state = currentState(timeline)!;
+  return (
+    <>
+      {STATUS_LABELS[state.status]}, as stated <Stamp at={state.since.at} />
+    </>
   );
 }
 
@@ -70,7 +80,7 @@ export default function IncidentTimeline({
                     {entry.components && (
                       <p className={styles.components}>
                         {Object.entries(entry.components)
-                          .map(([key, impact]) => `${components[key]?.label ?? key}: ${impact.replaceAll('_', ' ')}`)
+                          .map(([key, impact]) => `${components[key]?.label ?? key}: ${impactLabel(impact)}`)
                           .join('; ')}
                       </p>
                     )}

@@ -5,6 +5,7 @@ import {useLocation} from '@docusaurus/router';
 
 import {Stamp} from '@site/src/components/IncidentTimeline';
 import {STATUS_LABELS} from '@site/src/incidents/vocabulary';
+import {impactLabel} from '@site/src/incidents/timeline';
 import type {IncidentsGlobalData} from '@site/src/plugins/incidents';
 import styles from './styles.module.css';
 
@@ -35,7 +36,7 @@ export default function OngoingIncidents(): React.JSX.Element | null {
             {impacts.map(({label, impact}) => (
               <span key={label} data-component-impact="">
                 {' '}
-                · {label}: {impact.replaceAll('_', ' ')}
+                · {label}: {impactLabel(impact)}
               </span>
             ))}
           </li>

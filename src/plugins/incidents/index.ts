@@ -11,7 +11,7 @@ import {
   type IncidentPostMeta,
 } from '../../incidents/frontMatterSchema';
 import {POST_FAULTS} from '../../incidents/frontMatterFields';
-import {buildIncidentIndex, type IncidentRow} from '../../incidents/incidentIndex';
+import {buildIncidentIndex, isOngoing, type IncidentRow} from '../../incidents/incidentIndex';
 import {incidentsJson, INCIDENTS_JSON_PATH} from '../../incidents/incidentsJson';
 import {
   INCIDENTS_SCHEMA_PATH,
@@ -27,7 +27,7 @@ import {OSV_INDEX_PATH, OSV_PATH, osvPath, osvRecords} from '../../incidents/osv
 import {STATUSPAGE_API, STATUSPAGE_FILES, statuspageApi} from '../../incidents/statuspage';
 import {STATUSPAGE_SCHEMA_PATH, statuspageSchemaDocument, statuspageSchemas} from '../../incidents/statuspageSchema';
 import {writeSearchIndex} from '../../search/searchIndex';
-import {type ComponentImpact, currentState} from '../../incidents/timeline';
+import {type ComponentImpact, currentState, statedImpact} from '../../incidents/timeline';
 import {hasPostMortem, type Status} from '../../incidents/vocabulary';
 import {writeSocialCards} from '../../social/socialCards';
 import {clearGeneratedDir, writeGeneratedFile} from '../generatedStatic';
@@ -155,18 +155,16 @@ export default function incidentsPlugin(context: LoadContext, options: unknown):
     write(FRONT_MATTER_SCHEMA_PATH, postFrontMatterJsonSchema(context.siteConfig.url, Object.keys(components)));
     const globalData: IncidentsGlobalData = {
       components,
-      ongoing: rows
-        .filter((row) => row.incident.status !== 'resolved')
-        .map(({title, permalink, incident}) => ({
-          title,
-          permalink,
-          status: incident.status,
-          since: incident.timeline ? currentState(incident.timeline)!.since.at : null,
-          impacts: incident.components.flatMap((key) => {
-            const impact = incident.timeline?.findLast((entry) => entry.components?.[key])?.components?.[key];
-            return impact ? [{label: components[key].label, impact}] : [];
-          }),
-        })),
+      ongoing: rows.filter(isOngoing).map(({title, permalink, incident}) => ({
+        title,
+        permalink,
+        status: incident.status,
+        since: incident.timeline ? currentState(incident.timeline)!.since.at : null,
+        impacts: incident.components.flatMap((key) => {
+          const impact = statedImpact(incident.timeline, key);
+          return impact ? [{label: components[key].label, impact}] : [];
+        }),
+      })),
     };
     actions.setGlobalData(globalData);
     // The version check fetches every incident's versions from a file of their own, not from the page: its

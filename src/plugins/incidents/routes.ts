@@ -1,22 +1,28 @@
 import type {RouteConfig} from '@docusaurus/types';
 
 import type {Components} from '../../incidents/components';
-import {incidentFilters, type FilterKind, type IncidentRow} from '../../incidents/incidentIndex';
+import {
+  currentComponentImpacts,
+  incidentFilters,
+  type ComponentNow,
+  type FilterKind,
+  type IncidentRow,
+} from '../../incidents/incidentIndex';
 import {paginate, type Pagination} from '../../incidents/incidentPages';
 import {SEARCH_PAGE, SEARCH_SCRIPT} from '../../search/searchPaths';
 import {componentFeedPath, FEEDS_PAGE, incidentFeedPath} from '../../incidents/feedPaths';
 
-/** A link to one filtered view of the index. */
-export type FilterLink = {kind: FilterKind; label: string; path: string; count: number};
+/** A link to one filtered view of the index; a component's carries its impact while an ongoing incident names it. */
+export type FilterLink = {kind: FilterKind; label: string; path: string; count: number; now?: ComponentNow};
 
 export type IncidentsRouteProps = {
-  /** This page's rows, newest first. */
+  /** This page's rows, ongoing incidents first, then newest first. */
   rows: IncidentRow[];
   components: Components;
   /** Every filtered view, for the filter links. */
   filters: FilterLink[];
   /** The view this page shows; absent on /incidents itself. */
-  current?: {kind: FilterKind; label: string};
+  current?: {kind: FilterKind; label: string; now?: ComponentNow};
 };
 
 /** One page of /incidents or of a filtered view. */
@@ -50,11 +56,14 @@ export function incidentRoutes({
   versionsUrl: string;
 }): RouteConfig[] {
   const views = incidentFilters(rows, components);
-  const filters: FilterLink[] = views.map(({kind, label, path, rows: matching}) => ({
+  const impacts = currentComponentImpacts(rows);
+  const nowOf = (kind: FilterKind, value: string) => (kind === 'component' ? impacts[value] : undefined);
+  const filters: FilterLink[] = views.map(({kind, value, label, path, rows: matching}) => ({
     kind,
     label,
     path,
     count: matching.length,
+    now: nowOf(kind, value),
   }));
   const route = <Props extends Record<string, unknown>>(
     path: string,
@@ -71,7 +80,7 @@ export function incidentRoutes({
     ...views.flatMap((view) =>
       paginate(view.path, view.rows, pageSize).map((page) => ({
         ...page,
-        current: {kind: view.kind, label: view.label},
+        current: {kind: view.kind, label: view.label, now: nowOf(view.kind, view.value)},
       })),
     ),
   ];
