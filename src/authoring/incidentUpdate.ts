@@ -42,6 +42,10 @@ async function main(args: string[]): Promise<string> {
   const statusAt = args.indexOf('--status');
   const status = statusAt === -1 ? undefined : args[statusAt + 1];
   const rest = args.filter((_, i) => statusAt === -1 || (i !== statusAt && i !== statusAt + 1));
+  const unknownOptions = rest.filter((arg) => arg.startsWith('--'));
+  if (unknownOptions.length > 0)
+    throw new Error(`${USAGE}
+the only option is --status; got ${unknownOptions.join(' ')}`);
   if (statusAt !== -1 && !STATUSES.includes(status as never))
     throw new Error(`${USAGE}\n--status must be one of ${STATUSES.join(', ')}; got ${status ?? 'nothing'}`);
   if (rest.length !== 2 || rest[1].trim() === '')

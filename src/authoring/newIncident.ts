@@ -12,14 +12,18 @@ import {folderFor, postUrlFaults, type PostUrls, readPostUrls} from '../site/red
 import {scaffoldPost, stampNow} from './scaffold';
 
 const root = path.resolve(__dirname, '../..');
-const live = process.argv.includes('--live');
-const args = process.argv.slice(2).filter((arg) => arg !== '--live');
 const fail = (message: string) => {
   console.error(message);
   process.exit(1);
 };
 
 const usage = 'usage: npm run new-incident -- <slug> [--live], the slug in lower-case words joined by dashes';
+// A slug never starts with a dash, so whatever does is an option, never a word of the slug.
+const options = process.argv.slice(2).filter((arg) => arg.startsWith('-'));
+const unknownOptions = options.filter((option) => option !== '--live');
+if (unknownOptions.length > 0) fail(`${usage}: the only option is --live; got ${unknownOptions.join(' ')}`);
+const live = options.includes('--live');
+const args = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 if (args.length > 1)
   fail(
     `${usage}: takes one slug, got ${args.length} words; join them with dashes, e.g. ${args.join('-').toLowerCase()}`,

@@ -10,8 +10,9 @@ const SLUG = 'redis-timeout-incident';
 const FILE = 'blog/redis_timeout_incident/index.md';
 
 let site: SiteCopy;
-const newIncident = (slug: string) =>
-  spawnSync('npx', ['tsx', 'src/authoring/newIncident.ts', slug], {cwd: site.dir, encoding: 'utf8'});
+
+const newIncident = (...args: string[]) =>
+  spawnSync('npx', ['tsx', 'src/authoring/newIncident.ts', ...args], {cwd: site.dir, encoding: 'utf8'});
 
 beforeAll(() => {
   site = copySite();
@@ -95,6 +96,14 @@ describe('npm run new-incident', () => {
     expect(existsSync(path.join(site.dir, 'blog/redis_outage'))).toBe(false);
   });
 
+  it('names an option it does not know, never suggesting it as a word of the slug, and creates nothing', () => {
+    const run = newIncident('redis-outage', '--force');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('the only option is --live; got --force');
+    expect(run.stderr).not.toContain('redis-outage---force');
+    expect(existsSync(path.join(site.dir, 'blog/redis_outage'))).toBe(false);
+  });
+
   it.each(['search', '2026'])('scaffolds the one-word slug %s into a folder its redirect can use', async (slug) => {
     const run = newIncident(slug);
     expect(run.status, run.stderr).toBe(0);
@@ -172,6 +181,9 @@ describe('the live path: npm run new-incident -- <slug> --live, then npm run inc
       '--status must be one of investigating, identified, monitoring, resolved; got fixed',
     );
     expect(tsx('incidentUpdate', [LIVE]).stderr).toContain('give the slug, then the update as one quoted text');
+    expect(tsx('incidentUpdate', [LIVE, '--stat', 'identified', 'Text.']).stderr).toContain(
+      'the only option is --status; got --stat',
+    );
     expect(tsx('incidentUpdate', ['no-such-incident', 'Text.']).stderr).toContain(
       'no post has the slug "no-such-incident"',
     );

@@ -6,8 +6,10 @@ import {
   incidentFilters,
   type IncidentPost,
 } from '../../src/incidents/incidentIndex';
-import type {TimelineEntry} from '../../src/incidents/timeline';
+import type {IncidentPostMeta} from '../../src/incidents/frontMatterSchema';
 import type {Severity, Status} from '../../src/incidents/vocabulary';
+
+type Timeline = NonNullable<IncidentPostMeta['incident']['timeline']>;
 
 function post(
   slug: string,
@@ -15,7 +17,7 @@ function post(
   trackingId?: string,
   severity: Severity = 'low',
   components = ['auth'],
-  timeline?: TimelineEntry[],
+  timeline?: Timeline,
 ): IncidentPost {
   return {
     permalink: `/blog/${slug}`,
@@ -60,7 +62,7 @@ describe('buildIncidentIndex', () => {
 });
 
 describe('ongoing incidents', () => {
-  const running = (slug: string, date: string, components: string[], timeline: TimelineEntry[]) =>
+  const running = (slug: string, date: string, components: string[], timeline: Timeline) =>
     post(slug, date, undefined, 'high', components, timeline);
   const rows = buildIncidentIndex([
     post('newest-resolved', '2026-05-01', undefined, 'low', ['auth', 'logging']),
