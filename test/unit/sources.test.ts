@@ -184,6 +184,15 @@ describe('remarkCitations', () => {
     );
   });
 
+  it('names a misspelt stable id at its own heading, not at the next one', () => {
+    const root = tree('Claim[^product-page][^pr-1].');
+    const k = root.children.indexOf(stableSections[4]);
+    root.children[k] = heading('what-to-doo', 14);
+    expect(() => run(root)).toThrow(
+      `${FILE}:14: the heading id "what-to-doo" should be "what-to-do", which customer notices link to: write "## What operators should do {#what-to-do}"`,
+    );
+  });
+
   it('in the excerpt for the lists, links citations to the post page and lists nothing', () => {
     const root = tree('Summary[^pr-1].');
     run(root, file('summary only'));

@@ -3,6 +3,7 @@ import type {Heading, Link, List, ListItem, Parent, PhrasingContent, Root, RootC
 
 import {locateFault} from '../../authoring/frontMatterFaults';
 import {FaultError, isFaultError, type Fault} from '../../faults/fault';
+import {nearestKey} from '../../faults/didYouMean';
 import {TO_FILL} from '../../authoring/scaffold';
 import {formatCalendarDate} from '../../incidents/calendarDates';
 import {checkSourcesCited, citationAnchor, describeSource, sourceAnchor} from '../../incidents/sources';
@@ -243,8 +244,19 @@ function headingAndCitationFaults(
       });
     }
   }
+  const stableIds = STABLE_SECTIONS.map((section) => section.id as string);
   sections.forEach(({id, title}, k) => {
     if (seenIds.has(id)) return;
+    // A heading whose id is a misspelling of this one: named where it is.
+    const misspelt = [...seenIds.keys()].find((seen) => !stableIds.includes(seen) && nearestKey(seen, [id]) === id);
+    if (misspelt) {
+      faults.push({
+        file,
+        line: seenIds.get(misspelt)!,
+        message: `the heading id "${misspelt}" should be "${id}", which customer notices link to: write "## ${title} {#${id}}"`,
+      });
+      return;
+    }
     // Point where the section belongs: the next stable section present, or the Sources heading.
     const nextId = [...sections.slice(k + 1).map((section) => section.id), 'sources'].find((later) =>
       seenIds.has(later),
