@@ -18,7 +18,7 @@ import {loadYaml} from '../faults/yaml';
 import {readComponents} from '../incidents/components';
 import {parseAuthors, parseIncidentPost, type IncidentPostMeta} from '../incidents/frontMatterSchema';
 import {FRONT_MATTER_BLOCK, isRecord} from '../incidents/frontMatterFields';
-import {sourceAnchor} from '../incidents/sources';
+import {postAnchors} from '../plugins/citations/postAnchors';
 import {readRecordings} from '../measurements/recordingFiles';
 import {BLOG_ROUTES, postUrlFaults} from '../site/redirects';
 import {locateFault, refuseFrontMatterEngines} from './frontMatterFaults';
@@ -109,10 +109,17 @@ function postFiles(siteDir: string): string[] {
     .sort();
 }
 
-type Compiled = {file: string; slug: string; ids: Set<string>; links: {url: string; line: number}[]};
+type Compiled = {
+  file: string;
+  slug: string;
+  /** Whether every heading has its {#id}: then remarkCitations has checked the links to it. */
+  explicitIds: boolean;
+  ids: Set<string>;
+  links: {url: string; line: number}[];
+};
 
 /** Records, after the site's own plugins ran, the anchors a post will have and the links it writes. */
-function remarkCollect(into: Omit<Compiled, 'file' | 'slug'>) {
+function remarkCollect(into: Pick<Compiled, 'ids' | 'links'>) {
   return () => (tree: Root) => {
     const visit = (node: Root | Root['children'][number]) => {
       const id = (node as Heading).data?.hProperties?.id;
@@ -179,12 +186,15 @@ async function textFaults(
         });
       continue;
     }
-    for (const source of Array.isArray(frontMatter.sources) ? frontMatter.sources : [])
-      found.ids.add(sourceAnchor(String(source.id)));
-    compiled.push({file, slug: String(frontMatter.slug), ...found});
+    // What the page adds to the text's headings: the Sources entries and the status updates' heading.
+    const anchors = postAnchors(text);
+    for (const id of anchors.ids) found.ids.add(id);
+    compiled.push({file, slug: String(frontMatter.slug), explicitIds: anchors.complete, ...found});
   }
-  // Links between posts: the post linked to must hold the anchor.
-  const bySlug = new Map(compiled.map((post) => [post.slug, post]));
+  // Links between posts: the post linked to must hold the anchor. remarkCitations checks them where they are
+  // written, the build and `npm start` too, against each heading's {#id}; a post with a heading that has none gets
+  // its ids from the slugger, which only compiling it tells, as here.
+  const bySlug = new Map(compiled.filter((post) => !post.explicitIds).map((post) => [post.slug, post]));
   for (const post of compiled) {
     for (const {url, line} of post.links) {
       const match = url.startsWith(`${blogPath}/`)

@@ -15,7 +15,9 @@ function editDistance(a: string, b: string): number {
 /** The known key an unknown one is likely a misspelling of, if any. */
 export function nearestKey(unknown: string, known: readonly string[]): string | undefined {
   const [nearest] = [...known].sort((a, b) => editDistance(unknown, a) - editDistance(unknown, b));
-  return nearest !== undefined && editDistance(unknown, nearest) <= Math.max(2, unknown.length / 3) ? nearest : undefined;
+  return nearest !== undefined && editDistance(unknown, nearest) <= Math.max(2, unknown.length / 3)
+    ? nearest
+    : undefined;
 }
 
 /** 'did you mean "nearest"? ' where a known key is a likely misspelling's target, else nothing. */

@@ -8,7 +8,7 @@ import {Feed} from 'feed';
 import type {Components} from './components';
 import {componentFeedPath, incidentFeedPath} from './feedPaths';
 import type {IncidentRow} from './incidentIndex';
-import {formatStamp, stampInstant, type TimelineEntry} from './timeline';
+import {formatStamp, STATUS_UPDATES_ID, stampInstant, type TimelineEntry} from './timeline';
 import {CITATION, STATUS_LABELS} from './vocabulary';
 
 export type UpdateEntry = {id: string; title: string; link: string; date: Date; text: string; label: string};
@@ -19,7 +19,7 @@ export function updateEntries(postUrl: string, title: string, timeline: readonly
     return {
       id: `${postUrl}#status-${entry.at}`,
       title: `${entry.status ? STATUS_LABELS[entry.status] : 'Update'}: ${title}`,
-      link: `${postUrl}#status-updates`,
+      link: `${postUrl}#${STATUS_UPDATES_ID}`,
       date: new Date(stampInstant(entry.at)),
       text: entry.body.replace(CITATION, ''),
       label: formatStamp(entry.at).label,

@@ -5,6 +5,9 @@
  */
 import {STATUSES, type Status} from './vocabulary';
 
+/** The id of the status updates' heading on an incident's page, which the feeds' entries link to. */
+export const STATUS_UPDATES_ID = 'status-updates';
+
 /** A stamp as the sources give it: an instant with its offset, or a day where the source gives only the day. */
 export type Stamp =
   | {kind: 'instant'; text: string; ms: number; utcDay: string}

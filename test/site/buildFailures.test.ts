@@ -200,6 +200,19 @@ const FAULTS: Record<string, Fault> = {
     },
     found: new RegExp(`${LINE_START}${escaped(POST)}:\\d+: the link to /blog/no-such-incident leads to no post`),
   },
+  'a link to a heading another post does not have': {
+    stage: 'text',
+    edits: {
+      [POST]: (t) =>
+        t.replace(
+          '## Impact {#impact}',
+          'See [the fix](/blog/prisma-reconnect-blocking-incident#no-such-section).\n\n## Impact {#impact}',
+        ),
+    },
+    found: new RegExp(
+      `${LINE_START}${escaped(POST)}:\\d+: the link to /blog/prisma-reconnect-blocking-incident#no-such-section points at no heading of ${escaped(LEAD_POST)} \\(ids: summary, `,
+    ),
+  },
   'a summary that does not match its probes': {
     stage: 'recording',
     edits: {[RECORDING]: (t) => t.replace(/"maxMs": [\d.]+/, '"maxMs": 52.7')},

@@ -113,7 +113,7 @@ describe('npm start', () => {
     site.edit(POST, (text) =>
       text.replace(
         '## Impact {#impact}',
-        'See [the cause](#no-such-section) and [the old report](/blog/no-such-incident).\n\n## Impact {#impact}',
+        'See [the cause](#no-such-section), [the old report](/blog/no-such-incident) and [the fix](/blog/prisma-reconnect-blocking-incident#no-fix).\n\n## Impact {#impact}',
       ),
     );
     const line =
@@ -124,6 +124,7 @@ describe('npm start', () => {
     const faults = [
       `${POST}:${line}: the link to #no-such-section points at no heading of this post`,
       `${POST}:${line}: the link to /blog/no-such-incident leads to no post`,
+      `${POST}:${line}: the link to /blog/prisma-reconnect-blocking-incident#no-fix points at no heading of blog/prisma_reconnect_blocking_incident/index.mdx`,
     ];
     const overlay = page.locator('#webpack-dev-server-client-overlay');
     const overlayText = async () =>

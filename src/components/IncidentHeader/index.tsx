@@ -9,7 +9,7 @@ import {sourceAnchor} from '@site/src/incidents/sources';
 import type {Components} from '@site/src/incidents/components';
 import {describeOverlap, type RangeOverlap} from '@site/src/incidents/affectedIncidents';
 import {describeStatement} from '@site/src/incidents/versionStatements';
-import {currentState} from '@site/src/incidents/timeline';
+import {currentState, STATUS_UPDATES_ID} from '@site/src/incidents/timeline';
 import IncidentTimeline, {CitedText, StateSince} from '@site/src/components/IncidentTimeline';
 import styles from './styles.module.css';
 
@@ -169,7 +169,7 @@ export default function IncidentHeader({
           {hasPostMortem ? (
             <Link to="#what-to-do">What operators should do, in full</Link>
           ) : (
-            <Link to="#status-updates">The status updates</Link>
+            <Link to={`#${STATUS_UPDATES_ID}`}>The status updates</Link>
           )}
         </section>
       )}

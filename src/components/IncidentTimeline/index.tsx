@@ -5,7 +5,14 @@ import Heading from '@theme/Heading';
 
 import Island from '@site/src/components/Island';
 import {formatCalendarDate} from '@site/src/incidents/calendarDates';
-import {currentState, entriesByDay, formatStamp, impactLabel, type TimelineEntry} from '@site/src/incidents/timeline';
+import {
+  currentState,
+  entriesByDay,
+  formatStamp,
+  impactLabel,
+  STATUS_UPDATES_ID,
+  type TimelineEntry,
+} from '@site/src/incidents/timeline';
 import {CITATION, STATUS_LABELS} from '@site/src/incidents/vocabulary';
 import styles from './styles.module.css';
 
@@ -57,8 +64,8 @@ export default function IncidentTimeline({
   components: Record<string, {label: string}>;
 }): React.JSX.Element {
   return (
-    <section className={styles.timeline} aria-labelledby="status-updates" data-incident-timeline="">
-      <Heading as="h2" id="status-updates">
+    <section className={styles.timeline} aria-labelledby={STATUS_UPDATES_ID} data-incident-timeline="">
+      <Heading as="h2" id={STATUS_UPDATES_ID}>
         Status updates
       </Heading>
       <Island name="local-times" props={{}} startWithoutIslands={startLocalTimes}>

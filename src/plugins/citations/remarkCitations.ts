@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Heading, Link, List, ListItem, Parent, PhrasingContent, Root, RootContent, Text} from 'mdast';
 
@@ -11,6 +12,7 @@ import {BLOG_ROUTES, readPostUrls} from '../../site/redirects';
 import {CITATION, STABLE_SECTIONS} from '../../incidents/vocabulary';
 import {type Source, parseSources} from '../../incidents/frontMatterSchema';
 import {postMortemDue} from '../../incidents/timeline';
+import {postAnchors} from './postAnchors';
 
 type VFileLike = {path: string; value: unknown; data: {frontMatter?: Record<string, unknown>}};
 
@@ -271,45 +273,48 @@ function headingAndCitationFaults(
 }
 
 /**
- * A link to another post that has no such slug: the build's link check finds it only after rendering every page, and
- * names no line; the dev server not at all. Anchors in other posts are checked by `npm run check` and the build.
+ * A link to another post that has no such slug, or no such anchor: the build's link check finds either only after
+ * rendering every page, and names no line; the dev server not at all.
  */
 function otherPostLinkFaults(tree: Root, file: string, blogPath: string, siteDir: string): Fault[] {
-  const links: {slug: string; url: string; line: number}[] = [];
+  const links: {slug: string; anchor?: string; url: string; line: number}[] = [];
   const visit = (node: Root | RootContent) => {
     if (node.type === 'link') {
-      const slug = node.url.startsWith(`${blogPath}/`)
-        ? /^([a-z0-9-]+)(?:[#?]|$)/.exec(node.url.slice(blogPath.length + 1))?.[1]
-        : undefined;
-      if (slug && !BLOG_ROUTES.includes(slug)) links.push({slug, url: node.url, line: node.position?.start.line ?? 1});
+      const match = node.url.startsWith(`${blogPath}/`)
+        ? /^([a-z0-9-]+)(?:\?[^#]*)?(?:#(.*))?$/.exec(node.url.slice(blogPath.length + 1))
+        : null;
+      if (match && !BLOG_ROUTES.includes(match[1]))
+        links.push({slug: match[1], anchor: match[2], url: node.url, line: node.position?.start.line ?? 1});
     }
     if ('children' in node) node.children.forEach(visit);
   };
   visit(tree);
   if (links.length === 0) return [];
-  let slugs: Set<string>;
+  let posts: Map<string, string>;
   try {
-    slugs = new Set(readPostUrls(siteDir).map(({slug}) => slug));
+    posts = new Map(readPostUrls(siteDir).map((post) => [post.slug, post.file]));
   } catch (error) {
     // Another post whose slug cannot be read is named as its own fault; until then, no post is known to be missing.
     if (isFaultError(error)) return [];
     throw error;
   }
-  return links
-    .filter(({slug}) => !slugs.has(slug))
-    .map(({url, line}) => ({
-      file,
-      line,
-      message: `the link to ${url} leads to no post; known slugs: ${[...slugs].join(', ')}`,
-    }));
+  return links.flatMap(({slug, anchor, url, line}): Fault[] => {
+    const target = posts.get(slug);
+    if (target === undefined)
+      return [
+        {file, line, message: `the link to ${url} leads to no post; known slugs: ${[...posts.keys()].join(', ')}`},
+      ];
+    // This post's own anchors are checked against its compiled headings (headingAndCitationFaults).
+    if (!anchor || target === file) return [];
+    const {ids, complete} = postAnchors(readFileSync(path.join(siteDir, target), 'utf8'));
+    if (!complete || ids.includes(decodeAnchor(anchor))) return [];
+    const headings = ids.filter((id) => !id.startsWith('source-'));
+    return [
+      {file, line, message: `the link to ${url} points at no heading of ${target} (ids: ${headings.join(', ')})`},
+    ];
+  });
 }
 
-/**
- * Turns the citations `[^id]` in a post into numbered links to its declared
- * sources (front matter `sources:`) and renders those sources as a numbered
- * list at the end of the post's last section, `## Sources {#sources}`. Fails
- * the build, naming the file, on an undeclared or uncited source.
- */
 /** The sources a post's timeline entries cite, which count as cited: the page renders them with the text's. */
 function timelineCitations(frontMatter: Record<string, unknown>): string[] {
   const incident = frontMatter.incident as {timeline?: unknown} | undefined;
@@ -319,6 +324,12 @@ function timelineCitations(frontMatter: Record<string, unknown>): string[] {
   );
 }
 
+/**
+ * Turns the citations `[^id]` in a post into numbered links to its declared
+ * sources (front matter `sources:`) and renders those sources as a numbered
+ * list at the end of the post's last section, `## Sources {#sources}`. Fails
+ * the build, naming the file, on an undeclared or uncited source.
+ */
 export default function remarkCitations({siteDir, blogPath}: {siteDir: string; blogPath: string}) {
   return (tree: Root, vfile: VFileLike): void => {
     const file = path.relative(siteDir, vfile.path);
