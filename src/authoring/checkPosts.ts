@@ -25,14 +25,14 @@ import {locateFault, refuseFrontMatterEngines} from './frontMatterFaults';
 
 export type PostFrontMatter = {file: string; frontMatter: Record<string, unknown>};
 
-/**
- * The keys a post may use from blog/components.yml, blog/tags.yml and blog/authors.yml, each left out where its
- * file cannot be read, and the faults of those files, each with its line.
- */
 /** The site's lists besides blog/components.yml: the blog reads both itself. */
 export const TAGS_FILE = 'blog/tags.yml';
 export const AUTHORS_FILE = 'blog/authors.yml';
 
+/**
+ * The keys a post may use from blog/components.yml, blog/tags.yml and blog/authors.yml, each left out where its
+ * file cannot be read, and the faults of those files, each with its line.
+ */
 export function readSiteLists(siteDir: string) {
   const keysOf = (file: string) =>
     Object.keys((loadYaml(readFileSync(path.join(siteDir, file), 'utf8'), file) ?? {}) as object);
@@ -45,24 +45,29 @@ export function readSiteLists(siteDir: string) {
   return {components, tags, authors, faults};
 }
 
+/**
+ * A post's author keys missing from blog/authors.yml (unlocated). Only what the blog itself refuses: any other fault
+ * of the list is the post validator's, which reports it with the post's other faults instead of stopping first.
+ */
+export function postAuthorFaults(file: string, frontMatter: unknown, authors: readonly string[]): Fault[] {
+  const listed = isRecord(frontMatter) ? frontMatter.authors : undefined;
+  if (!Array.isArray(listed) || listed.every((key) => typeof key !== 'string' || authors.includes(key))) return [];
+  const {check, faults} = faultCollector();
+  check(() => parseAuthors(frontMatter as Record<string, unknown>, file, authors));
+  return faults;
+}
+
 /** Each post's author keys missing from blog/authors.yml, located; a post whose front matter cannot be read is left to the other checks. */
 export function authorFaults(siteDir: string, authors: readonly string[]): Fault[] {
-  const {check, faults} = faultCollector();
-  for (const file of postFiles(siteDir)) {
+  const faults = postFiles(siteDir).flatMap((file) => {
     const text = readFileSync(path.join(siteDir, file), 'utf8');
     const block = FRONT_MATTER_BLOCK.exec(text)?.[1];
-    let frontMatter: unknown;
     try {
-      frontMatter = block === undefined ? undefined : loadYaml(block, file);
+      return postAuthorFaults(file, block === undefined ? undefined : loadYaml(block, file), authors);
     } catch {
-      continue;
+      return [];
     }
-    // Only what the blog itself refuses: a key missing from the map. Any other fault is the post validator's, which
-    // reports it with the post's other faults instead of stopping the build first.
-    const listed = isRecord(frontMatter) ? frontMatter.authors : undefined;
-    if (Array.isArray(listed) && listed.some((key) => typeof key === 'string' && !authors.includes(key)))
-      check(() => parseAuthors(frontMatter as Record<string, unknown>, file, authors));
-  }
+  });
   return faults.map((fault) => locateFault(fault, readFileSync(path.join(siteDir, fault.file), 'utf8')));
 }
 

@@ -148,6 +148,27 @@ describe('npm start', () => {
     await eventually(async () => (await overlay.count()) === 0 && (await headerShown()));
   });
 
+  it('shows an author missing from blog/authors.yml in the overlay, which the blog had refused with no sign', async () => {
+    site.edit(POST, (text) => text.replace('authors: [incident-editors]', 'authors: [incident-editor]'));
+    const line =
+      site
+        .read(POST)
+        .split('\n')
+        .findIndex((l) => l.startsWith('authors:')) + 1;
+    const overlay = page.locator('#webpack-dev-server-client-overlay');
+    await expect
+      .poll(
+        async () =>
+          (await overlay.count()) > 0
+            ? page.frameLocator('#webpack-dev-server-client-overlay').locator('body').innerText()
+            : '',
+        {timeout: 90_000, interval: 1000},
+      )
+      .toContain(`${POST}:${line}: authors: has "incident-editor", which is not in blog/authors.yml`);
+    site.edit(POST, (text) => text.replace('authors: [incident-editor]', 'authors: [incident-editors]'));
+    await eventually(async () => (await overlay.count()) === 0 && (await headerShown()));
+  });
+
   it('shows a recording that contradicts its summary in place of the page, and the page again once fixed', async () => {
     const recording = 'blog/prisma_reconnect_blocking_incident/liveness.probes.json';
     const original = site.read(recording);
@@ -184,17 +205,29 @@ describe('npm start', () => {
       .toBe(1);
   });
 
+  // The same key twice: the YAML reader would keep the second silently.
+  const twice = (key: string) => (text: string) => text.replace(`${key}:\n`, `${key}:\n  name: Again\n${key}:\n`);
+  const twiceFound = (file: string, key: string) =>
+    new RegExp(`^1 fault to fix:\\n${file.replace('.', '\\.')}:\\d+:\\d+: "${key}" is written twice`);
+  const RECORDING = 'blog/prisma_reconnect_blocking_incident/liveness.probes.json';
   it.each([
-    ['blog/components.yml', 'database'],
-    ['blog/tags.yml', 'database'],
-    ['blog/authors.yml', 'incident-editors'],
+    ['blog/components.yml', twice('database'), twiceFound('blog/components.yml', 'database')],
+    ['blog/tags.yml', twice('database'), twiceFound('blog/tags.yml', 'database')],
+    ['blog/authors.yml', twice('incident-editors'), twiceFound('blog/authors.yml', 'incident-editors')],
+    // Whitespace keeps it valid JSON, which the post imports: only its size is at fault.
+    [
+      RECORDING,
+      (text: string) => `${text}${' '.repeat(1_000_000)}`,
+      new RegExp(
+        `^1 fault to fix:\\n${RECORDING.replaceAll('.', '\\.')}: is 1\\.\\d MB; a recording may be at most 1 MB`,
+      ),
+    ],
   ])(
     "shows a fault in %s over the page, naming the file and line, at a phone's width, until it is fixed",
-    async (file, key) => {
+    async (file, edit, found) => {
       await page.setViewportSize({width: 375, height: 812});
       const original = site.read(file);
-      // The same key twice: the YAML reader would keep the second silently.
-      site.edit(file, (text) => text.replace(`${key}:\n`, `${key}:\n  name: Again\n${key}:\n`));
+      site.edit(file, edit);
       const panel = page.locator('[data-site-faults]');
       await expect
         .poll(
@@ -205,7 +238,7 @@ describe('npm start', () => {
           },
           {timeout: 90_000, interval: 1000},
         )
-        .toMatch(new RegExp(`^1 fault to fix:\\n${file.replace('.', '\\.')}:\\d+:\\d+: "${key}" is written twice`));
+        .toMatch(found);
       const box = await panel.boundingBox();
       const width = await page.evaluate(() => document.documentElement.clientWidth);
       expect(box!.width).toBeLessThanOrEqual(width);

@@ -41,18 +41,28 @@ describe('faults outside any post, under npm start', () => {
   const read = (dir: string) => JSON.parse(readFileSync(file(dir), 'utf8'));
   const fault = new FaultError({file: 'blog/tags.yml', line: 3, message: 'is written twice'});
 
-  it('are written for the browser when a load fails, and emptied when the next succeeds', () => {
+  it("are written for the browser when a step fails, and emptied when it next succeeds, each step's apart", () => {
     vi.stubEnv('NODE_ENV', 'development');
     const dir = mkdtempSync(path.join(tmpdir(), 'site-faults-'));
+    const recordingFault = new FaultError({file: 'blog/x/a.probes.json', message: 'is 1.2 MB'});
     try {
       expect(() =>
-        showingSiteFaults(dir, () => {
+        showingSiteFaults(dir, 'lists', () => {
           throw fault;
         }),
       ).toThrow(fault);
-      expect(read(dir)).toEqual({lines: ['blog/tags.yml:3: is written twice']});
-      expect(showingSiteFaults(dir, () => 'loaded')).toBe('loaded');
-      expect(read(dir)).toEqual({lines: []});
+      expect(read(dir).lines).toEqual(['blog/tags.yml:3: is written twice']);
+      expect(() =>
+        showingSiteFaults(dir, 'recordings', () => {
+          throw recordingFault;
+        }),
+      ).toThrow(recordingFault);
+      expect(read(dir).lines).toEqual(['blog/tags.yml:3: is written twice', 'blog/x/a.probes.json: is 1.2 MB']);
+      // The lists load cleanly: the recording's fault stays shown until its own step succeeds.
+      expect(showingSiteFaults(dir, 'lists', () => 'loaded')).toBe('loaded');
+      expect(read(dir).lines).toEqual(['blog/x/a.probes.json: is 1.2 MB']);
+      showingSiteFaults(dir, 'recordings', () => undefined);
+      expect(read(dir).lines).toEqual([]);
     } finally {
       vi.unstubAllEnvs();
       rmSync(dir, {recursive: true});
@@ -66,7 +76,7 @@ describe('faults outside any post, under npm start', () => {
       mkdirSync(path.dirname(file(dir)), {recursive: true});
       writeFileSync(file(dir), '{"lines":[]}');
       expect(() =>
-        showingSiteFaults(dir, () => {
+        showingSiteFaults(dir, 'lists', () => {
           throw fault;
         }),
       ).toThrow(fault);

@@ -78,7 +78,7 @@ export default function incidentsPlugin(context: LoadContext, options: unknown):
     if (faults.length > 0) throw new FaultError(faults);
   };
   // Before any plugin loads content: the blog reads tags.yml and authors.yml first, and names neither on a fault.
-  showingSiteFaults(context.siteDir, checkSiteLists);
+  showingSiteFaults(context.siteDir, 'lists', checkSiteLists);
   let rows: IncidentRow[] = [];
   /** Each post's page → its file, to name the file a fault is in. */
   const files = new Map<string, string>();
@@ -94,7 +94,7 @@ export default function incidentsPlugin(context: LoadContext, options: unknown):
     async allContentLoaded(args) {
       // Again on every reload under `npm start`, which runs this hook but not the constructor above. A fault here
       // stops the reload, and is shown in the browser the same way.
-      showingSiteFaults(context.siteDir, () => {
+      showingSiteFaults(context.siteDir, 'lists', () => {
         checkSiteLists();
         loadIndex(args);
       });

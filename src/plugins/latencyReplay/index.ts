@@ -6,6 +6,7 @@ import {RECONNECT_PATHS} from '../../measurements/probeRecording';
 import {RECORDING_ASSET_DIR, recordingAssets, recordingJson, runCsv} from '../../measurements/recordingAssets';
 import {readRecordings} from '../../measurements/recordingFiles';
 import {clearGeneratedDir, writeGeneratedFile} from '../generatedStatic';
+import {showingSiteFaults} from '../faultLines/siteFaults';
 
 /** What the LatencyReplay component reads (usePluginData('latency-replay')): the recordings the site serves. */
 export type LatencyReplayData = {servedJson: string[]};
@@ -21,8 +22,12 @@ export default function latencyReplayPlugin(context: LoadContext): Plugin {
     name: 'latency-replay',
     getPathsToWatch: () => [path.join(context.siteDir, 'blog', '**/*.probes.json')],
     async loadContent(): Promise<LatencyReplayData> {
-      const {recordings, faults} = readRecordings(context.siteDir);
-      if (faults.length > 0) throw new FaultError(faults);
+      // Under `npm start` a fault here stops the site reloading: shown over every page until fixed.
+      const recordings = showingSiteFaults(context.siteDir, 'recordings', () => {
+        const {recordings, faults} = readRecordings(context.siteDir);
+        if (faults.length > 0) throw new FaultError(faults);
+        return recordings;
+      });
       // Only the current recordings' files: a re-measured recording leaves no stale one behind.
       clearGeneratedDir(context.siteDir, RECORDING_ASSET_DIR);
       const write = (file: string, text: string) => writeGeneratedFile(context.siteDir, file, text);
