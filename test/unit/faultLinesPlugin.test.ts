@@ -34,6 +34,22 @@ describe('bundler errors under npm start and the build', () => {
       lookalike,
     ]);
   });
+
+  it('make the faults of a post and of its excerpt one error, each line once, beside those of another post', () => {
+    const wrapped = (...lines: string[]) => ({
+      name: 'ModuleBuildError',
+      message: ['Error: MDX compilation failed', 'Details:', `${lines.length} faults to fix:`, ...lines].join('\n'),
+    });
+    const a = 'blog/a/index.md:3: the link to /blog/x leads to no post';
+    const b = 'blog/a/index.md:9: "TO FILL" is left from the scaffold';
+    const c = 'blog/c/index.md:5: the link to /blog/y leads to no post';
+    const other = {name: 'ModuleNotFoundError', message: "Can't resolve './missing'"};
+    const message = `3 faults to fix:\n${a}\n${b}\n${c}`;
+    expect(faultLinesOnly([other, wrapped(a, b), wrapped(a), wrapped(c, a)])).toEqual([
+      other,
+      {name: 'Fault', message, stack: message, hideStack: true},
+    ]);
+  });
 });
 
 describe('faults outside any post, under npm start', () => {

@@ -16,13 +16,19 @@ const NAME = 'fault-lines';
  * `npm run build` knows them too). Any other error, even one with lines that look like faults, is kept as reported.
  */
 export function faultLinesOnly(errors: readonly Diagnostic[]): Diagnostic[] {
-  return errors.map((error) => {
+  // A post's faults can come in more than one error (the post and its excerpt for the lists share some): the lines
+  // of every error that holds faults become one error, each line once, where the first of them stood.
+  const lines: string[] = [];
+  const kept = errors.flatMap((error): (Diagnostic | 'faults')[] => {
     const text = `${error.message}\n${error.details ?? ''}`;
-    const lines = FAULTS_HEADING.test(text) ? faultLinesIn(text) : [];
-    if (lines.length === 0) return error;
-    const message = faultsToFix(lines);
-    return {name: 'Fault', message, stack: message, hideStack: true};
+    const found = FAULTS_HEADING.test(text) ? faultLinesIn(text) : [];
+    if (found.length === 0) return [error];
+    const first = lines.length === 0;
+    lines.push(...found.filter((line) => !lines.includes(line)));
+    return first ? ['faults'] : [];
   });
+  const message = faultsToFix(lines);
+  return kept.map((error) => (error === 'faults' ? {name: 'Fault', message, stack: message, hideStack: true} : error));
 }
 
 export default function faultLinesPlugin(): Plugin {
