@@ -62,6 +62,11 @@ export class FaultError extends Error {
   get faults(): readonly Fault[] {
     return this.#faults;
   }
+  // How Node prints it (Docusaurus logs a failed reload so): the lines alone, not the brand beside them. By its
+  // registered name, as this module also runs in the browser, which has no node:util.
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.stack ?? this.message;
+  }
 }
 FaultError.prototype.name = 'FaultError';
 

@@ -1,3 +1,4 @@
+import {inspect} from 'node:util';
 import {describe, expect, it} from 'vitest';
 
 import {faultCollector, FaultError, faultLine, faultLinesIn, isFaultError} from '../../src/faults/fault';
@@ -26,6 +27,8 @@ describe('the one fault type', () => {
     expect(error.message).toBe(`${FILE}:1: one\n${FILE}:2: two`);
     expect(error.stack).toBe(`2 faults to fix:\n${error.message}`);
     expect(error.faults).toHaveLength(2);
+    // As Node prints it, where Docusaurus logs a failed reload: the lines, not the brand or the faults as properties.
+    expect(inspect(error)).toBe(error.stack);
   });
 
   it("is recognised from another copy of the module, as the config's plugins are loaded", () => {
