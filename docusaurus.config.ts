@@ -2,6 +2,7 @@ import {mkdirSync} from 'node:fs';
 import path from 'node:path';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+import type {Options as BlogOptions} from '@docusaurus/plugin-content-blog';
 import type {PrismTheme} from 'prism-react-renderer';
 
 import {refuseFrontMatterEngines} from './src/authoring/frontMatterFaults';
@@ -11,6 +12,7 @@ import {quoteUnquotedAttributes} from './src/plugins/safeMarkup/unquotedAttribut
 import faultLinesPlugin from './src/plugins/faultLines';
 import {GENERATED_STATIC_DIR} from './src/plugins/generatedStatic';
 import incidentsPlugin, {incidentPostValidator} from './src/plugins/incidents';
+import incidentsBlogPlugin from './src/plugins/incidents/blog';
 import {feedItemsWithUpdates} from './src/plugins/incidents/feed';
 import islandsPlugin, {isHtmlFirstBuild} from './src/plugins/islands';
 import {HTML_FIRST_TEMPLATE} from './src/plugins/islands/pageTemplate';
@@ -30,6 +32,36 @@ const deployment = deploymentFromEnv(process.env);
 mkdirSync(path.join(__dirname, GENERATED_STATIC_DIR), {recursive: true});
 // Pages ship as HTML and CSS with small script islands, not the whole client runtime (src/plugins/islands).
 const htmlFirst = isHtmlFirstBuild(process.env);
+
+const blogOptions: BlogOptions = {
+  routeBasePath: BLOG_PATH.slice(1),
+  blogTitle: 'LiteLLM incident reports',
+  blogDescription: 'Every post-mortem of the LiteLLM proxy, newest first.',
+  // Bounded, so a post's page does not grow with the record; /incidents lists every report.
+  blogSidebarTitle: 'Recent reports',
+  blogSidebarCount: 10,
+  postsPerPage: 10,
+  showReadingTime: true,
+  authorsMapPath: 'authors.yml',
+  tags: 'tags.yml',
+  // Every tag is checked against tags.yml by the post's own validator, which names its line (and shows it on
+  // the page under npm start); the blog's own refusal came first and named neither.
+  onInlineTags: 'ignore',
+  onInlineAuthors: 'throw',
+  onUntruncatedBlogPosts: 'throw',
+  processBlogPosts: incidentPostValidator(__dirname),
+  beforeDefaultRemarkPlugins: [[remarkSafeMarkup, {siteDir: __dirname}]],
+  remarkPlugins: [[remarkCitations, {siteDir: __dirname, blogPath: BLOG_PATH}]],
+  feedOptions: {
+    type: 'all',
+    title: 'LiteLLM incident reports',
+    description: 'Post-mortems of the LiteLLM proxy.',
+    copyright: 'Written from the public issues and pull requests of BerriAI/litellm.',
+    // The most recent reports in full; every report stays in /incidents.json.
+    limit: 20,
+    createFeedItems: feedItemsWithUpdates,
+  },
+};
 
 const config: Config = {
   title: 'LiteLLM incident reports',
@@ -91,41 +123,15 @@ const config: Config = {
         docs: false,
         // The home page and /incidents are routes of the incidents plugin.
         pages: false,
-        blog: {
-          routeBasePath: BLOG_PATH.slice(1),
-          blogTitle: 'LiteLLM incident reports',
-          blogDescription: 'Every post-mortem of the LiteLLM proxy, newest first.',
-          // Bounded, so a post's page does not grow with the record; /incidents lists every report.
-          blogSidebarTitle: 'Recent reports',
-          blogSidebarCount: 10,
-          postsPerPage: 10,
-          showReadingTime: true,
-          authorsMapPath: 'authors.yml',
-          tags: 'tags.yml',
-          // Every tag is checked against tags.yml by the post's own validator, which names its line (and shows it on
-          // the page under npm start); the blog's own refusal came first and named neither.
-          onInlineTags: 'ignore',
-          onInlineAuthors: 'throw',
-          onUntruncatedBlogPosts: 'throw',
-          processBlogPosts: incidentPostValidator(__dirname),
-          beforeDefaultRemarkPlugins: [[remarkSafeMarkup, {siteDir: __dirname}]],
-          remarkPlugins: [[remarkCitations, {siteDir: __dirname, blogPath: BLOG_PATH}]],
-          feedOptions: {
-            type: 'all',
-            title: 'LiteLLM incident reports',
-            description: 'Post-mortems of the LiteLLM proxy.',
-            copyright: 'Written from the public issues and pull requests of BerriAI/litellm.',
-            // The most recent reports in full; every report stays in /incidents.json.
-            limit: 20,
-            createFeedItems: feedItemsWithUpdates,
-          },
-        },
+        // The blog is a plugin of its own below: src/plugins/incidents/blog.ts wraps it.
+        blog: false,
         theme: {customCss: './src/css/custom.css'},
       } satisfies Preset.Options,
     ],
   ],
 
   plugins: [
+    [incidentsBlogPlugin, blogOptions],
     [incidentsPlugin, {pageSize: 50}],
     latencyReplayPlugin,
     securityHeadersPlugin,

@@ -11,7 +11,6 @@ import path from 'node:path';
 import type {Heading, Link, Root} from 'mdast';
 import type {DocusaurusConfig} from '@docusaurus/types';
 import type {Options as BlogOptions} from '@docusaurus/plugin-content-blog';
-import type {Options as PresetOptions} from '@docusaurus/preset-classic';
 
 import {faultCollector, type FaultError, faultLine, isFaultError, type Fault} from '../faults/fault';
 import {loadYaml} from '../faults/yaml';
@@ -45,30 +44,31 @@ export function readSiteLists(siteDir: string) {
   return {components, tags, authors, faults};
 }
 
-/**
- * A post's author keys missing from blog/authors.yml (unlocated). Only what the blog itself refuses: any other fault
- * of the list is the post validator's, which reports it with the post's other faults instead of stopping first.
- */
-export function postAuthorFaults(file: string, frontMatter: unknown, authors: readonly string[]): Fault[] {
-  const listed = isRecord(frontMatter) ? frontMatter.authors : undefined;
-  if (!Array.isArray(listed) || listed.every((key) => typeof key !== 'string' || authors.includes(key))) return [];
-  const {check, faults} = faultCollector();
-  check(() => parseAuthors(frontMatter as Record<string, unknown>, file, authors));
-  return faults;
-}
-
 /** Each post's author keys missing from blog/authors.yml, located; a post whose front matter cannot be read is left to the other checks. */
 export function authorFaults(siteDir: string, authors: readonly string[]): Fault[] {
-  const faults = postFiles(siteDir).flatMap((file) => {
+  const {check, faults} = faultCollector();
+  for (const file of postFiles(siteDir)) {
     const text = readFileSync(path.join(siteDir, file), 'utf8');
     const block = FRONT_MATTER_BLOCK.exec(text)?.[1];
+    let frontMatter: unknown;
     try {
-      return postAuthorFaults(file, block === undefined ? undefined : loadYaml(block, file), authors);
+      frontMatter = block === undefined ? undefined : loadYaml(block, file);
     } catch {
-      return [];
+      continue;
     }
-  });
+    // Only what the blog itself refuses: a key missing from the map. Any other fault is the post validator's, which
+    // reports it with the post's other faults instead of stopping the build first.
+    const listed = isRecord(frontMatter) ? frontMatter.authors : undefined;
+    if (Array.isArray(listed) && listed.some((key) => typeof key === 'string' && !authors.includes(key)))
+      check(() => parseAuthors(frontMatter as Record<string, unknown>, file, authors));
+  }
   return faults.map((fault) => locateFault(fault, readFileSync(path.join(siteDir, fault.file), 'utf8')));
+}
+
+/** The faults of the site's lists, and each author key missing from authors.yml: what stops the blog loading. */
+export function siteListFaults(siteDir: string): Fault[] {
+  const {faults, authors} = readSiteLists(siteDir);
+  return authors ? [...faults, ...authorFaults(siteDir, authors)] : faults;
 }
 
 /** Front matter and URLs of every post: the valid ones' metadata, and the faults of the rest, located. */
@@ -136,13 +136,13 @@ function remarkCollect(into: Pick<Compiled, 'ids' | 'links'>) {
   };
 }
 
-/** The options the config gives the classic preset's blog. */
+/** The options the config gives the blog (src/plugins/incidents/blog.ts, by name: the config loads its own copy). */
 function blogOptionsOf(siteConfig: DocusaurusConfig): BlogOptions {
-  for (const preset of siteConfig.presets) {
-    const [name, options] = Array.isArray(preset) ? preset : [preset, {}];
-    if (name === 'classic' && (options as PresetOptions).blog) return (options as PresetOptions).blog as BlogOptions;
+  for (const plugin of siteConfig.plugins) {
+    if (Array.isArray(plugin) && typeof plugin[0] === 'function' && plugin[0].name === 'incidentsBlogPlugin')
+      return plugin[1] as BlogOptions;
   }
-  throw new Error('docusaurus.config.ts configures no blog in the classic preset; the posts are read from it');
+  throw new Error('docusaurus.config.ts configures no incidentsBlogPlugin; the posts are read from its options');
 }
 
 /** Every fault of the posts' text and of the links between posts, compiled as the build compiles them. */

@@ -19,7 +19,8 @@ const SLUG = 'live-example-incident';
 const POST = `blog/${SLUG.replaceAll('-', '_')}/index.md`;
 const FIRST = '2026-03-24T10:39:00Z';
 const SECOND = '2026-03-24T14:00:00-04:00';
-const THIRD = '2026-03-25T08:15:00+05:30';
+// Later than any post's date, so the feeds' own date must come from it.
+const THIRD = '2026-05-02T08:15:00+05:30';
 
 const entry = (at: string, status: string, body: string) =>
   `    - at: "${at}"\n${status ? `      status: ${status}\n` : ''}      body: "${body}[^status-page]"\n`;
@@ -269,5 +270,8 @@ describe('an incident published while it runs', () => {
       expect(after[feed], feed).toHaveLength(4);
       expect(after[feed], feed).toEqual(expect.arrayContaining(before[feed]));
     }
+    // The feeds' own date is their newest entry's, the update just added, not the newest post's.
+    expect(parseAtomFeed(built('blog/atom.xml')).updated).toBe(new Date(THIRD).toISOString());
+    expect(parseRssFeed(built('blog/rss.xml')).lastBuildDate).toBe(new Date(THIRD).toUTCString());
   }, 240_000);
 });

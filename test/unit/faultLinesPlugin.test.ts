@@ -85,6 +85,20 @@ describe('faults outside any post, under npm start', () => {
     }
   });
 
+  it('are written when a step that loads asynchronously rejects', async () => {
+    vi.stubEnv('NODE_ENV', 'development');
+    const dir = mkdtempSync(path.join(tmpdir(), 'site-faults-'));
+    try {
+      await expect(showingSiteFaults(dir, 'blog', () => Promise.reject(fault))).rejects.toBe(fault);
+      expect(read(dir).lines).toEqual(['blog/tags.yml:3: is written twice']);
+      await expect(showingSiteFaults(dir, 'blog', async () => 'loaded')).resolves.toBe('loaded');
+      expect(read(dir).lines).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(dir, {recursive: true});
+    }
+  });
+
   it('are never written by the build, which removes what a dev server left', () => {
     vi.stubEnv('NODE_ENV', 'production');
     const dir = mkdtempSync(path.join(tmpdir(), 'site-faults-'));

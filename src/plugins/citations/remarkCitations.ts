@@ -1,10 +1,8 @@
-import {existsSync, readFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Heading, Link, List, ListItem, Parent, PhrasingContent, Root, RootContent, Text} from 'mdast';
 
 import {locateFault} from '../../authoring/frontMatterFaults';
-import {AUTHORS_FILE, postAuthorFaults} from '../../authoring/checkPosts';
-import {loadYaml} from '../../faults/yaml';
 import {FaultError, isFaultError, type Fault} from '../../faults/fault';
 import {nearestKey} from '../../faults/didYouMean';
 import {TO_FILL} from '../../authoring/scaffold';
@@ -327,26 +325,6 @@ function timelineCitations(frontMatter: Record<string, unknown>): string[] {
 }
 
 /**
- * An author key missing from blog/authors.yml. The build names it before the blog loads; but under `npm start` the
- * blog refuses such a post on reloading, with an error naming no line, and keeps serving the page as it was. The post
- * is compiled again all the same, so named here it reaches the error overlay.
- */
-function authorKeyFaults(frontMatter: Record<string, unknown>, file: string, siteDir: string): Fault[] {
-  if (!Array.isArray(frontMatter.authors) || !existsSync(path.join(siteDir, AUTHORS_FILE))) return [];
-  let authors: string[];
-  try {
-    authors = Object.keys(
-      (loadYaml(readFileSync(path.join(siteDir, AUTHORS_FILE), 'utf8'), AUTHORS_FILE) ?? {}) as object,
-    );
-  } catch (error) {
-    // A list that cannot be read is named as its own fault.
-    if (isFaultError(error)) return [];
-    throw error;
-  }
-  return postAuthorFaults(file, frontMatter, authors);
-}
-
-/**
  * Turns the citations `[^id]` in a post into numbered links to its declared
  * sources (front matter `sources:`) and renders those sources as a numbered
  * list at the end of the post's last section, `## Sources {#sources}`. Fails
@@ -378,7 +356,6 @@ export default function remarkCitations({siteDir, blogPath}: {siteDir: string; b
     const sections = postMortemDue(frontMatter.incident) ? STABLE_SECTIONS : STABLE_SECTIONS.slice(0, 1);
     faults.push(...headingAndCitationFaults(tree, file, sources, postUrl, sections));
     faults.push(...otherPostLinkFaults(tree, file, blogPath, siteDir));
-    faults.push(...authorKeyFaults(frontMatter, file, siteDir).map((fault) => locateFault(fault, String(vfile.value))));
     const cited = replaceCitations(tree, sources, null);
     const declared = new Set(sources.map((source) => source.id));
     // With sources that could not be read, which citations are undeclared is not known yet.

@@ -13,7 +13,7 @@ import {isFaultError} from '../../faults/fault';
 export const SITE_FAULTS_MODULE = '.generated/site-faults.json';
 
 /**
- * Runs `load` (a plugin's step, named by `step`), first clearing the faults it showed; a FaultError it throws is shown,
+ * Runs `load` (a plugin's step, named by `step`, synchronous or not), first clearing the faults it showed; a FaultError it throws is shown,
  * then rethrown. Each step's faults are kept apart, so one step that loads cleanly leaves another's shown.
  */
 export function showingSiteFaults<T>(siteDir: string, step: string, load: () => T): T {
@@ -32,10 +32,19 @@ export function showingSiteFaults<T>(siteDir: string, step: string, load: () => 
   };
   if (development) show([]);
   else rmSync(file, {force: true});
-  try {
-    return load();
-  } catch (error) {
+  const shown = (error: unknown) => {
     if (development && isFaultError(error)) show(error.message.split('\n'));
-    throw error;
+    return error;
+  };
+  try {
+    const result = load();
+    // A step that loads asynchronously fails by rejecting.
+    return result instanceof Promise
+      ? (result.catch((error: unknown) => {
+          throw shown(error);
+        }) as T)
+      : result;
+  } catch (error) {
+    throw shown(error);
   }
 }

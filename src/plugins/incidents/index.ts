@@ -2,7 +2,7 @@ import path from 'node:path';
 import type {LoadContext, Plugin, PluginModule} from '@docusaurus/types';
 import type {BlogContent} from '@docusaurus/plugin-content-blog';
 
-import {AUTHORS_FILE, authorFaults, readSiteLists, TAGS_FILE} from '../../authoring/checkPosts';
+import {siteListFaults} from '../../authoring/checkPosts';
 import {FaultError} from '../../faults/fault';
 import {COMPONENTS_FILE, readComponents, type Components} from '../../incidents/components';
 import {
@@ -71,21 +71,18 @@ export type IncidentsGlobalData = {
 export default function incidentsPlugin(context: LoadContext, options: unknown): Plugin {
   // Docusaurus ran validateOptions (below) on what the config wrote, so these are the validated options.
   const {pageSize} = options as IncidentsPluginOptions;
+  // The lists, components.yml with them, which only this plugin reads (what the blog itself refuses, blog.ts names).
   const checkSiteLists = () => {
-    const {faults, authors} = readSiteLists(context.siteDir);
-    // The blog stops at an unknown author with an error of its own, naming no line: named here first.
-    if (authors) faults.push(...authorFaults(context.siteDir, authors));
+    const faults = siteListFaults(context.siteDir);
     if (faults.length > 0) throw new FaultError(faults);
   };
-  // Before any plugin loads content: the blog reads tags.yml and authors.yml first, and names neither on a fault.
-  showingSiteFaults(context.siteDir, 'lists', checkSiteLists);
   let rows: IncidentRow[] = [];
   /** Each post's page → its file, to name the file a fault is in. */
   const files = new Map<string, string>();
   return {
     name: 'incidents-index',
-    // The blog reads tags.yml and authors.yml too, but a fault in either is named only here: reloaded with it.
-    getPathsToWatch: () => [COMPONENTS_FILE, TAGS_FILE, AUTHORS_FILE].map((file) => path.join(context.siteDir, file)),
+    // tags.yml and authors.yml are the blog's to watch: reloading with it, this would name their faults a second time.
+    getPathsToWatch: () => [path.join(context.siteDir, COMPONENTS_FILE)],
     async postBuild({outDir}) {
       failOnBrokenLinks(outDir, files);
       await writeSocialCards(rows, outDir);
