@@ -1,5 +1,7 @@
 import {spawn, type ChildProcess} from 'node:child_process';
+import {renameSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
+import path from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 
@@ -9,6 +11,15 @@ import {copySite, type SiteCopy} from '../support/siteCopy';
 /** `npm start` as an author uses it, on a copy of the site: a fault in a post shows in the browser, and goes when fixed. */
 
 const POST = 'blog/vllm_embeddings_incident/index.md';
+/**
+ * Writes a file in one step, as editors save: a megabyte written in place reaches the watcher as several changes, and
+ * the reloads they start can finish out of order, leaving the first, half-written read shown.
+ */
+const replaceFile = (file: string, text: string) => {
+  const target = path.join(site.dir, file);
+  writeFileSync(`${target}.saving`, text);
+  renameSync(`${target}.saving`, target);
+};
 const PAGE = '/blog/vllm-embeddings-incident';
 
 let site: SiteCopy;
@@ -214,7 +225,7 @@ describe('npm start', () => {
     async (file, edit, found) => {
       await page.setViewportSize({width: 375, height: 812});
       const original = site.read(file);
-      site.edit(file, edit);
+      replaceFile(file, edit(original));
       const panel = page.locator('[data-site-faults]');
       await expect
         .poll(
@@ -230,7 +241,7 @@ describe('npm start', () => {
       const width = await page.evaluate(() => document.documentElement.clientWidth);
       expect(box!.width).toBeLessThanOrEqual(width);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      site.write(file, original);
+      replaceFile(file, original);
       await expect
         .poll(
           async () => {
