@@ -20,6 +20,7 @@ import latencyReplayPlugin from './src/plugins/latencyReplay';
 import securityHeadersPlugin from './src/plugins/securityHeaders';
 import {deploymentFromEnv} from './src/site/deployment';
 import {BLOG_PATH} from './src/site/redirects';
+import {FEEDS_PAGE} from './src/incidents/feedPaths';
 
 // Code is coloured by CSS classes (src/css/custom.css), not by a Prism theme: a theme writes style attributes,
 // which the Content-Security-Policy refuses, and fixes the light colours into the HTML before the page knows
@@ -160,6 +161,8 @@ const config: Config = {
             {label: 'RSS', href: `pathname://${BLOG_PATH}/rss.xml`},
             {label: 'Atom', href: `pathname://${BLOG_PATH}/atom.xml`},
             {label: 'JSON feed', href: `pathname://${BLOG_PATH}/feed.json`},
+            // Each incident's and each component's own feed.
+            {label: 'Every feed', to: FEEDS_PAGE},
           ],
         },
         {

@@ -255,6 +255,14 @@ describe('an incident published while it runs', () => {
         '/feeds/components/database.xml',
       ]),
     );
+    // And /feeds is reached from every page, by its footer.
+    for (const urlPath of ['/', '/incidents', `/blog/${SLUG}`, '/search'])
+      expect(
+        page(urlPath)
+          .querySelectorAll('footer a')
+          .map((a) => a.getAttribute('href')),
+        urlPath,
+      ).toContain('/feeds');
   });
 
   it('gives each update its own entry in every feed, whose ids stay the same when another update is added', () => {
