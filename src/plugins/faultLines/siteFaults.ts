@@ -6,15 +6,17 @@ import {isFaultError} from '../../faults/fault';
 /**
  * Under `npm start`, a fault outside any post's text (blog/components.yml, tags.yml, authors.yml, a lab recording)
  * stops the site from reloading, and the dev server then keeps serving the last good pages with no sign in the
- * browser. So the fault lines are also written to a module the dev-only siteFaultsOverlay.ts imports: the bundler watches it whether or not
- * the site reloads, so each change of it reloads the page, which shows them, or no longer does. (A static file would
- * not do: the dev server keeps serving its last copy until something else recompiles.) The build removes it.
+ * browser. So the fault lines are also written to a module the dev-only siteFaultsOverlay.ts imports: the bundler
+ * watches it whether or not the site reloads, so each change of it reloads the page, which shows them, or no longer
+ * does. (A static file would not do: the dev server keeps serving its last copy until something else recompiles.)
+ * The build removes it.
  */
 export const SITE_FAULTS_MODULE = '.generated/site-faults.json';
 
 /**
- * Runs `load` (a plugin's step, named by `step`, synchronous or not), first clearing the faults it showed; a FaultError it throws is shown,
- * then rethrown. Each step's faults are kept apart, so one step that loads cleanly leaves another's shown.
+ * Runs `load` (a plugin's step, named by `step`, synchronous or not), first clearing the faults it showed; a
+ * FaultError it throws is shown, then rethrown. Each step's faults are kept apart, so one step that loads cleanly
+ * leaves another's shown.
  */
 export function showingSiteFaults<T>(siteDir: string, step: string, load: () => T): T {
   const file = path.join(siteDir, SITE_FAULTS_MODULE);

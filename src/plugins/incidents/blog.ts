@@ -1,4 +1,4 @@
-import {readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {LoadContext, Plugin, PluginModule} from '@docusaurus/types';
 import blogPlugin, {validateOptions, type BlogContent, type PluginOptions} from '@docusaurus/plugin-content-blog';
@@ -64,6 +64,8 @@ export default async function incidentsBlogPlugin(context: LoadContext, validate
       for (const kind of ['atom', 'rss'] as const) {
         if (!options.feedOptions.type.includes(kind)) continue;
         const file = path.join(outDir, options.routeBasePath, kind === 'atom' ? 'atom.xml' : 'rss.xml');
+        // Where the blog wrote none (it writes no feeds for a site on the hash router), there is nothing to date.
+        if (!existsSync(file)) continue;
         writeFileSync(file, withFeedDate(readFileSync(file, 'utf8'), kind, newest));
       }
     },
