@@ -15,8 +15,7 @@ import type {Options as BlogOptions} from '@docusaurus/plugin-content-blog';
 import {faultCollector, type FaultError, faultLine, isFaultError, type Fault} from '../faults/fault';
 import {loadYaml} from '../faults/yaml';
 import {readComponents} from '../incidents/components';
-import {parseAuthors, parseIncidentPost, type IncidentPostMeta} from '../incidents/frontMatterSchema';
-import {FRONT_MATTER_BLOCK, isRecord} from '../incidents/frontMatterFields';
+import {parseIncidentPost, type IncidentPostMeta} from '../incidents/frontMatterSchema';
 import {postAnchors} from '../plugins/citations/postAnchors';
 import {readRecordings} from '../measurements/recordingFiles';
 import {BLOG_ROUTES, postUrlFaults} from '../site/redirects';
@@ -42,33 +41,6 @@ export function readSiteLists(siteDir: string) {
     () => keysOf(AUTHORS_FILE),
   ].map(check);
   return {components, tags, authors, faults};
-}
-
-/** Each post's author keys missing from blog/authors.yml, located; a post whose front matter cannot be read is left to the other checks. */
-export function authorFaults(siteDir: string, authors: readonly string[]): Fault[] {
-  const {check, faults} = faultCollector();
-  for (const file of postFiles(siteDir)) {
-    const text = readFileSync(path.join(siteDir, file), 'utf8');
-    const block = FRONT_MATTER_BLOCK.exec(text)?.[1];
-    let frontMatter: unknown;
-    try {
-      frontMatter = block === undefined ? undefined : loadYaml(block, file);
-    } catch {
-      continue;
-    }
-    // Only what the blog itself refuses: a key missing from the map. Any other fault is the post validator's, which
-    // reports it with the post's other faults instead of stopping the build first.
-    const listed = isRecord(frontMatter) ? frontMatter.authors : undefined;
-    if (Array.isArray(listed) && listed.some((key) => typeof key === 'string' && !authors.includes(key)))
-      check(() => parseAuthors(frontMatter as Record<string, unknown>, file, authors));
-  }
-  return faults.map((fault) => locateFault(fault, readFileSync(path.join(siteDir, fault.file), 'utf8')));
-}
-
-/** The faults of the site's lists, and each author key missing from authors.yml: what stops the blog loading. */
-export function siteListFaults(siteDir: string): Fault[] {
-  const {faults, authors} = readSiteLists(siteDir);
-  return authors ? [...faults, ...authorFaults(siteDir, authors)] : faults;
 }
 
 /** Front matter and URLs of every post: the valid ones' metadata, and the faults of the rest, located. */
@@ -221,6 +193,21 @@ async function textFaults(
 
 /** Everything `npm run check` checks: one line per fault of every post and recording. */
 export async function checkSite(siteDir: string): Promise<{posts: number; faults: string[]}> {
+  const {posts, faults} = await readPosts(siteDir);
+  faults.push(...checkPostFrontMatter(siteDir, posts).faults, ...readRecordings(siteDir).faults);
+  faults.push(...(await textFaults(siteDir, posts)));
+  // The text's checks read the sources again: a fault found by both is one fault.
+  return {posts: posts.length, faults: [...new Set(faults.map(faultLine))]};
+}
+
+/** Every fault of the lists and the posts' front matter, as `npm run check` names them: for where the blog stops. */
+export async function frontMatterFaults(siteDir: string): Promise<Fault[]> {
+  const {posts, faults} = await readPosts(siteDir);
+  return [...faults, ...checkPostFrontMatter(siteDir, posts).faults];
+}
+
+/** Every post, its text and its front matter read as Docusaurus reads it; the faults of those it cannot read. */
+async function readPosts(siteDir: string) {
   const faults: Fault[] = [];
   const posts = postFiles(siteDir).flatMap((file) => {
     const text = readFileSync(path.join(siteDir, file), 'utf8');
@@ -240,8 +227,5 @@ export async function checkSite(siteDir: string): Promise<{posts: number; faults
       frontMatter: (await DEFAULT_PARSE_FRONT_MATTER({filePath: post.file, fileContent: post.text})).frontMatter,
     })),
   );
-  faults.push(...checkPostFrontMatter(siteDir, parsed).faults, ...readRecordings(siteDir).faults);
-  faults.push(...(await textFaults(siteDir, parsed)));
-  // The text's checks read the sources again: a fault found by both is one fault.
-  return {posts: posts.length, faults: [...new Set(faults.map(faultLine))]};
+  return {posts: parsed, faults};
 }

@@ -39,17 +39,24 @@ export function appendTimelineEntry(
 }
 
 async function main(args: string[]): Promise<string> {
-  const statusAt = args.indexOf('--status');
-  const status = statusAt === -1 ? undefined : args[statusAt + 1];
-  const rest = args.filter((_, i) => statusAt === -1 || (i !== statusAt && i !== statusAt + 1));
-  const unknownOptions = rest.filter((arg) => arg.startsWith('--'));
-  if (unknownOptions.length > 0)
-    throw new Error(`${USAGE}
-the only option is --status; got ${unknownOptions.join(' ')}`);
+  // Options come before a lone "--"; after it, and in any argument with a space, everything is text ("--force was used").
+  const end = args.indexOf('--');
+  const options = end === -1 ? args : args.slice(0, end);
+  const isOption = (arg: string) => /^--?[a-z][a-z-]*$/i.test(arg);
+  const statusAt = options.indexOf('--status');
+  const status = statusAt === -1 ? undefined : options[statusAt + 1];
   if (statusAt !== -1 && !STATUSES.includes(status as never))
     throw new Error(`${USAGE}\n--status must be one of ${STATUSES.join(', ')}; got ${status ?? 'nothing'}`);
-  if (rest.length !== 2 || rest[1].trim() === '')
+  const unknownOptions = options.filter((arg, i) => isOption(arg) && i !== statusAt);
+  if (unknownOptions.length > 0)
+    throw new Error(`${USAGE}\nthe only option is --status; got ${unknownOptions.join(' ')}`);
+  const rest = [
+    ...options.filter((_, i) => statusAt === -1 || (i !== statusAt && i !== statusAt + 1)),
+    ...(end === -1 ? [] : args.slice(end + 1)),
+  ];
+  if (rest.length !== 2)
     throw new Error(`${USAGE}\ngive the slug, then the update as one quoted text; got ${rest.length} arguments`);
+  if (rest[1].trim() === '') throw new Error(`${USAGE}\nthe update's text is empty; write what is known now, cited`);
   const [slug, body] = rest;
   const root = path.resolve(__dirname, '../..');
   const post = readPostUrls(root).find((candidate) => candidate.slug === slug);

@@ -245,7 +245,14 @@ const timelineEntry = mapping(
           `must be one of ${STATUSES.join(', ')}, or left out for an update that keeps the state; got ${describe(issue.input)}`,
       })
       .optional(),
-    body: plainText('say what was known then, cited [^id]'),
+    // Every update a customer reads says where it comes from, as every sentence of the post does.
+    body: checkedText(
+      (value) =>
+        plainTextFault(value, 'say what was known then, cited [^id]') ??
+        (new RegExp(CITATION.source).test(value as string)
+          ? undefined
+          : 'cites no source; put [^id] right after what it supports, the status page or notice it was sent in'),
+    ),
     components: z
       .record(
         z.string(),
@@ -436,12 +443,14 @@ const keyList = (list: string, example: string, known: readonly string[] | undef
     .array(z.string({error: (issue) => notKeys(issue.input)}), {error: (issue) => notKeys(issue.input)})
     .check((ctx) => {
       const unknown = known && ctx.value.find((key) => !known.includes(key));
+      const twice = ctx.value.find((key, i) => ctx.value.indexOf(key) !== i);
       if (ctx.value.length === 0 || !ctx.value.every((key) => KEBAB_CASE.test(key))) fault(ctx, notKeys(ctx.value));
       else if (unknown !== undefined)
         fault(
           ctx,
           `has "${unknown}", which is not in ${list}; ${didYouMean(unknown, known!)}known: ${known!.join(', ')}`,
         );
+      else if (twice !== undefined) fault(ctx, `lists "${twice}" twice; list each once`);
     })
     .describe(`Keys from ${list}`);
 };
@@ -669,14 +678,6 @@ export function parseIncidentPost(
     file,
   );
   return {slug, description, what_to_do, date, incident, updates, sources: sources as Source[]};
-}
-
-/**
- * A post's `authors:` alone, against blog/authors.yml: the blog refuses an unknown author before any check of ours
- * runs, naming no line, so the incidents plugin asks first.
- */
-export function parseAuthors(frontMatter: Record<string, unknown>, file: string, authors: readonly string[]): string[] {
-  return parseWith(keyList('blog/authors.yml', 'incident-editors', authors), frontMatter.authors, file, ['authors']);
 }
 
 /** The `sources:` list alone (the Markdown plugin reads it); `today`, where given, bounds their dates. */

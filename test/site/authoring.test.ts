@@ -184,13 +184,30 @@ describe('the live path: npm run new-incident -- <slug> --live, then npm run inc
     expect(tsx('incidentUpdate', [LIVE, '--stat', 'identified', 'Text.']).stderr).toContain(
       'the only option is --status; got --stat',
     );
+    expect(tsx('incidentUpdate', [LIVE, '-s', 'identified', 'Text.']).stderr).toContain(
+      'the only option is --status; got -s',
+    );
+    expect(tsx('incidentUpdate', [LIVE, '   ']).stderr).toContain("the update's text is empty");
     expect(tsx('incidentUpdate', ['no-such-incident', 'Text.']).stderr).toContain(
       'no post has the slug "no-such-incident"',
     );
+    // Text that starts with dashes is text, after "--" or where it holds a space.
+    for (const args of [
+      ['--', '--force-reset is the workaround[^product-page].'],
+      ['--force was used[^product-page].'],
+    ]) {
+      const run = tsx('incidentUpdate', [LIVE, ...args]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(site.read(LIVE_FILE)).toContain(`body: ${JSON.stringify(args.at(-1))}`);
+    }
     const uncited = tsx('incidentUpdate', [LIVE, 'A workaround is known[^nope].']);
     expect(uncited.status).toBe(1);
     expect(uncited.stderr).toMatch(
-      /blog\/db_outage_incident\/index\.md:\d+: incident\.timeline\[2\]\.body: cites "nope"/,
+      /blog\/db_outage_incident\/index\.md:\d+: incident\.timeline\[4\]\.body: cites "nope"/,
+    );
+    const unsourced = tsx('incidentUpdate', [LIVE, 'A workaround is known.']);
+    expect(unsourced.stderr).toMatch(
+      /blog\/db_outage_incident\/index\.md:\d+: incident\.timeline\[5\]\.body: cites no source/,
     );
     // The other tests check this copy's posts too.
     rmSync(path.join(site.dir, path.dirname(LIVE_FILE)), {recursive: true});

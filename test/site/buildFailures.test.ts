@@ -53,6 +53,23 @@ const FAULTS: Record<string, Fault> = {
     edits: {[POST]: (t) => t.replace('tags: [incident-report, embeddings', 'tags: [incident-report, embedings')},
     found: fieldFault(POST, 'tags', `has "embedings", which is not in blog/tags.yml; did you mean "embeddings"?`),
   },
+  // The blog refuses these before the post validator runs: the build still names every fault of its stage at once.
+  'a single author name where a list belongs, which the blog itself refused with a stack trace': {
+    stage: 'front matter',
+    edits: {[GUARDRAIL_POST]: (t) => t.replace('authors: [incident-editors]', 'authors: jane-doe')},
+    found: fieldFault(
+      GUARDRAIL_POST,
+      'authors',
+      'must list keys from blog/authors.yml, such as [incident-editors]; got',
+    ),
+  },
+  'an author listed twice, which the blog itself refused with a stack trace': {
+    stage: 'front matter',
+    edits: {
+      [LEAD_POST]: (t) => t.replace('authors: [incident-editors]', 'authors: [incident-editors, incident-editors]'),
+    },
+    found: fieldFault(LEAD_POST, 'authors', 'lists "incident-editors" twice; list each once'),
+  },
   'a misspelt author, which the blog itself refused naming no line': {
     stage: 'front matter',
     edits: {[POST]: (t) => t.replace('authors: [incident-editors]', 'authors: [incident-editor]')},
@@ -211,6 +228,45 @@ const FAULTS: Record<string, Fault> = {
     },
     found: new RegExp(
       `${LINE_START}${escaped(POST)}:\\d+: the link to /blog/prisma-reconnect-blocking-incident#no-such-section points at no heading of ${escaped(LEAD_POST)} \\(ids: summary, `,
+    ),
+  },
+  'a link by file to a heading another post does not have, named by the URL the build resolves it to': {
+    stage: 'text',
+    edits: {
+      [POST]: (t) =>
+        t.replace(
+          '## Impact {#impact}',
+          'See [the cause](../prisma_reconnect_blocking_incident/index.mdx#no-such-part).\n\n## Impact {#impact}',
+        ),
+    },
+    found: new RegExp(
+      `${LINE_START}${escaped(POST)}:\\d+: the link to /blog/prisma-reconnect-blocking-incident#no-such-part points at no heading of ${escaped(LEAD_POST)}`,
+    ),
+  },
+  'a link with a trailing slash to a heading another post does not have': {
+    stage: 'text',
+    edits: {
+      [POST]: (t) =>
+        t.replace(
+          '## Impact {#impact}',
+          'See [the kill](/blog/prisma-reconnect-blocking-incident/#no-such-kill).\n\n## Impact {#impact}',
+        ),
+    },
+    found: new RegExp(
+      `${LINE_START}${escaped(POST)}:\\d+: the link to /blog/prisma-reconnect-blocking-incident/#no-such-kill points at no heading of ${escaped(LEAD_POST)}`,
+    ),
+  },
+  "a link to a post by its folder's name": {
+    stage: 'text',
+    edits: {
+      [POST]: (t) =>
+        t.replace(
+          '## Impact {#impact}',
+          'See [the fix](/blog/prisma_reconnect_blocking_incident#fix).\n\n## Impact {#impact}',
+        ),
+    },
+    found: new RegExp(
+      `${LINE_START}${escaped(POST)}:\\d+: the link to /blog/prisma_reconnect_blocking_incident#fix names the post's folder, not its URL; link /blog/prisma-reconnect-blocking-incident#fix`,
     ),
   },
   'a summary that does not match its probes': {

@@ -193,6 +193,26 @@ describe('remarkCitations', () => {
     );
   });
 
+  it("names a misspelt id of a section an ongoing incident's post need not have yet, and a misspelt Sources id", () => {
+    const root: Root = {
+      type: 'root',
+      children: [
+        {type: 'paragraph', children: [text('Claim[^product-page][^pr-1].')]},
+        heading('summary', 10),
+        heading('root-cuase', 11),
+        heading('source', 12),
+      ],
+    };
+    const ongoing = file();
+    Object.assign(ongoing.data.frontMatter, {incident: {timeline: [{at: '2026-03-24', status: 'investigating'}]}});
+    expect(() => run(root, ongoing)).toThrow(
+      [
+        `${FILE}:11: the heading id "root-cuase" should be "root-cause", which customer notices link to: write "## Root cause {#root-cause}"`,
+        `${FILE}:12: the heading id "source" should be "sources", which customer notices link to: write "## Sources {#sources}"`,
+      ].join('\n'),
+    );
+  });
+
   it('in the excerpt for the lists, links citations to the post page and lists nothing', () => {
     const root = tree('Summary[^pr-1].');
     run(root, file('summary only'));

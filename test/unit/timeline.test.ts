@@ -113,6 +113,11 @@ describe('incident.timeline', () => {
       'incident.timeline[0].body must be plain text but holds markup',
     ],
     [
+      'a body that cites no source',
+      [entry('2026-03-24T09:00:00Z', {status: 'investigating', body: 'The cause is found.'})],
+      'incident.timeline[0].body cites no source; put [^id] right after what it supports',
+    ],
+    [
       'an empty body',
       [entry('2026-03-24T09:00:00Z', {status: 'investigating', body: ''})],
       'incident.timeline[0].body must say what was known then, cited [^id]; got ""',

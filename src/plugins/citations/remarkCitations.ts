@@ -8,7 +8,7 @@ import {nearestKey} from '../../faults/didYouMean';
 import {TO_FILL} from '../../authoring/scaffold';
 import {formatCalendarDate} from '../../incidents/calendarDates';
 import {checkSourcesCited, citationAnchor, describeSource, sourceAnchor} from '../../incidents/sources';
-import {BLOG_ROUTES, readPostUrls} from '../../site/redirects';
+import {BLOG_ROUTES, type PostUrls, readPostUrls} from '../../site/redirects';
 import {CITATION, STABLE_SECTIONS} from '../../incidents/vocabulary';
 import {type Source, parseSources} from '../../incidents/frontMatterSchema';
 import {postMortemDue} from '../../incidents/timeline';
@@ -246,19 +246,23 @@ function headingAndCitationFaults(
       });
     }
   }
-  const stableIds = STABLE_SECTIONS.map((section) => section.id as string);
+  const stableIds = [...STABLE_SECTIONS.map((section) => section.id as string), 'sources'];
+  // A heading whose id misspells a stable one, named where it is: whether or not the section is required yet (a post
+  // still running may carry some of the post-mortem's sections), notices link to the id as it should be.
+  const misspelt = new Set<string>();
+  for (const {id, title} of [...STABLE_SECTIONS, {id: 'sources', title: 'Sources'}]) {
+    if (seenIds.has(id)) continue;
+    const heading = [...seenIds.keys()].find((seen) => !stableIds.includes(seen) && nearestKey(seen, [id]) === id);
+    if (heading === undefined) continue;
+    misspelt.add(id);
+    faults.push({
+      file,
+      line: seenIds.get(heading)!,
+      message: `the heading id "${heading}" should be "${id}", which customer notices link to: write "## ${title} {#${id}}"`,
+    });
+  }
   sections.forEach(({id, title}, k) => {
-    if (seenIds.has(id)) return;
-    // A heading whose id is a misspelling of this one: named where it is.
-    const misspelt = [...seenIds.keys()].find((seen) => !stableIds.includes(seen) && nearestKey(seen, [id]) === id);
-    if (misspelt) {
-      faults.push({
-        file,
-        line: seenIds.get(misspelt)!,
-        message: `the heading id "${misspelt}" should be "${id}", which customer notices link to: write "## ${title} {#${id}}"`,
-      });
-      return;
-    }
+    if (seenIds.has(id) || misspelt.has(id)) return;
     // Point where the section belongs: the next stable section present, or the Sources heading.
     const nextId = [...sections.slice(k + 1).map((section) => section.id), 'sources'].find((later) =>
       seenIds.has(later),
@@ -274,44 +278,65 @@ function headingAndCitationFaults(
 
 /**
  * A link to another post that has no such slug, or no such anchor: the build's link check finds either only after
- * rendering every page, and names no line; the dev server not at all.
+ * rendering every page, and names no line; the dev server not at all. A link is to a post by its URL (with or without
+ * a trailing slash or .html) or, as Docusaurus resolves it, by a relative path to its file.
  */
 function otherPostLinkFaults(tree: Root, file: string, blogPath: string, siteDir: string): Fault[] {
-  const links: {slug: string; anchor?: string; url: string; line: number}[] = [];
+  type PostLink = {url: string; line: number; anchor?: string} & ({segment: string} | {path: string});
+  const links: PostLink[] = [];
   const visit = (node: Root | RootContent) => {
     if (node.type === 'link') {
-      const match = node.url.startsWith(`${blogPath}/`)
-        ? /^([a-z0-9-]+)(?:\?[^#]*)?(?:#(.*))?$/.exec(node.url.slice(blogPath.length + 1))
-        : null;
-      if (match && !BLOG_ROUTES.includes(match[1]))
-        links.push({slug: match[1], anchor: match[2], url: node.url, line: node.position?.start.line ?? 1});
+      const [target, anchor] = [node.url.split('#')[0].split('?')[0], node.url.split('#')[1]];
+      const at = {url: node.url, line: node.position?.start.line ?? 1, anchor};
+      if (/\.mdx?$/.test(target) && !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith('/'))
+        links.push({...at, path: path.relative(siteDir, path.resolve(siteDir, path.dirname(file), target))});
+      else if (target.startsWith(`${blogPath}/`)) {
+        const segment = target
+          .slice(blogPath.length + 1)
+          .replace(/\/$/, '')
+          .replace(/\.html$/, '');
+        // The blog's own pages (tags, archive, …) and their sub-pages are the link check's.
+        if (segment !== '' && !segment.includes('/') && !BLOG_ROUTES.includes(segment)) links.push({...at, segment});
+      }
     }
     if ('children' in node) node.children.forEach(visit);
   };
   visit(tree);
   if (links.length === 0) return [];
-  let posts: Map<string, string>;
+  let posts: PostUrls[];
   try {
-    posts = new Map(readPostUrls(siteDir).map((post) => [post.slug, post.file]));
+    posts = readPostUrls(siteDir);
   } catch (error) {
     // Another post whose slug cannot be read is named as its own fault; until then, no post is known to be missing.
     if (isFaultError(error)) return [];
     throw error;
   }
-  return links.flatMap(({slug, anchor, url, line}): Fault[] => {
-    const target = posts.get(slug);
-    if (target === undefined)
-      return [
-        {file, line, message: `the link to ${url} leads to no post; known slugs: ${[...posts.keys()].join(', ')}`},
-      ];
+  return links.flatMap((link): Fault[] => {
+    const {line, anchor} = link;
+    let {url} = link;
+    const fault = (message: string): Fault[] => [{file, line, message: `the link to ${url} ${message}`}];
+    let post: PostUrls | undefined;
+    if ('path' in link) {
+      post = posts.find((candidate) => candidate.file === link.path);
+      // A file that is no post: Docusaurus' own check of Markdown links names it.
+      if (!post) return [];
+      // As the build names it, once Docusaurus has resolved the file to its URL.
+      url = `${blogPath}/${post.slug}${anchor === undefined ? '' : `#${anchor}`}`;
+    } else {
+      post = posts.find((candidate) => candidate.slug === link.segment);
+      const byFolder = posts.find((candidate) => candidate.folder === link.segment);
+      if (!post && byFolder)
+        return fault(
+          `names the post's folder, not its URL; link ${blogPath}/${byFolder.slug}${anchor ? `#${anchor}` : ''}`,
+        );
+      if (!post) return fault(`leads to no post; known slugs: ${posts.map(({slug}) => slug).join(', ')}`);
+    }
     // This post's own anchors are checked against its compiled headings (headingAndCitationFaults).
-    if (!anchor || target === file) return [];
-    const {ids, complete} = postAnchors(readFileSync(path.join(siteDir, target), 'utf8'));
+    if (!anchor || post.file === file) return [];
+    const {ids, complete} = postAnchors(readFileSync(path.join(siteDir, post.file), 'utf8'));
     if (!complete || ids.includes(decodeAnchor(anchor))) return [];
     const headings = ids.filter((id) => !id.startsWith('source-'));
-    return [
-      {file, line, message: `the link to ${url} points at no heading of ${target} (ids: ${headings.join(', ')})`},
-    ];
+    return fault(`points at no heading of ${post.file} (ids: ${headings.join(', ')})`);
   });
 }
 
@@ -374,7 +399,9 @@ export default function remarkCitations({siteDir, blogPath}: {siteDir: string; b
       }
     }
     const headings = tree.children.filter((node): node is Heading => node.type === 'heading' && node.depth === 2);
-    if (headings.at(-1)?.data?.hProperties?.id !== 'sources') {
+    const lastId = headings.at(-1)?.data?.hProperties?.id;
+    // A misspelt {#sources} is named at its heading, with the id to write, among the heading faults.
+    if (lastId !== 'sources' && !(typeof lastId === 'string' && nearestKey(lastId, ['sources']) === 'sources')) {
       faults.push({
         file,
         line: 1,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type {LoadContext, Plugin, PluginModule} from '@docusaurus/types';
 import blogPlugin, {validateOptions, type BlogContent, type PluginOptions} from '@docusaurus/plugin-content-blog';
 
-import {siteListFaults} from '../../authoring/checkPosts';
+import {frontMatterFaults} from '../../authoring/checkPosts';
 import {FaultError, isFaultError} from '../../faults/fault';
 import type {IncidentPostMeta} from '../../incidents/frontMatterSchema';
 import {stampInstant} from '../../incidents/timeline';
@@ -35,9 +35,10 @@ export function withFeedDate(xml: string, kind: 'atom' | 'rss', date: Date): str
 
 /**
  * Docusaurus' blog, with two changes it has no option for:
- * - A fault in blog/tags.yml or authors.yml, or an author key missing from authors.yml, stops the blog with an error
- *   of its own (a js-yaml stack, or a refusal naming no line). It is reported as the lines `npm run check` prints,
- *   and under `npm start` shown over every page until fixed, as it would otherwise keep the last good pages.
+ * - A fault in blog/tags.yml or authors.yml, or in a post's authors (a key missing from authors.yml, one listed twice,
+ *   a name or an inline author), stops the blog with an error of its own (a js-yaml stack, or a refusal naming no
+ *   line) before the post validator runs. Every front-matter fault is then reported as `npm run check` prints it, and
+ *   under `npm start` shown over every page until fixed, as the dev server would otherwise keep the last good pages.
  * - The feeds' own date is their newest entry's, a status update's included, not the newest post's.
  */
 export default async function incidentsBlogPlugin(context: LoadContext, validated: unknown): Promise<Plugin> {
@@ -48,10 +49,12 @@ export default async function incidentsBlogPlugin(context: LoadContext, validate
     ...blog,
     loadContent: () =>
       showingSiteFaults(context.siteDir, 'blog', () =>
-        Promise.resolve(blog.loadContent!()).catch((error: unknown) => {
-          // The posts' own faults (the validator's) are already lines; anything else is the blog's refusal of a list.
+        Promise.resolve(blog.loadContent!()).catch(async (error: unknown) => {
+          // The posts' own faults (the validator's) are already lines. Anything else is the blog refusing a list or a
+          // post's authors before the validator ran: every fault of the lists and the front matter, as the check
+          // names them, all at once.
           if (isFaultError(error)) throw error;
-          const faults = siteListFaults(context.siteDir);
+          const faults = await frontMatterFaults(context.siteDir);
           throw faults.length > 0 ? new FaultError(faults) : error;
         }),
       ),

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type {LoadContext, Plugin, PluginModule} from '@docusaurus/types';
 import type {BlogContent} from '@docusaurus/plugin-content-blog';
 
-import {siteListFaults} from '../../authoring/checkPosts';
+import {readSiteLists} from '../../authoring/checkPosts';
 import {FaultError} from '../../faults/fault';
 import {COMPONENTS_FILE, readComponents, type Components} from '../../incidents/components';
 import {
@@ -73,7 +73,7 @@ export default function incidentsPlugin(context: LoadContext, options: unknown):
   const {pageSize} = options as IncidentsPluginOptions;
   // The lists, components.yml with them, which only this plugin reads (what the blog itself refuses, blog.ts names).
   const checkSiteLists = () => {
-    const faults = siteListFaults(context.siteDir);
+    const {faults} = readSiteLists(context.siteDir);
     if (faults.length > 0) throw new FaultError(faults);
   };
   let rows: IncidentRow[] = [];
