@@ -1,4 +1,4 @@
-import {writeFileSync} from 'node:fs';
+import {renameSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
@@ -134,7 +134,10 @@ async function main(): Promise<void> {
     writeFileSync(kept, formatRecording(recording));
     throw new Error(`${(error as Error).message}\n(the refused recording is kept in ${kept})`);
   }
-  writeFileSync(out, formatRecording(recording));
+  // In one step: under `npm start`, a file written in place reaches the watcher in pieces, and a half-written read can
+  // stay shown.
+  writeFileSync(`${out}.writing`, formatRecording(recording));
+  renameSync(`${out}.writing`, out);
   console.log(`wrote ${path.relative(process.cwd(), out)}`);
   console.log(describeRecording(recording).join('\n'));
 }
