@@ -4,13 +4,23 @@
  * What the author must fill is left empty, so the build names each such field;
  * the text to write is marked TO FILL, which the build also refuses.
  */
-import {STABLE_SECTIONS} from '../incidents/vocabulary';
+import {INCIDENT_NOTES, STABLE_SECTIONS} from '../incidents/vocabulary';
 
 /** Text the scaffold leaves for the author; a post that still holds it fails the build. */
 export const TO_FILL = 'TO FILL';
 
 /** A stamp of now as the timeline takes it: UTC, to the second (an update's feed id is its post and its stamp). */
 export const stampNow = (now = new Date()) => `${now.toISOString().slice(0, 19)}Z`;
+
+/** The incident's optional facts in words, commented out, each with an example and what it holds. */
+const notes = (live: boolean) =>
+  Object.entries(INCIDENT_NOTES)
+    .filter(([, note]) => !live || !('besideTimeline' in note))
+    .map(([key, {example, description}]) => {
+      const field = `${key}: ${example}`.padEnd(24);
+      return `  # ${field} # ${description.charAt(0).toLowerCase()}${description.slice(1)}`;
+    })
+    .join('\n');
 
 /**
  * With `live`, an incident still running: one investigating entry stamped `live.now` in place of a status, and only
@@ -35,10 +45,8 @@ sources:                     # every source the post is written from; cite each 
     # date: "YYYY-MM-DD"     # when it was published, opened or merged, if stated
 incident:
   date: ""                   # "YYYY-MM-DD", or "YYYY-MM" when the source gives only the month
-  # date_note: first reported  # what the date marks, if not the start
   duration: ""               # e.g. About 3 hours; "Not stated" when no source gives one
   severity: ""               # critical | high | medium | low | not-stated
-  # severity_scope: for vLLM embedding users
 ${
   live
     ? `  timeline:                  # status updates as sent, oldest first; npm run incident:update -- ${slug} adds one
@@ -47,10 +55,8 @@ ${
       body: ""               # what is known now, each fact cited [^product-page]
 `
     : `  status: ""                 # investigating | identified | monitoring | resolved
-  # status_note: as last stated on 27 March 2026
 `
-}  # fixed_in: "1.82.3"       # the first fixed release, as the source words it; must match versions[].fixed
-  # tracking_id: LIT-1234    # /incidents/<id> then redirects to the post
+}${notes(Boolean(live))}
   components: []             # keys from blog/components.yml
   versions: ""               # "not stated", or statements: see the README
   cite:                      # the declared source of each header fact

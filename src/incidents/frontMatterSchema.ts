@@ -13,7 +13,17 @@ import {linkTargetFault} from '../html/linkTargets';
 import {describe, isRecord, KEBAB_CASE, plainTextFault, unknownFieldFault} from './frontMatterFields';
 import {dateFault} from './calendarDates';
 import {didYouMean} from '../faults/didYouMean';
-import {CITATION, CITED_FIELDS, type POST_FIELDS, SEVERITIES, STATUSES, SOURCE_KINDS, PACKAGES} from './vocabulary';
+import {
+  CITATION,
+  CITED_FIELDS,
+  INCIDENT_NOTES,
+  type IncidentNote,
+  type POST_FIELDS,
+  SEVERITIES,
+  STATUSES,
+  SOURCE_KINDS,
+  PACKAGES,
+} from './vocabulary';
 import {COMPONENT_IMPACTS, currentState, parseStamp, timelineFaults} from './timeline';
 import {compareVersions, implausibleRelease, parseVersion, pypiVersion, VERSION_EXAMPLES} from './versions';
 
@@ -270,6 +280,9 @@ const timelineEntry = mapping(
   (input) => `must be a mapping with ${TIMELINE_FIELDS}; got ${describe(input)}`,
 );
 
+const NOTES_NOT_BESIDE_TIMELINE = (Object.keys(INCIDENT_NOTES) as IncidentNote[]).filter(
+  (key) => 'besideTimeline' in INCIDENT_NOTES[key],
+);
 const TRACKING_ID = /^[A-Z][A-Z0-9]*-\d+$/;
 const saysNotStated = (text: string) => /^not stated\b/i.test(text);
 
@@ -280,22 +293,22 @@ function incidentSchema(context: PostContext) {
     (typeof CITED_FIELDS)[number],
     z.ZodOptional<z.ZodString>
   >;
+  const notes = Object.fromEntries(
+    Object.entries(INCIDENT_NOTES).map(([key, {description}]) => [key, plainText().optional().describe(description)]),
+  ) as Record<IncidentNote, z.ZodOptional<z.ZodString>>;
   return mapping(
     {
       date: quotedDate({monthOnly: true}),
-      date_note: plainText().optional().describe('What the date marks, if not the start'),
       duration: plainText().describe('Text; "Not stated" when the sources give none'),
       severity: z.enum(SEVERITIES, {
         error: (issue) => `must be one of ${SEVERITIES.join(', ')}; got ${describe(issue.input)}`,
       }),
-      severity_scope: plainText().optional(),
       // Given here only without a timeline, whose latest state is the status: two fields could disagree.
       status: z
         .enum(STATUSES, {
           error: (issue) => `must be one of ${STATUSES.join(', ')}; got ${describe(issue.input)}`,
         })
         .optional(),
-      status_note: plainText().optional(),
       timeline: z
         .array(timelineEntry, {
           error: (issue) => `must be a list of status updates (${TIMELINE_FIELDS}); got ${describe(issue.input)}`,
@@ -309,12 +322,14 @@ function incidentSchema(context: PostContext) {
             `can only be "pending" (the post-mortem will follow), or left out; got ${describe(issue.input)}`,
         })
         .optional(),
-      fixed_in: plainText().optional().describe('The first fixed release, as the source words it'),
+      ...notes,
       tracking_id: checkedText(
         (id) =>
           plainTextFault(id) ??
           (TRACKING_ID.test(id as string) ? undefined : `must look like LIT-2614; got ${describe(id)}`),
-      ).optional(),
+      )
+        .optional()
+        .describe(INCIDENT_NOTES.tracking_id.description),
       components: z
         .array(z.string(), {
           error: (issue) => `must list what broke, from blog/components.yml (${known}); got ${describe(issue.input)}`,
@@ -349,7 +364,7 @@ function incidentSchema(context: PostContext) {
         );
       }
       if (incident.timeline) {
-        for (const field of ['status', 'status_note'] as const)
+        for (const field of ['status', ...NOTES_NOT_BESIDE_TIMELINE] as const)
           if (incident[field] !== undefined)
             fault(
               ctx,

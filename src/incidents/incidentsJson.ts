@@ -1,14 +1,21 @@
 import type {Components} from './components';
 import type {IncidentRow} from './incidentIndex';
-import {INCIDENTS_SCHEMA_PATH, type IncidentsJson} from './incidentsJsonSchema';
+import {INCIDENTS_SCHEMA_PATH, type IncidentEntry, type IncidentsJson} from './incidentsJsonSchema';
 import {rangeOverlaps} from './affectedIncidents';
 import {osvAdvisory} from './osv';
 import {currentState, formatStamp} from './timeline';
-import {PACKAGES} from './vocabulary';
+import {INCIDENT_NOTES, PACKAGES, type IncidentNote} from './vocabulary';
+import type {IncidentMeta} from './frontMatterSchema';
 
 /** Where the machine-readable index is served. */
 export const INCIDENTS_JSON_PATH = '/incidents.json';
 export const INCIDENTS_JSON_SCHEMA = 1;
+
+/** The incident's facts in words under their published names, null where the post gives none. */
+const publishedNotes = (incident: IncidentMeta) =>
+  Object.fromEntries(
+    (Object.keys(INCIDENT_NOTES) as IncidentNote[]).map((key) => [INCIDENT_NOTES[key].json, incident[key] ?? null]),
+  ) as Pick<IncidentEntry, (typeof INCIDENT_NOTES)[IncidentNote]['json']>;
 
 /** The index as JSON, from the same validated rows the pages render. */
 export function incidentsJson(rows: readonly IncidentRow[], siteUrl: string, components: Components): IncidentsJson {
@@ -29,14 +36,11 @@ export function incidentsJson(rows: readonly IncidentRow[], siteUrl: string, com
         title,
         description,
         incidentDate: incident.date,
-        incidentDateNote: incident.date_note ?? null,
         published: date,
         updated: updates.at(-1)?.date ?? date,
         updates,
         severity: incident.severity,
-        severityScope: incident.severity_scope ?? null,
         status: incident.status,
-        statusNote: incident.status_note ?? null,
         statusSince: incident.timeline ? currentState(incident.timeline)!.since.at : null,
         postMortem: hasPostMortem ? 'published' : incident.status === 'resolved' ? 'pending' : 'to follow',
         timeline: (incident.timeline ?? []).map((entry) => {
@@ -52,8 +56,8 @@ export function incidentsJson(rows: readonly IncidentRow[], siteUrl: string, com
           };
         }),
         duration: incident.duration,
-        fixedIn: incident.fixed_in ?? null,
         components: incident.components.map((key) => ({key, label: components[key].label})),
+        ...publishedNotes(incident),
         versions:
           incident.versions === 'not stated'
             ? 'not stated'
@@ -73,7 +77,6 @@ export function incidentsJson(rows: readonly IncidentRow[], siteUrl: string, com
                   versions: overlap.versions,
                 })),
               })),
-        trackingId: incident.tracking_id ?? null,
         osv: advisory ? {id: advisory.id, url: `${siteUrl}${advisory.path}`} : null,
         sources: sources.map(({id, title: name, url, kind, date: published}) => ({
           id,

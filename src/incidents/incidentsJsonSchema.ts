@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 
-import {SEVERITIES, STATUSES, SOURCE_KINDS, PACKAGES} from './vocabulary';
+import {INCIDENT_NOTES, PACKAGES, SEVERITIES, SOURCE_KINDS, STATUSES} from './vocabulary';
 import {COMPONENT_IMPACTS} from './timeline';
 
 export const INCIDENTS_SCHEMA_PATH = '/incidents.schema.json';
@@ -18,6 +18,12 @@ const day = z
 const version = z.string().describe('As the product writes it, e.g. 1.82.7, v1.81.14.rc.2 or 1.83.7-stable');
 const optionalText = (description: string) =>
   z.string().nullable().describe(`${description}; null when the sources give none`);
+
+type Notes = typeof INCIDENT_NOTES;
+/** Each of the incident's facts in words, under its published name. */
+const notes = Object.fromEntries(
+  Object.values(INCIDENT_NOTES).map(({json, description}) => [json, optionalText(description)]),
+) as {[Key in keyof Notes as Notes[Key]['json']]: z.ZodNullable<z.ZodString>};
 
 const versionStatement = z
   .object({
@@ -48,14 +54,11 @@ const incident = z
       .string()
       .regex(/^\d{4}-\d{2}(-\d{2})?$/)
       .describe('YYYY-MM-DD, or YYYY-MM where the source gives only the month'),
-    incidentDateNote: optionalText('What the date marks, if not the start'),
     published: day,
     updated: day.describe('The last update, or the publication date'),
     updates: z.array(z.object({date: day, note: z.string()}).strict()),
     severity: z.enum(SEVERITIES),
-    severityScope: optionalText('Who the severity applies to'),
     status: z.enum(STATUSES).describe("The latest timeline entry's state, where there is a timeline"),
-    statusNote: optionalText('The status as the source words it'),
     statusSince: z
       .string()
       .nullable()
@@ -79,10 +82,9 @@ const incident = z
       )
       .describe('Status updates, oldest first; empty for a post-mortem published without one'),
     duration: z.string(),
-    fixedIn: optionalText('The first fixed release, as the source words it'),
     components: z.array(z.object({key: z.string(), label: z.string()}).strict()),
+    ...notes,
     versions: z.union([z.literal('not stated'), z.array(versionStatement)]),
-    trackingId: optionalText('e.g. LIT-2614'),
     osv: z
       .object({id: z.string(), url: z.url()})
       .strict()

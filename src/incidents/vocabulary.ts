@@ -15,10 +15,10 @@ export type Status = (typeof STATUSES)[number];
 export const CITED_FIELDS = ['date', 'duration', 'severity', 'status', 'fixed_in'] as const;
 export type CitedField = (typeof CITED_FIELDS)[number];
 
-/** The top-level keys a post may use; any other is a typo that would silently drop its content. */
 /** A citation in a post's text, or in its what_to_do: `[^pr-26225]`. */
 export const CITATION = /\[\^([^\]\s]+)\]/g;
 
+/** The top-level keys a post may use; any other is a typo that would silently drop its content. */
 export const POST_FIELDS = [
   'slug',
   'title',
@@ -34,6 +34,41 @@ export const POST_FIELDS = [
 ] as const;
 
 export const NOT_STATED = 'Not stated';
+
+/**
+ * The incident's optional facts in words, left out where no source gives one. From its entry here, each is checked
+ * as plain text, published in /incidents.json as `json` (null when left out), described in both JSON Schemas and
+ * offered by `npm run new-incident`: a new fact needs only its entry and its place on the page.
+ */
+export const INCIDENT_NOTES = {
+  date_note: {
+    json: 'incidentDateNote',
+    description: 'What the date marks, if not the start',
+    example: 'first reported',
+  },
+  severity_scope: {
+    json: 'severityScope',
+    description: 'Who the severity applies to',
+    example: 'for vLLM embedding users',
+  },
+  status_note: {
+    json: 'statusNote',
+    description: 'The status as the source words it; not beside a timeline, whose entries word it',
+    example: 'as last stated on 27 March 2026',
+    besideTimeline: false,
+  },
+  fixed_in: {
+    json: 'fixedIn',
+    description: "The first fixed release, as the source words it; a version must be a statement's fixed",
+    example: '"1.82.3"',
+  },
+  tracking_id: {
+    json: 'trackingId',
+    description: "The product's id of the incident, such as LIT-2614; /incidents/<id> redirects to the post",
+    example: 'LIT-1234',
+  },
+} as const satisfies Record<string, {json: string; description: string; example: string; besideTimeline?: false}>;
+export type IncidentNote = keyof typeof INCIDENT_NOTES;
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
   critical: 'Critical',
