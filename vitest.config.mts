@@ -4,6 +4,7 @@ const siteAlias = {
   '@site': import.meta.dirname,
   // Docusaurus resolves its client exports by webpack alias; components under test import them by these names.
   '@docusaurus/Head': `${import.meta.dirname}/node_modules/@docusaurus/core/lib/client/exports/Head.js`,
+  '@docusaurus/Link': `${import.meta.dirname}/node_modules/@docusaurus/core/lib/client/exports/Link.js`,
 };
 
 // The lab measures event-loop stalls, so it runs alone, first; then everything else, three files at a time: the

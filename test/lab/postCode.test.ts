@@ -242,6 +242,15 @@ describe('the check "was a compromised release installed here?"', () => {
     expect({started, pthRan}).toEqual({started: [], pthRan: false});
   });
 
+  it('names no Python or pip to run by any path: only its comments and messages mention them', () => {
+    // The stand-ins on PATH catch `python3`; this catches `/usr/bin/python3` and the environment's own bin/python.
+    const commands = codeBlock(POST, 'check_litellm_supply_chain.sh', 'sh')
+      .split('\n')
+      .map((line) => line.replace(/(^|\s)#.*$/, '').replace(/"[^"]*"|'[^']*'/g, '""'));
+    expect(commands.filter((line) => /\b(?:python|pip)[\d.]*\b/i.test(line))).toEqual([]);
+    expect(commands.some((line) => line.includes('find -H'))).toBe(true);
+  });
+
   it('clears an install of 1.82.6 with no .pth file', () => {
     const {status, output, started} = runPrintedCheck(clean);
     expect(output).toBe(

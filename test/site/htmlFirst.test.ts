@@ -122,7 +122,8 @@ describe('the first screen of a post on a phone', () => {
           const link = answer?.querySelector('a[href="#what-to-do"]');
           const updates = document.querySelector<HTMLDetailsElement>('details[data-incident-updates]');
           return {
-            answerBottom: answer?.getBoundingClientRect().bottom,
+            // The answer and its link; a caution on a range it gives follows them, in the same box.
+            answerBottom: answer?.querySelector('p')?.getBoundingClientRect().bottom,
             answerText: answer?.querySelector('p')?.textContent?.trim().length ?? 0,
             linkBottom: link?.getBoundingClientRect().bottom,
             sectionExists: document.getElementById('what-to-do') !== null,

@@ -4,6 +4,7 @@ import {Ajv2020} from 'ajv/dist/2020';
 import {describe, expect, it} from 'vitest';
 
 import type {IncidentsJson} from '../../src/incidents/incidentsJsonSchema';
+import {INCIDENT_NOTES} from '../../src/incidents/vocabulary';
 import {PRODUCTION_URL} from '../../src/site/deployment';
 import {INCIDENT_POSTS, parseBuiltPage, readBuilt} from '../support/builtSite';
 
@@ -129,21 +130,24 @@ describe('/incidents.json', () => {
         title: expect.any(String),
         description: expect.any(String),
         incidentDate: expect.stringMatching(/^\d{4}-\d{2}(-\d{2})?$/),
-        incidentDateNote: incident.incidentDateNote === null ? null : expect.any(String),
         published: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         updates: expect.any(Array),
         severity: expect.stringMatching(/^(critical|high|medium|low|not-stated)$/),
-        severityScope: incident.severityScope === null ? null : expect.any(String),
         status: expect.stringMatching(/^(investigating|identified|monitoring|resolved)$/),
-        statusNote: incident.statusNote === null ? null : expect.any(String),
         statusSince: incident.statusSince === null ? null : expect.any(String),
         postMortem: expect.stringMatching(/^(published|pending|to follow)$/),
         timeline: expect.any(Array),
         duration: expect.any(String),
-        fixedIn: incident.fixedIn === null ? null : expect.any(String),
         components: expect.arrayContaining([{key: expect.any(String), label: expect.any(String)}]),
         versions: incident.versions === 'not stated' ? 'not stated' : expect.any(Array),
+        // Each fact in words: text, or null where the post gives none.
+        ...Object.fromEntries(
+          Object.values(INCIDENT_NOTES).map(({json}) => [
+            json,
+            incident[json as keyof typeof incident] === null ? null : expect.any(String),
+          ]),
+        ),
         trackingId: incident.trackingId === null ? null : expect.stringMatching(/^[A-Z]+-\d+$/),
         osv:
           incident.osv === null
@@ -201,21 +205,24 @@ describe('incident headers', () => {
     expect(row('security-update-march-2026', 'Status').text).toBe('Investigating, as stated 27 Mar 2026[1]');
   });
 
-  it("warn, with a link, where a range takes in another incident's affected versions", () => {
-    const cautions = (slug: string) =>
-      parseBuiltPage(`/blog/${slug}`).querySelectorAll('[data-incident-header] [data-range-overlap]');
+  it("warn, with a link, where a range takes in another incident's affected versions: in the facts and in the answer", () => {
+    const cautions = (slug: string, where: string) =>
+      parseBuiltPage(`/blog/${slug}`).querySelectorAll(`[data-${where}] [data-range-overlap]`);
     for (const [slug, from] of [
       ['responses-api-encrypted-content-incident', '1.82.3'],
       ['guardrail-logging-secret-exposure-incident', '1.82.3'],
       ['httpx-cache-eviction-incident', 'v1.81.14.rc.2'],
     ]) {
-      const [caution, ...more] = cautions(slug);
-      expect(more, slug).toEqual([]);
-      expect(caution.text).toBe(
-        `Caution: ${from} or later includes 1.82.7 and 1.82.8, affected by Suspected supply-chain compromise of PyPI releases 1.82.7 and 1.82.8.`,
-      );
-      expect(caution.querySelector('a')?.getAttribute('href')).toBe('/blog/security-update-march-2026');
+      for (const where of ['incident-header', 'what-to-do']) {
+        const [caution, ...more] = cautions(slug, where);
+        expect(more, `${slug}, ${where}`).toEqual([]);
+        expect(caution.text).toBe(
+          `Caution: ${from} or later includes 1.82.7 and 1.82.8, affected by Suspected supply-chain compromise of PyPI releases 1.82.7 and 1.82.8.`,
+        );
+        expect(caution.querySelector('a')?.getAttribute('href')).toBe('/blog/security-update-march-2026');
+      }
     }
-    expect(cautions('security-update-march-2026')).toEqual([]);
+    expect(cautions('security-update-march-2026', 'incident-header')).toEqual([]);
+    expect(cautions('security-update-march-2026', 'what-to-do')).toEqual([]);
   });
 });

@@ -56,14 +56,30 @@ const VERSION_TEXT = String.raw`v?\d+(?:\.\d+)+(?:[.-]?[a-z]+[.-]?\d*)?`;
 
 /**
  * Every open range the prose gives, however it is worded: "1.82.3 or later", "1.82.3+", "1.82.3 and later",
- * "1.82.3 or newer", "`v1.81.14.rc.2` or any later release", ">= 1.82.3".
+ * "1.82.3 or newer", "`v1.81.14.rc.2` or any later release", "1.82.3 onwards", "from 1.82.3 on", ">= 1.82.3",
+ * "at least 1.82.3", "since 1.82.3", "available from 1.82.3".
  */
 function openRanges(body: string): string[] {
   const text = body.replace(/\s+/g, ' ');
-  const after = new RegExp(String.raw`\b\`?(${VERSION_TEXT})\`?(?: or (?:any )?later| and later| or newer|\+)`, 'gi');
-  const before = new RegExp(String.raw`>=\s*\`?(${VERSION_TEXT})`, 'gi');
-  return [...text.matchAll(after), ...text.matchAll(before)].map(([, version]) => version);
+  const version = String.raw`\`?(${VERSION_TEXT})\`?`;
+  const after = new RegExp(
+    String.raw`\b${version}(?: or (?:any )?(?:later|newer|higher|above)| and (?:later|newer|above|up)| onwards?|\+)`,
+    'gi',
+  );
+  const before = new RegExp(
+    String.raw`(?:>=\s*|\b(?:at least|since|available from|from) (?:version |release )?)${version}(?![\w.]*\d)(?!\s*(?:to|and|through|-|–)\s)`,
+    'gi',
+  );
+  return [...new Set([...text.matchAll(after), ...text.matchAll(before)].map(([, found]) => found))];
 }
+
+/** What else a reader sees of the post in words: its description, its revisions' notes and its statements' notes. */
+const otherText = (post: Post) =>
+  [
+    post.meta.description,
+    ...post.meta.updates.map((update) => update.note),
+    ...statements(post).flatMap((statement) => statement.note ?? []),
+  ].join('\n');
 
 const incidents: VersionedIncident[] = posts.map((post) => ({
   title: post.meta.slug,
@@ -82,8 +98,12 @@ describe('operator advice that names versions', () => {
     expect(posts.flatMap((post) => upgradeAdvice(post.body)).filter(({orLater}) => orLater).length).toBeGreaterThan(0);
     expect(posts.filter((post) => openRanges(post.meta.what_to_do).length > 0).length).toBeGreaterThan(0);
     expect(
-      openRanges('requires LiteLLM 1.82.3 or later; `v1.81.14.rc.2` or any later release; >= 1.2.3; 2.0.0+'),
-    ).toEqual(['1.82.3', 'v1.81.14.rc.2', '2.0.0', '1.2.3']);
+      openRanges(
+        'requires LiteLLM 1.82.3 or later; `v1.81.14.rc.2` or any later release; >= 1.2.3; 2.0.0+; 3.0.0 onwards; ' +
+          'at least 4.0.0; since v5.0.0; available from 6.0.0; from 7.0.0 on',
+      ),
+    ).toEqual(['1.82.3', 'v1.81.14.rc.2', '2.0.0', '3.0.0', '1.2.3', '4.0.0', 'v5.0.0', '6.0.0', '7.0.0']);
+    expect(openRanges('from 1.82.6 to 1.82.8, from 1.0.0 and 2.0.0, from 1.2.3 - 1.2.9, 1.2.3 and 1.2.4')).toEqual([]);
   });
 
   it('finds the compromised releases inside every range that takes them in, and none elsewhere', () => {
@@ -129,12 +149,16 @@ describe('operator advice that names versions', () => {
       },
     );
 
-    it('names, in its first-screen answer, the affected versions of other posts an "or later" there takes in', () => {
+    it.each([
+      ['its first-screen answer', (p: Post) => p.meta.what_to_do],
+      ["its description, its revisions and its statements' notes", otherText],
+    ])('names, in %s, the affected versions of other posts an "or later" there takes in', (_where, textOf) => {
       const others = incidents.filter((incident) => incident.permalink !== post.permalink);
-      for (const from of openRanges(post.meta.what_to_do))
+      const text = textOf(post);
+      for (const from of openRanges(text))
         for (const overlap of rangeIncludes({package: 'release', source: '', fixed: from}, others))
           for (const version of overlap.versions)
-            expect(post.meta.what_to_do, `"${from} or later" includes ${version}: say so in what_to_do`).toContain(
+            expect(text, `"${from} or later" includes ${version}: say so where the range is written`).toContain(
               version,
             );
     });

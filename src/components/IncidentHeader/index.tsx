@@ -30,6 +30,24 @@ type Props = {
   hasPostMortem: boolean;
 };
 
+/** A range that takes in another incident's affected versions, named with a link to that incident. */
+function RangeCaution({overlap}: {overlap: RangeOverlap}): React.JSX.Element {
+  return (
+    <strong className={styles.caution} data-range-overlap="">
+      Caution: {describeOverlap(overlap)} <Link to={overlap.permalink}>{overlap.title}</Link>.
+    </strong>
+  );
+}
+
+/** Each overlap once, where two statements give the same range. */
+const uniqueOverlaps = (overlaps: Props['overlaps']) =>
+  overlaps
+    .flat()
+    .filter(
+      (overlap, i, all) =>
+        all.findIndex((other) => other.from === overlap.from && other.permalink === overlap.permalink) === i,
+    );
+
 /** The facts a reader from an incident notice looks for first, from the post's front matter, each with its source. */
 export default function IncidentHeader({
   incident,
@@ -120,9 +138,7 @@ export default function IncidentHeader({
               {overlaps[index]?.map((overlap) => (
                 <Fragment key={overlap.permalink}>
                   {' '}
-                  <strong className={styles.caution} data-range-overlap="">
-                    Caution: {describeOverlap(overlap)} <Link to={overlap.permalink}>{overlap.title}</Link>.
-                  </strong>
+                  <RangeCaution overlap={overlap} />
                 </Fragment>
               ))}
             </li>
@@ -171,6 +187,12 @@ export default function IncidentHeader({
           ) : (
             <Link to={`#${STATUS_UPDATES_ID}`}>The status updates</Link>
           )}
+          {/* The answer may be all a reader takes: a range it points to warns, with the link, here too. */}
+          {uniqueOverlaps(overlaps).map((overlap) => (
+            <p key={`${overlap.from} ${overlap.permalink}`}>
+              <RangeCaution overlap={overlap} />
+            </p>
+          ))}
         </section>
       )}
       <dl className={styles.header} aria-label="Incident summary" data-incident-header="">
