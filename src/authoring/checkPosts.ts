@@ -18,7 +18,8 @@ import {readComponents} from '../incidents/components';
 import {parseIncidentPost, type IncidentPostMeta} from '../incidents/frontMatterSchema';
 import {postAnchors} from '../plugins/citations/postAnchors';
 import {readRecordings} from '../measurements/recordingFiles';
-import {BLOG_ROUTES, postUrlFaults} from '../site/redirects';
+import {postUrlFaults} from '../site/redirects';
+import {decodeAnchor, postLinkTarget} from '../plugins/citations/remarkCitations';
 import {locateFault, refuseFrontMatterEngines} from './frontMatterFaults';
 
 export type PostFrontMatter = {file: string; frontMatter: Record<string, unknown>};
@@ -171,21 +172,25 @@ async function textFaults(
   // Links between posts: the post linked to must hold the anchor. remarkCitations checks them where they are
   // written, the build and `npm start` too, against each heading's {#id}; a post with a heading that has none gets
   // its ids from the slugger, which only compiling it tells, as here.
-  const bySlug = new Map(compiled.filter((post) => !post.explicitIds).map((post) => [post.slug, post]));
+  // A link to no post at all is named by remarkCitations, in the build as here; this checks anchors in another post.
+  const compiledOnly = compiled.filter((post) => !post.explicitIds);
   for (const post of compiled) {
     for (const {url, line} of post.links) {
-      const match = url.startsWith(`${blogPath}/`)
-        ? /^([a-z0-9-]+)(?:#(.*))?$/.exec(url.slice(blogPath.length + 1))
-        : null;
-      if (!match || match[1] === post.slug || BLOG_ROUTES.includes(match[1])) continue;
-      // A link to no post at all is named by remarkCitations, in the build as here; this checks anchors in another post.
-      const target = bySlug.get(match[1]);
-      if (target && match[2] && !target.ids.has(match[2]))
-        faults.push({
-          file: post.file,
-          line,
-          message: `the link to ${url} points at no heading of ${target.file} (ids: ${[...target.ids].filter((id) => !id.startsWith('source-')).join(', ')})`,
-        });
+      const link = postLinkTarget(url, post.file, blogPath, siteDir);
+      if (!link?.anchor) continue;
+      const target = compiledOnly.find((other) =>
+        'path' in link ? other.file === link.path : other.slug === link.segment,
+      );
+      if (!target || target === post || target.ids.has(decodeAnchor(link.anchor))) continue;
+      // As the build names it, once Docusaurus has resolved a file to its URL.
+      const named = 'path' in link ? `${blogPath}/${target.slug}#${link.anchor}` : url;
+      // The headings' ids, without the Sources entries' and the citations' own.
+      const headings = [...target.ids].filter((id) => !/^(?:source|cite)-/.test(id));
+      faults.push({
+        file: post.file,
+        line,
+        message: `the link to ${named} points at no heading of ${target.file} (ids: ${headings.join(', ')})`,
+      });
     }
   }
   return faults;

@@ -1,6 +1,6 @@
 import {SEVERITIES, SEVERITY_LABELS} from './vocabulary';
 import type {IncidentPostMeta} from './frontMatterSchema';
-import {statedImpact, worseImpact, type ComponentImpact} from './timeline';
+import {impactLabel, statedImpact, worseImpact, type ComponentImpact} from './timeline';
 
 /** One blog post with its validated front matter. */
 export type IncidentPost = {
@@ -34,6 +34,10 @@ export function buildIncidentIndex(posts: readonly IncidentPost[]): IncidentRow[
 
 /** A component an ongoing incident names: the worst impact their timelines state, or none stated. */
 export type ComponentNow = {impact: ComponentImpact | 'not stated'; incidents: {title: string; permalink: string}[]};
+
+/** A component's state while an ongoing incident names it, in words: the impact stated, or that it is not. */
+export const nowLabel = ({impact}: ComponentNow) =>
+  impact === 'not stated' ? 'in an ongoing incident (impact not stated)' : impactLabel(impact);
 
 /** Each component that an ongoing incident names, as it stands now; a component no such incident names is absent. */
 export function currentComponentImpacts(rows: readonly IncidentRow[]): Record<string, ComponentNow> {

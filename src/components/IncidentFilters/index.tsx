@@ -1,8 +1,7 @@
 import type React from 'react';
 import Link from '@docusaurus/Link';
 
-import type {ComponentNow, FilterKind} from '@site/src/incidents/incidentIndex';
-import {impactLabel} from '@site/src/incidents/timeline';
+import {type FilterKind, nowLabel} from '@site/src/incidents/incidentIndex';
 import type {FilterLink} from '@site/src/plugins/incidents';
 import styles from './styles.module.css';
 
@@ -11,10 +10,6 @@ const GROUPS: [FilterKind, string][] = [
   ['severity', 'Severity'],
   ['year', 'Year'],
 ];
-
-/** A component's state while an ongoing incident names it: the impact stated, or that it is not. */
-export const nowLabel = ({impact}: ComponentNow) =>
-  impact === 'not stated' ? 'in an ongoing incident (impact not stated)' : impactLabel(impact);
 
 /** Links to the pre-built filtered views, so filtering needs no JavaScript. */
 export default function IncidentFilters({

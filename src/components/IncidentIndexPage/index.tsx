@@ -4,11 +4,12 @@ import Head from '@docusaurus/Head';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 
-import IncidentFilters, {nowLabel} from '@site/src/components/IncidentFilters';
+import IncidentFilters from '@site/src/components/IncidentFilters';
 import IncidentTable from '@site/src/components/IncidentTable';
 import VersionCheck from '@site/src/components/VersionCheck';
 import type {IncidentIndexRouteProps} from '@site/src/plugins/incidents';
 import type {Pagination} from '@site/src/incidents/incidentPages';
+import {nowLabel} from '@site/src/incidents/incidentIndex';
 import {INCIDENTS_JSON_PATH} from '@site/src/incidents/incidentsJson';
 
 /** /incidents, and each of its filtered views (/incidents/component/auth, …). */

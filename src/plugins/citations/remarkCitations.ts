@@ -142,7 +142,7 @@ function sourceList(sources: readonly Source[], cited: readonly string[]): List 
   };
 }
 
-const decodeAnchor = (anchor: string) => {
+export const decodeAnchor = (anchor: string) => {
   try {
     return decodeURIComponent(anchor);
   } catch {
@@ -276,28 +276,42 @@ function headingAndCitationFaults(
   return faults;
 }
 
+/** A link among the posts: to a post's URL, by its last segment, or to its file, by a path from the site folder. */
+export type PostLinkTarget = ({segment: string} | {path: string}) & {anchor?: string};
+
+/**
+ * What a link in `file` points to among the posts: a post's URL (with or without a trailing slash or .html) or, as
+ * Docusaurus resolves it, a relative path to its file; undefined for any other link, the blog's own pages (tags,
+ * archive, …) included, which the link check after the build covers.
+ */
+export function postLinkTarget(
+  url: string,
+  file: string,
+  blogPath: string,
+  siteDir: string,
+): PostLinkTarget | undefined {
+  const [target, anchor] = [url.split('#')[0].split('?')[0], url.split('#')[1]];
+  if (/\.mdx?$/.test(target) && !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith('/'))
+    return {anchor, path: path.relative(siteDir, path.resolve(siteDir, path.dirname(file), target))};
+  if (!target.startsWith(`${blogPath}/`)) return undefined;
+  const segment = target
+    .slice(blogPath.length + 1)
+    .replace(/\/$/, '')
+    .replace(/\.html$/, '');
+  return segment !== '' && !segment.includes('/') && !BLOG_ROUTES.includes(segment) ? {anchor, segment} : undefined;
+}
+
 /**
  * A link to another post that has no such slug, or no such anchor: the build's link check finds either only after
  * rendering every page, and names no line; the dev server not at all. A link is to a post by its URL (with or without
  * a trailing slash or .html) or, as Docusaurus resolves it, by a relative path to its file.
  */
 function otherPostLinkFaults(tree: Root, file: string, blogPath: string, siteDir: string): Fault[] {
-  type PostLink = {url: string; line: number; anchor?: string} & ({segment: string} | {path: string});
-  const links: PostLink[] = [];
+  const links: ({url: string; line: number} & PostLinkTarget)[] = [];
   const visit = (node: Root | RootContent) => {
     if (node.type === 'link') {
-      const [target, anchor] = [node.url.split('#')[0].split('?')[0], node.url.split('#')[1]];
-      const at = {url: node.url, line: node.position?.start.line ?? 1, anchor};
-      if (/\.mdx?$/.test(target) && !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith('/'))
-        links.push({...at, path: path.relative(siteDir, path.resolve(siteDir, path.dirname(file), target))});
-      else if (target.startsWith(`${blogPath}/`)) {
-        const segment = target
-          .slice(blogPath.length + 1)
-          .replace(/\/$/, '')
-          .replace(/\.html$/, '');
-        // The blog's own pages (tags, archive, …) and their sub-pages are the link check's.
-        if (segment !== '' && !segment.includes('/') && !BLOG_ROUTES.includes(segment)) links.push({...at, segment});
-      }
+      const target = postLinkTarget(node.url, file, blogPath, siteDir);
+      if (target) links.push({url: node.url, line: node.position?.start.line ?? 1, ...target});
     }
     if ('children' in node) node.children.forEach(visit);
   };
