@@ -12,7 +12,8 @@ import type {Heading, Link, Root} from 'mdast';
 import type {DocusaurusConfig} from '@docusaurus/types';
 import type {Options as BlogOptions} from '@docusaurus/plugin-content-blog';
 
-import {faultCollector, type FaultError, faultLine, isFaultError, type Fault} from '../faults/fault';
+import {faultCollector, FaultError, faultLine, isFaultError, type Fault} from '../faults/fault';
+import {describe} from '../incidents/frontMatterFields';
 import {loadYaml} from '../faults/yaml';
 import {readComponents} from '../incidents/components';
 import {parseIncidentPost, type IncidentPostMeta} from '../incidents/frontMatterSchema';
@@ -33,8 +34,17 @@ export const AUTHORS_FILE = 'blog/authors.yml';
  * file cannot be read, and the faults of those files, each with its line.
  */
 export function readSiteLists(siteDir: string) {
-  const keysOf = (file: string) =>
-    Object.keys((loadYaml(readFileSync(path.join(siteDir, file), 'utf8'), file) ?? {}) as object);
+  const keysOf = (file: string) => {
+    const list = loadYaml(readFileSync(path.join(siteDir, file), 'utf8'), file);
+    // Read as no keys, an empty or list-shaped file would fail every post that names one, and not itself.
+    if (typeof list !== 'object' || list === null || Array.isArray(list) || Object.keys(list).length === 0)
+      throw new FaultError({
+        file,
+        line: 1,
+        message: `must map each key posts use to its entry, as in "incident-editors:" with the entry's fields indented below; got ${Array.isArray(list) ? 'a list' : list === null || list === undefined ? 'nothing' : describe(list)}`,
+      });
+    return Object.keys(list);
+  };
   const {check, faults} = faultCollector();
   const [components, tags, authors] = [
     () => Object.keys(readComponents(siteDir)),

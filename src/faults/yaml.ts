@@ -10,13 +10,32 @@ import {FaultError} from './fault';
 /** What to do about a fault of the YAML reader on `line` (from 0) of `text`. */
 function yamlFix(reason: string, text: string, line: number): string {
   if (reason === 'duplicated mapping key') {
-    const key = /^\s*([^:#]+?)\s*:/.exec(text.split(/\r?\n/)[line] ?? '')?.[1];
-    const first = key === undefined ? undefined : yamlFieldLine(text, key);
-    if (key !== undefined && first !== undefined && first !== line + 1)
-      return `"${key}" is written twice in one mapping, here and on line ${first}; keep one of the two entries`;
+    const first = firstWritten(text.split(/\r?\n/), line);
+    if (first)
+      return `"${first.key}" is written twice in one mapping, here and on line ${first.line}; keep one of the two entries`;
     return 'a key is written twice in one mapping; keep one of the two entries';
   }
   return `is not valid YAML (${reason}); fix this line`;
+}
+
+const KEY_LINE = /^( *)(?:- +)?(["']?)([^:#"']+?)\2 *:(?: |$)/;
+
+/**
+ * Where the key written on `line` (from 0) was first written in the same mapping, at any depth: the nearest line
+ * above at the same indent with the same key, before a line indented less closes the mapping.
+ */
+function firstWritten(lines: readonly string[], line: number): {key: string; line: number} | undefined {
+  const [, indent, , key] = KEY_LINE.exec(lines[line] ?? '') ?? [];
+  if (key === undefined) return undefined;
+  for (let above = line - 1; above >= 0; above--) {
+    const text = lines[above];
+    if (/^\s*(?:#|$)/.test(text)) continue;
+    const depth = /^ */.exec(text)![0].length;
+    if (depth < indent.length) return undefined;
+    const found = KEY_LINE.exec(text);
+    if (depth === indent.length && found?.[3] === key) return {key, line: above + 1};
+  }
+  return undefined;
 }
 
 /**
