@@ -121,6 +121,7 @@ describe('npm start', () => {
 
   it('shows faults in the text in an overlay that fits a phone, each once, without stack lines, until fixed', async () => {
     await page.setViewportSize({width: 375, height: 812});
+    const printedFrom = log.length;
     site.edit(POST, (text) =>
       text.replace(
         '## Impact {#impact}',
@@ -149,6 +150,12 @@ describe('npm start', () => {
     }
     const text = await overlayText();
     for (const fault of faults) expect(text.split(fault), text).toHaveLength(2);
+    // The save compiles twice, for the file and for the blog's reload of it; the terminal names each fault once.
+    const compiles = () => log.slice(printedFrom).split(/compiled with \S+ errors?/).length - 1;
+    for (const waitUntil = Date.now() + 30_000; compiles() < 2 && Date.now() < waitUntil; )
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(compiles(), log.slice(printedFrom)).toBeGreaterThanOrEqual(2);
+    for (const fault of faults) expect(log.slice(printedFrom).split(fault), log.slice(printedFrom)).toHaveLength(2);
     expect(text).not.toMatch(/MDX compilation failed|^\s*at /m);
     const widest = await page
       .frameLocator('#webpack-dev-server-client-overlay')

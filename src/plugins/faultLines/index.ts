@@ -1,11 +1,18 @@
 import path from 'node:path';
-import type {Plugin} from '@docusaurus/types';
+import type {LoadContext, Plugin} from '@docusaurus/types';
 
 import {FAULTS_HEADING, faultLinesIn, faultsToFix} from '../../faults/fault';
+import {showsSiteFaults} from './siteFaults';
+import {printFaultsOnce} from './terminalOnce';
 
 type Diagnostic = {name?: string; message: string; details?: string; stack?: string; hideStack?: boolean};
 type Compilation = {errors: Diagnostic[]};
-type Compiler = {hooks: {afterCompile: {tap(name: string, run: (compilation: Compilation) => void): void}}};
+type Compiler = {
+  hooks: {
+    afterCompile: {tap(name: string, run: (compilation: Compilation) => void): void};
+    done: {tap(name: string, run: (stats: {hasErrors(): boolean}) => void): void};
+  };
+};
 
 const NAME = 'fault-lines';
 
@@ -31,13 +38,25 @@ export function faultLinesOnly(errors: readonly Diagnostic[]): Diagnostic[] {
   return kept.map((error) => (error === 'faults' ? {name: 'Fault', message, stack: message, hideStack: true} : error));
 }
 
-export default function faultLinesPlugin(): Plugin {
+const TERMINAL = Symbol.for('litellm-incident-reports.printFaultsOnce');
+
+/** The terminal's one filter of repeated faults (terminalOnce.ts), installed once a process, however often the config loads. */
+function terminal(): ReturnType<typeof printFaultsOnce> {
+  const shared = globalThis as {[TERMINAL]?: ReturnType<typeof printFaultsOnce>};
+  if (!shared[TERMINAL]) {
+    shared[TERMINAL] = printFaultsOnce(console.error.bind(console));
+    console.error = shared[TERMINAL].error;
+  }
+  return shared[TERMINAL];
+}
+
+export default function faultLinesPlugin(context: LoadContext): Plugin {
+  const development = process.env.NODE_ENV === 'development';
+  if (development) terminal();
   return {
     name: NAME,
     getClientModules() {
-      return process.env.NODE_ENV === 'development'
-        ? [path.join(__dirname, 'overlayFit'), path.join(__dirname, 'siteFaultsOverlay')]
-        : [];
+      return development ? [path.join(__dirname, 'overlayFit'), path.join(__dirname, 'siteFaultsOverlay')] : [];
     },
     configureWebpack() {
       const bundlerPlugin = {
@@ -45,6 +64,11 @@ export default function faultLinesPlugin(): Plugin {
           compiler.hooks.afterCompile.tap(NAME, (compilation) => {
             compilation.errors = faultLinesOnly(compilation.errors);
           });
+          if (development)
+            compiler.hooks.done.tap(NAME, (stats) => {
+              // Any error keeps the faults' print: the bundler's own errors are not faults, but they mean no pass.
+              if (!stats.hasErrors() && !showsSiteFaults(context.siteDir)) terminal().passed();
+            });
         },
       };
       return {plugins: [bundlerPlugin]};

@@ -13,6 +13,18 @@ import {isFaultError} from '../../faults/fault';
  */
 export const SITE_FAULTS_MODULE = '.generated/site-faults.json';
 
+/** The faults shown now, by step; none where none is shown. */
+function shownSteps(siteDir: string): Record<string, string[]> {
+  try {
+    return JSON.parse(readFileSync(path.join(siteDir, SITE_FAULTS_MODULE), 'utf8')).steps ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** Whether the site shows a fault outside the posts' text now. */
+export const showsSiteFaults = (siteDir: string) => Object.values(shownSteps(siteDir)).flat().length > 0;
+
 /**
  * Runs `load` (a plugin's step, named by `step`, synchronous or not), first clearing the faults it showed; a
  * FaultError it throws is shown, then rethrown. Each step's faults are kept apart, so one step that loads cleanly
@@ -22,12 +34,7 @@ export function showingSiteFaults<T>(siteDir: string, step: string, load: () => 
   const file = path.join(siteDir, SITE_FAULTS_MODULE);
   const development = process.env.NODE_ENV === 'development';
   const show = (lines: readonly string[]) => {
-    let steps: Record<string, string[]> = {};
-    try {
-      steps = JSON.parse(readFileSync(file, 'utf8')).steps ?? {};
-    } catch {
-      // None shown yet.
-    }
+    const steps = shownSteps(siteDir);
     steps[step] = [...lines];
     mkdirSync(path.dirname(file), {recursive: true});
     writeFileSync(file, JSON.stringify({lines: Object.values(steps).flat(), steps}));
