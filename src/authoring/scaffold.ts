@@ -4,7 +4,7 @@
  * What the author must fill is left empty, so the build names each such field;
  * the text to write is marked TO FILL, which the build also refuses.
  */
-import {INCIDENT_NOTES, STABLE_SECTIONS} from '../incidents/vocabulary';
+import {INCIDENT_NOTES, type IncidentNote, NOTES_NOT_BESIDE_TIMELINE, STABLE_SECTIONS} from '../incidents/vocabulary';
 
 /** Text the scaffold leaves for the author; a post that still holds it fails the build. */
 export const TO_FILL = 'TO FILL';
@@ -14,8 +14,8 @@ export const stampNow = (now = new Date()) => `${now.toISOString().slice(0, 19)}
 
 /** The incident's optional facts in words, commented out, each with an example and what it holds. */
 const notes = (live: boolean) =>
-  Object.entries(INCIDENT_NOTES)
-    .filter(([, note]) => !live || !('besideTimeline' in note))
+  (Object.entries(INCIDENT_NOTES) as [IncidentNote, (typeof INCIDENT_NOTES)[IncidentNote]][])
+    .filter(([key]) => !live || !NOTES_NOT_BESIDE_TIMELINE.includes(key))
     .map(([key, {example, description}]) => {
       const field = `${key}: ${example}`.padEnd(24);
       return `  # ${field} # ${description.charAt(0).toLowerCase()}${description.slice(1)}`;

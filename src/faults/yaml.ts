@@ -3,14 +3,14 @@
  * and the lines of fields in a post's front matter.
  */
 import {load, YAMLException} from 'js-yaml';
-import {isMap, isScalar, isSeq, LineCounter, parseDocument} from 'yaml';
+import {isMap, isScalar, isSeq, LineCounter, parseDocument, visit} from 'yaml';
 
 import {FaultError} from './fault';
 
 /** What to do about a fault of the YAML reader on `line` (from 0) of `text`. */
 function yamlFix(reason: string, text: string, line: number): string {
   if (reason === 'duplicated mapping key') {
-    const first = firstWritten(text.split(/\r?\n/), line);
+    const first = firstWritten(text, line);
     if (first)
       return `"${first.key}" is written twice in one mapping, here and on line ${first.line}; keep one of the two entries`;
     return 'a key is written twice in one mapping; keep one of the two entries';
@@ -18,24 +18,23 @@ function yamlFix(reason: string, text: string, line: number): string {
   return `is not valid YAML (${reason}); fix this line`;
 }
 
-const KEY_LINE = /^( *)(?:- +)?(["']?)([^:#"']+?)\2 *:(?: |$)/;
-
 /**
- * Where the key written on `line` (from 0) was first written in the same mapping, at any depth: the nearest line
- * above at the same indent with the same key, before a line indented less closes the mapping.
+ * Where the key written on `line` (from 0) was first written in the same mapping, at any depth: read by the parser
+ * that keeps each node's place, told to keep both entries.
  */
-function firstWritten(lines: readonly string[], line: number): {key: string; line: number} | undefined {
-  const [, indent, , key] = KEY_LINE.exec(lines[line] ?? '') ?? [];
-  if (key === undefined) return undefined;
-  for (let above = line - 1; above >= 0; above--) {
-    const text = lines[above];
-    if (/^\s*(?:#|$)/.test(text)) continue;
-    const depth = /^ */.exec(text)![0].length;
-    if (depth < indent.length) return undefined;
-    const found = KEY_LINE.exec(text);
-    if (depth === indent.length && found?.[3] === key) return {key, line: above + 1};
-  }
-  return undefined;
+function firstWritten(text: string, line: number): {key: string; line: number} | undefined {
+  const lines = new LineCounter();
+  const lineOf = (node: unknown) => lines.linePos((node as {range: number[]}).range[0]).line;
+  let found: {key: string; line: number} | undefined;
+  visit(parseDocument(text, {lineCounter: lines, uniqueKeys: false}), {
+    Map(_, map) {
+      const keys = map.items.flatMap((pair) => (isScalar(pair.key) ? [pair.key] : []));
+      const again = keys.find((key) => lineOf(key) === line + 1);
+      const first = again && keys.find((key) => key.value === again.value);
+      if (first && first !== again) found = {key: String(again.value), line: lineOf(first)};
+    },
+  });
+  return found;
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   CITED_FIELDS,
   INCIDENT_NOTES,
   type IncidentNote,
+  NOTES_NOT_BESIDE_TIMELINE,
   type POST_FIELDS,
   SEVERITIES,
   STATUSES,
@@ -280,9 +281,6 @@ const timelineEntry = mapping(
   (input) => `must be a mapping with ${TIMELINE_FIELDS}; got ${describe(input)}`,
 );
 
-const NOTES_NOT_BESIDE_TIMELINE = (Object.keys(INCIDENT_NOTES) as IncidentNote[]).filter(
-  (key) => 'besideTimeline' in INCIDENT_NOTES[key],
-);
 const TRACKING_ID = /^[A-Z][A-Z0-9]*-\d+$/;
 const saysNotStated = (text: string) => /^not stated\b/i.test(text);
 

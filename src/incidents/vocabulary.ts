@@ -69,6 +69,10 @@ export const INCIDENT_NOTES = {
   },
 } as const satisfies Record<string, {json: string; description: string; example: string; besideTimeline?: false}>;
 export type IncidentNote = keyof typeof INCIDENT_NOTES;
+/** The notes a timeline words itself, refused beside one and left out of the live scaffold. */
+export const NOTES_NOT_BESIDE_TIMELINE = (Object.keys(INCIDENT_NOTES) as IncidentNote[]).filter(
+  (key) => 'besideTimeline' in INCIDENT_NOTES[key],
+);
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
   critical: 'Critical',

@@ -5,7 +5,7 @@ import {scaffoldPost} from '../../src/authoring/scaffold';
 import {parseIncidentPost, postFrontMatterJsonSchema} from '../../src/incidents/frontMatterSchema';
 import {incidentsJson} from '../../src/incidents/incidentsJson';
 import {incidentsJsonSchema, incidentsJsonSchemaDocument} from '../../src/incidents/incidentsJsonSchema';
-import {INCIDENT_NOTES, type IncidentNote} from '../../src/incidents/vocabulary';
+import {INCIDENT_NOTES, type IncidentNote, NOTES_NOT_BESIDE_TIMELINE} from '../../src/incidents/vocabulary';
 import {EXAMPLE_POST} from '../support/examplePost';
 
 const FILE = 'blog/example_incident/index.md';
@@ -71,8 +71,9 @@ describe("the incident's facts in words, each from its one entry in INCIDENT_NOT
       NOTES.filter((key) => post.includes(`  # ${key}: ${INCIDENT_NOTES[key].example} `));
     expect(offered(scaffoldPost('example-incident', '2026-11-25'))).toEqual(NOTES);
     expect(offered(scaffoldPost('example-incident', '2026-11-25', {now: '2026-11-25T10:00:00Z'}))).toEqual(
-      NOTES.filter((key) => !('besideTimeline' in INCIDENT_NOTES[key])),
+      NOTES.filter((key) => !NOTES_NOT_BESIDE_TIMELINE.includes(key)),
     );
+    expect(NOTES_NOT_BESIDE_TIMELINE).toEqual(['status_note']);
     expect(() =>
       parseIncidentPost(
         {
