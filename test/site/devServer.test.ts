@@ -202,8 +202,9 @@ describe('npm start', () => {
 
   // The same key twice: the YAML reader would keep the second silently.
   const twice = (key: string) => (text: string) => text.replace(`${key}:\n`, `${key}:\n  name: Again\n${key}:\n`);
+  // The fault's line as the terminal prints it, and as the panel shows it under its heading.
   const twiceFound = (file: string, key: string) =>
-    new RegExp(`^1 fault to fix:\\n${file.replace('.', '\\.')}:\\d+:\\d+: "${key}" is written twice`);
+    new RegExp(`${file.replace('.', '\\.')}:\\d+:\\d+: "${key}" is written twice`);
   const RECORDING = 'blog/prisma_reconnect_blocking_incident/liveness.probes.json';
   it.each([
     ['blog/components.yml', twice('database'), twiceFound('blog/components.yml', 'database')],
@@ -214,22 +215,21 @@ describe('npm start', () => {
       POST,
       (text: string) => text.replace('authors: [incident-editors]', 'authors: [incident-editor]'),
       new RegExp(
-        `^1 fault to fix:\\n${POST.replaceAll('.', '\\.')}:\\d+: authors: has "incident-editor", which is not in blog/authors\\.yml`,
+        `${POST.replaceAll('.', '\\.')}:\\d+: authors: has "incident-editor", which is not in blog/authors\\.yml`,
       ),
     ],
     // Whitespace keeps it valid JSON, which the post imports: only its size is at fault.
     [
       RECORDING,
       (text: string) => `${text}${' '.repeat(1_000_000)}`,
-      new RegExp(
-        `^1 fault to fix:\\n${RECORDING.replaceAll('.', '\\.')}: is 1\\.\\d MB; a recording may be at most 1 MB`,
-      ),
+      new RegExp(`${RECORDING.replaceAll('.', '\\.')}: is 1\\.\\d MB; a recording may be at most 1 MB`),
     ],
   ])(
-    "shows a fault in %s that stops the site reloading over the page, naming the file (and line), at a phone's width, until fixed",
+    "shows a fault in %s that stops the site reloading over the page, naming the file (and line), at a phone's width, and in the terminal once, until fixed",
     async (file, edit, found) => {
       await page.setViewportSize({width: 375, height: 812});
       const original = site.read(file);
+      const printedFrom = log.length;
       replaceFile(file, edit(original));
       const panel = page.locator('[data-site-faults]');
       await expect
@@ -241,7 +241,14 @@ describe('npm start', () => {
           },
           {timeout: 90_000, interval: 1000},
         )
-        .toMatch(found);
+        .toMatch(new RegExp(`^1 fault to fix:\\n${found.source}`));
+      // Time for any second reload or compile the save started to print its own copy of the fault.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const printed = log.slice(printedFrom);
+      expect(
+        printed.split('\n').filter((line) => found.test(line)),
+        printed,
+      ).toHaveLength(1);
       const box = await panel.boundingBox();
       const width = await page.evaluate(() => document.documentElement.clientWidth);
       expect(box!.width).toBeLessThanOrEqual(width);
