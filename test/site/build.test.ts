@@ -150,6 +150,15 @@ describe("the source audit's corrections", () => {
   });
 });
 
+// A preview deploy's noindex and banner: publishSafety.test.ts, on its preview build.
+describe('the production build', () => {
+  it('has neither noindex nor the preview banner', () => {
+    const page = parseBuiltPage('/blog/prisma-reconnect-blocking-incident');
+    expect(page.querySelector('meta[name="robots"]')?.getAttribute('content') ?? '').not.toMatch(/noindex/);
+    expect(page.querySelector('[data-preview-banner]')).toBeNull();
+  });
+});
+
 describe('link previews and revisions', () => {
   const meta = (page: ReturnType<typeof parseBuiltPage>, attr: 'property' | 'name', key: string) =>
     page.querySelector(`meta[${attr}="${key}"]`)?.getAttribute('content');

@@ -327,17 +327,36 @@ const FAULTS: Record<string, Fault> = {
 };
 
 /**
- * Per stage of the build, faults that can stand in one copy (in different files, or edits that do not touch each
- * other): the build must name each of them.
+ * Builds, each of faults that can stand in one copy (in different files, or edits that do not touch each other) and
+ * are refused by one stage of the build: `npm run build` must name each of them once, as the check does.
  */
-const STAGE_BUILDS: Record<Stage, string[]> = {
-  'front matter': ['an unknown severity', 'updates out of order', 'a version range whose bounds are out of order'],
+const STAGE_BUILDS: [Stage, string[]][] = [
+  [
+    'front matter',
+    [
+      'an unknown severity',
+      'a missing status',
+      'a misspelt author, which the blog itself refused naming no line',
+      'an impossible date, quoted',
+      'a component that is not in blog/components.yml',
+      'updates out of order',
+      'a version range whose bounds are out of order',
+    ],
+  ],
   // The files every post draws on (blog/*.yml), read before any post.
-  lists: ['a component written twice in blog/components.yml', 'a line of blog/tags.yml that YAML cannot read'],
-  text: ['a citation of a source the post does not declare', 'a link to a post that does not exist'],
+  ['lists', ['a component written twice in blog/components.yml', 'a line of blog/tags.yml that YAML cannot read']],
+  [
+    'text',
+    [
+      'a citation of a source the post does not declare',
+      'a declared source the text never cites',
+      'a link to a post that does not exist',
+    ],
+  ],
   // A recording's first fault stops its check: one fault per file.
-  recording: ['a summary that does not match its probes'],
-};
+  ['recording', ['a summary that does not match its probes']],
+  ['recording', ['a recording too large to publish']],
+];
 
 const copies: SiteCopy[] = [];
 afterAll(() => {
@@ -367,52 +386,36 @@ describe('npm run check refuses each fault, naming the file and the field (or li
   });
 });
 
-describe.each(Object.entries(STAGE_BUILDS))('the build refuses faults of its %s stage', (stage, names) => {
+describe.each(STAGE_BUILDS)('npm run build refuses faults of its %s stage: %j', (stage, names) => {
   let site: SiteCopy;
   let output = '';
   beforeAll(() => {
     site = siteWith(names.map((name) => FAULTS[name].edits));
-    const build = site.build();
-    expect(build.status, build.output).not.toBe(0);
-    output = build.output;
-  });
-
-  it('npm run check prints each fault the build printed, word for word', () => expectCheckToCatch(site.dir, output));
-
-  it.each(names)('%s', (name) => {
-    expect(FAULTS[name].stage).toBe(stage);
-    expectToFind(output, FAULTS[name].found);
-  });
-});
-
-describe('npm run build', () => {
-  it.each([
-    [['a citation of a source the post does not declare', 'a declared source the text never cites']],
-    // Thrown before bundling, and printed by Node as the cause of Docusaurus' own error.
-    [['an unknown severity', 'a missing status']],
-    [['a recording too large to publish']],
-    [['a component written twice in blog/components.yml']],
-    [['a misspelt author, which the blog itself refused naming no line']],
-  ])('prints each fault once, as npm run check does, without the stack lines Docusaurus wraps it in: %j', (names) => {
-    const site = siteWith(names.map((name) => FAULTS[name].edits));
     const build = spawnSync('npm', ['run', 'build'], {
       cwd: site.dir,
       encoding: 'utf8',
       env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1'},
     });
-    const output = `${build.stdout}\n${build.stderr}`;
+    output = `${build.stdout}\n${build.stderr}`;
     expect(build.status, output).toBe(1);
-    const lines = output.split('\n');
-    for (const name of names) {
-      const found = FAULTS[name].found;
-      const pattern = new RegExp(typeof found === 'string' ? `${LINE_START}${escaped(found)}` : found.source);
-      expect(
-        lines.filter((line) => pattern.test(line)),
-        name,
-      ).toHaveLength(1);
-    }
+  });
+
+  it('npm run check prints the faults the build printed, word for word, and no other', () =>
+    expectCheckToCatch(site.dir, output));
+
+  it.each(names)('%s, once', (name) => {
+    expect(FAULTS[name].stage).toBe(stage);
+    const found = FAULTS[name].found;
+    const pattern = new RegExp(typeof found === 'string' ? `${LINE_START}${escaped(found)}` : found.source);
+    expect(
+      output.split('\n').filter((line) => pattern.test(line)),
+      output,
+    ).toHaveLength(1);
+  });
+
+  it('under one heading, without the stack lines Docusaurus wraps the faults in', () => {
     expect(output).toMatch(/^\d faults? to fix:$/m);
     expect(output).toMatch(/^\(npm run check lists the faults of every stage at once\)$/m);
-    expect(lines.filter((line) => /^\s+at /.test(line))).toEqual([]);
+    expect(output.split('\n').filter((line) => /^\s+at /.test(line))).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {attribute, elements, textOf} from '../../src/html/builtHtml';
 import {summarizeProbes} from '../../src/measurements/probeRecording';
 import {expectCheckToCatch, fieldFault} from '../support/faultLines';
+import {parseHtml} from '../support/builtSite';
 import {copySite, type SiteCopy} from '../support/siteCopy';
 
 /**
@@ -427,8 +428,12 @@ describe('the Content-Security-Policy allows only the inline code the site knowi
   });
 });
 
-describe('post text that reaches pages, JSON-LD and feeds is published as inert text', () => {
+const PREVIEW_HOST = 'incidents-git-fix-abc.vercel.app';
+
+// Built as a pull request's preview is: the public page where post text from outside first reaches a browser.
+describe('post text that reaches pages, JSON-LD and feeds is published as inert text, on a preview deploy', () => {
   let site: SiteCopy;
+  let output = '';
   beforeAll(() => {
     site = siteWithPosts({
       // The payload as code, the one way post text may hold it, in the summary so it also reaches the lists and feeds.
@@ -443,8 +448,9 @@ describe('post text that reaches pages, JSON-LD and feeds is published as inert 
             .replace(/^title: "/m, 'title: "Latency < 5 s & \\"quoted\\": '),
       ],
     });
-    const {status, output} = site.build();
-    expect(status, output).toBe(0);
+    const build = site.build({VERCEL_ENV: 'preview', VERCEL_URL: PREVIEW_HOST});
+    output = build.output;
+    expect(build.status, output).toBe(0);
   });
 
   const builtFiles = (ext: string) =>
@@ -491,5 +497,18 @@ describe('post text that reaches pages, JSON-LD and feeds is published as inert 
     const json = JSON.parse(readFileSync(path.join(site.dir, 'build/blog/feed.json'), 'utf8'));
     const html = json.items.find((item: {url: string}) => item.url.endsWith('/inert-payload')).content_html as string;
     expect(liveElements(html, parseFragment(html) as never)).toEqual([]);
+  });
+
+  it('builds without an error', () => expect(output).not.toMatch(/\[ERROR\]/));
+
+  it('marks its pages noindex, shows the preview banner and names its own URL', () => {
+    const page = parseHtml(
+      readFileSync(path.join(site.dir, 'build/blog/prisma-reconnect-blocking-incident.html'), 'utf8'),
+    );
+    expect(page.querySelector('meta[name="robots"]')?.getAttribute('content')).toMatch(/noindex/);
+    expect(page.querySelector('[data-preview-banner]')).not.toBeNull();
+    expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      `https://${PREVIEW_HOST}/blog/prisma-reconnect-blocking-incident`,
+    );
   });
 });

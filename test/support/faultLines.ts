@@ -16,8 +16,9 @@ export function fieldFault(file: string, field: string, fault: string): RegExp {
 }
 
 /**
- * Every fault line a failed build printed is also printed by `npm run check`, word for word: no rule lives only in the
- * build, where an author learns of it minutes later and the dev server not at all.
+ * A failed build and `npm run check` print the same fault lines, word for word, when every fault of the copy is of the
+ * stage the build stops at: no rule lives only in the build, where an author learns of it minutes later and the dev
+ * server not at all, and the check names nothing the build would let through.
  */
 export async function expectCheckToCatch(siteDir: string, buildOutput: string): Promise<void> {
   const built = faultLinesIn(buildOutput);
@@ -26,5 +27,9 @@ export async function expectCheckToCatch(siteDir: string, buildOutput: string): 
   expect(
     built.filter((line) => !faults.includes(line)),
     faults.join('\n'),
+  ).toEqual([]);
+  expect(
+    faults.filter((line) => !built.includes(line)),
+    buildOutput,
   ).toEqual([]);
 }
