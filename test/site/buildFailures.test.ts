@@ -370,18 +370,16 @@ function siteWith(edits: Edits[]): SiteCopy {
   return site;
 }
 
-/** Finds the fault as a line of its own in what was printed (multiline: `^` is any line's start). */
-const expectToFind = (output: string, matcher: Matcher) =>
-  expect(output).toMatch(
-    new RegExp(typeof matcher === 'string' ? `${LINE_START}${escaped(matcher)}` : matcher.source, 'm'),
-  );
+/** The fault as a line of its own; with `flags` 'm', at any line's start in what was printed. */
+const faultPattern = (matcher: Matcher, flags = '') =>
+  new RegExp(typeof matcher === 'string' ? `${LINE_START}${escaped(matcher)}` : matcher.source, flags);
 
 describe('npm run check refuses each fault, naming the file and the field (or line)', () => {
   it.each(Object.entries(FAULTS))('%s', async (_, fault) => {
     const site = siteWith([fault.edits]);
     const {faults} = await checkSite(site.dir);
     expect(faults.length).toBeGreaterThan(0);
-    expectToFind(faults.join('\n'), fault.found);
+    expect(faults.join('\n')).toMatch(faultPattern(fault.found, 'm'));
     site.remove();
   });
 });
@@ -405,8 +403,7 @@ describe.each(STAGE_BUILDS)('npm run build refuses faults of its %s stage: %j', 
 
   it.each(names)('%s, once', (name) => {
     expect(FAULTS[name].stage).toBe(stage);
-    const found = FAULTS[name].found;
-    const pattern = new RegExp(typeof found === 'string' ? `${LINE_START}${escaped(found)}` : found.source);
+    const pattern = faultPattern(FAULTS[name].found);
     expect(
       output.split('\n').filter((line) => pattern.test(line)),
       output,
