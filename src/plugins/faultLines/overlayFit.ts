@@ -1,6 +1,8 @@
 /**
- * The dev server's error overlay wraps at spaces only, so a fault's file path ran off a phone's screen: this lets it
- * wrap anywhere. Loaded by `npm start` alone; the overlay is an iframe the dev server's client adds and fills itself.
+ * The dev server's error overlay, as `npm start` shows a fault in a post's text (loaded by `npm start` alone).
+ * It wraps at spaces only, so a fault's file path ran off a phone's screen: this lets it wrap anywhere. And once the
+ * fault is fixed, the hot update runs the module the failed compile left, which throws its raw MDX error into a
+ * second, "Uncaught runtime errors" overlay: so the first compile that passes after one that failed reloads the page.
  */
 const OVERLAY = 'webpack-dev-server-client-overlay';
 
@@ -20,4 +22,12 @@ if (typeof document !== 'undefined') {
     wrapAnywhere(frame);
     frame.addEventListener('load', () => wrapAnywhere(frame), {once: true});
   }).observe(document.documentElement, {childList: true, subtree: true});
+
+  // The dev server's client posts each message it gets to the window ("webpackErrors", "webpackOk", ...).
+  let failed = false;
+  window.addEventListener('message', (event: MessageEvent<{type?: unknown}>) => {
+    if (event.source !== window) return;
+    if (event.data?.type === 'webpackErrors') failed = true;
+    else if (event.data?.type === 'webpackOk' && failed) window.location.reload();
+  });
 }
