@@ -1,4 +1,3 @@
-import {spawnSync} from 'node:child_process';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 
 import {checkSite} from '../../src/authoring/checkPosts';
@@ -389,12 +388,8 @@ describe.each(STAGE_BUILDS)('npm run build refuses faults of its %s stage: %j', 
   let output = '';
   beforeAll(() => {
     site = siteWith(names.map((name) => FAULTS[name].edits));
-    const build = spawnSync('npm', ['run', 'build'], {
-      cwd: site.dir,
-      encoding: 'utf8',
-      env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1'},
-    });
-    output = `${build.stdout}\n${build.stderr}`;
+    const build = site.npmRunBuild();
+    output = build.output;
     expect(build.status, output).toBe(1);
   });
 

@@ -21,15 +21,28 @@ export type SiteCopy = {
   /** Writes a new file, e.g. another post. */
   write(relative: string, text: string): void;
   read(relative: string): string;
-  build(env?: Record<string, string>): {status: number | null; output: string};
+  /** `docusaurus build`, the bundler alone. */
+  build(env?: Record<string, string>): BuildResult;
+  /** `npm run build`, as an author runs it: its faults printed under one heading, as the check prints them. */
+  npmRunBuild(): BuildResult;
   remove(): void;
 };
+
+type BuildResult = {status: number | null; output: string};
 
 /** A throw-away copy of the site, for builds that are meant to fail. */
 export function copySite(): SiteCopy {
   const dir = mkdtempSync(path.join(tmpdir(), 'incident-site-'));
   for (const name of SITE_FILES) cpSync(path.join(ROOT, name), path.join(dir, name), {recursive: true});
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const run = (command: string, args: string[], env: Record<string, string>): BuildResult => {
+    const result = spawnSync(command, args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env},
+    });
+    return {status: result.status, output: `${result.stdout}\n${result.stderr}`};
+  };
   return {
     dir,
     edit(relative, change) {
@@ -46,14 +59,8 @@ export function copySite(): SiteCopy {
     read(relative) {
       return readFileSync(path.join(dir, relative), 'utf8');
     },
-    build(env = {}) {
-      const result = spawnSync('npx', ['docusaurus', 'build', dir], {
-        cwd: dir,
-        encoding: 'utf8',
-        env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env},
-      });
-      return {status: result.status, output: `${result.stdout}\n${result.stderr}`};
-    },
+    build: (env = {}) => run('npx', ['docusaurus', 'build', dir], env),
+    npmRunBuild: () => run('npm', ['run', 'build'], {}),
     remove() {
       rmSync(dir, {recursive: true, force: true});
     },
